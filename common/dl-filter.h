@@ -1,0 +1,26 @@
+/* dl-filter.h: the loop every CSV-reading stage shares: read each input
+ * (files or standard input) through the record library, hand each record
+ * to the stage, write the result under one header. */
+#pragma once
+
+#include "dl-record.h"
+
+G_BEGIN_DECLS
+
+typedef struct {
+  DlFormat in, out;
+  const DlColumn *required;
+  gsize n_required;
+  /* Called for each record read; takes ownership of it. */
+  DlSinkFunc process;
+  gpointer data;
+  /* Called once the first header is read, with its extra column names. */
+  void (*begin) (GPtrArray *extra_names, gpointer data);
+} DlFilter;
+
+/* Runs filter over files (NULL-terminated; "-" is standard input).  A bad
+ * input is reported on stderr and skipped; returns FALSE if any was bad or
+ * process failed.  Inputs after the first must have the same extra columns. */
+gboolean dl_filter_run (const DlFilter *filter, const char *const *files);
+
+G_END_DECLS

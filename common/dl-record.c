@@ -1,0 +1,533 @@
+/* dl-record.c: record formats and their CSV reading and writing (libcsv). */
+#include "dl-record.h"
+
+#include <csv.h>
+#include <errno.h>
+#include <stdarg.h>
+#include <string.h>
+
+G_DEFINE_QUARK (dl-error-quark, dl_error)
+
+static const DlColumn mentions_columns[] = {
+  DL_COL_DOC, DL_COL_DCT, DL_COL_START, DL_COL_END, DL_COL_LINE,
+  DL_COL_SENTENCE, DL_COL_MENTION, DL_COL_FORM, DL_COL_ANCHOR, DL_COL_CONTEXT,
+};
+
+static const DlColumn ranges_columns[] = {
+  DL_COL_DOC, DL_COL_DCT, DL_COL_START, DL_COL_END, DL_COL_LINE,
+  DL_COL_SENTENCE, DL_COL_MENTION, DL_COL_FORM, DL_COL_ANCHOR, DL_COL_CONTEXT,
+  DL_COL_TYPE, DL_COL_VALUE, DL_COL_MOD, DL_COL_EARLIEST, DL_COL_LATEST,
+  DL_COL_GRANULARITY, DL_COL_CERTAINTY, DL_COL_NOTE,
+};
+
+static const DlColumn timeline_columns[] = {
+  DL_COL_FROM, DL_COL_TO, DL_COL_WHEN, DL_COL_EVENT, DL_COL_MENTION,
+  DL_COL_SOURCE, DL_COL_VALUE, DL_COL_GRANULARITY, DL_COL_CERTAINTY,
+};
+
+static const char *const column_names[DL_N_COLUMNS] = {
+  [DL_COL_DOC] = "doc",
+  [DL_COL_DCT] = "dct",
+  [DL_COL_START] = "start",
+  [DL_COL_END] = "end",
+  [DL_COL_LINE] = "line",
+  [DL_COL_SENTENCE] = "sentence",
+  [DL_COL_MENTION] = "mention",
+  [DL_COL_FORM] = "form",
+  [DL_COL_ANCHOR] = "anchor",
+  [DL_COL_CONTEXT] = "context",
+  [DL_COL_TYPE] = "type",
+  [DL_COL_VALUE] = "value",
+  [DL_COL_MOD] = "mod",
+  [DL_COL_EARLIEST] = "earliest",
+  [DL_COL_LATEST] = "latest",
+  [DL_COL_GRANULARITY] = "granularity",
+  [DL_COL_CERTAINTY] = "certainty",
+  [DL_COL_NOTE] = "note",
+  [DL_COL_FROM] = "start",
+  [DL_COL_TO] = "end",
+  [DL_COL_WHEN] = "when",
+  [DL_COL_EVENT] = "event",
+  [DL_COL_SOURCE] = "source",
+};
+
+const DlColumn *
+dl_format_columns (DlFormat format, gsize *n_columns)
+{
+  switch (format)
+    {
+    case DL_FORMAT_MENTIONS:
+      *n_columns = G_N_ELEMENTS (mentions_columns);
+      return mentions_columns;
+    case DL_FORMAT_RANGES:
+      *n_columns = G_N_ELEMENTS (ranges_columns);
+      return ranges_columns;
+    case DL_FORMAT_TIMELINE:
+    default:
+      *n_columns = G_N_ELEMENTS (timeline_columns);
+      return timeline_columns;
+    }
+}
+
+const char *
+dl_format_column_name (DlFormat format, DlColumn column)
+{
+  gsize n;
+  const DlColumn *cols = dl_format_columns (format, &n);
+
+  for (gsize i = 0; i < n; i++)
+    if (cols[i] == column)
+      return column_names[column];
+  return NULL;
+}
+
+/* The column of format whose header name is name, or -1. */
+static int
+format_lookup (DlFormat format, const char *name)
+{
+  gsize n;
+  const DlColumn *cols = dl_format_columns (format, &n);
+
+  for (gsize i = 0; i < n; i++)
+    if (strcmp (column_names[cols[i]], name) == 0)
+      return cols[i];
+  return -1;
+}
+
+DlRecord *
+dl_record_new (void)
+{
+  DlRecord *record = g_new0 (DlRecord, 1);
+
+  record->extra = g_ptr_array_new_with_free_func (g_free);
+  return record;
+}
+
+void
+dl_record_free (DlRecord *record)
+{
+  if (record == NULL)
+    return;
+  for (int i = 0; i < DL_N_COLUMNS; i++)
+    g_free (record->fields[i]);
+  g_ptr_array_unref (record->extra);
+  g_clear_pointer (&record->origin, g_ref_string_release);
+  g_free (record);
+}
+
+const char *
+dl_record_get (const DlRecord *record, DlColumn column)
+{
+  return record->fields[column] ? record->fields[column] : "";
+}
+
+void
+dl_record_take (DlRecord *record, DlColumn column, char *value)
+{
+  g_free (record->fields[column]);
+  record->fields[column] = value;
+}
+
+void
+dl_record_set (DlRecord *record, DlColumn column, const char *value)
+{
+  dl_record_take (record, column, g_strdup (value));
+}
+
+void
+dl_record_set_printf (DlRecord *record, DlColumn column, const char *format,
+                      ...)
+{
+  va_list args;
+
+  va_start (args, format);
+  dl_record_take (record, column, g_strdup_vprintf (format, args));
+  va_end (args);
+}
+
+/* ---- reading ---- */
+
+struct _DlReader {
+  GRefString *name;
+  FILE *in;
+  gboolean owns_in;
+  struct csv_parser parser;
+  GPtrArray *fields;  /* fields of the row being parsed */
+  GQueue rows;        /* complete rows (GPtrArray *) not yet handed out */
+  GQueue row_lines;   /* line each queued row started on */
+  guint64 line;       /* physical line being parsed */
+  guint64 row_start;  /* line the row being parsed started on */
+  gboolean at_eof;
+  char *buffer;
+  size_t buffer_size;
+  /* header binding */
+  gboolean have_header;
+  gsize n_header;
+  int *bind;          /* per input column: DlColumn, -1 drop, -2 extra */
+  GPtrArray *extra_names;
+};
+
+/* Keep spaces around fields: libcsv trims them by default, which would
+ * change passed-through data. */
+static int
+no_space (unsigned char c)
+{
+  (void) c;
+  return 0;
+}
+
+DlReader *
+dl_reader_open (const char *path, GError **error)
+{
+  g_autoptr (DlReader) reader = g_new0 (DlReader, 1);
+
+  reader->name = g_ref_string_new (strcmp (path, "-") == 0 ? "-" : path);
+  g_queue_init (&reader->rows);
+  g_queue_init (&reader->row_lines);
+  reader->fields = g_ptr_array_new_with_free_func (g_free);
+  reader->extra_names = g_ptr_array_new_with_free_func (g_free);
+  csv_init (&reader->parser, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL);
+  csv_set_space_func (&reader->parser, no_space);
+  if (strcmp (path, "-") == 0)
+    reader->in = stdin;
+  else
+    {
+      reader->in = fopen (path, "rb");
+      if (reader->in == NULL)
+        {
+          int saved = errno;
+          g_set_error (error, DL_ERROR, DL_ERROR_IO, "%s: %s", path,
+                       g_strerror (saved));
+          return NULL;
+        }
+      reader->owns_in = TRUE;
+    }
+  return g_steal_pointer (&reader);
+}
+
+void
+dl_reader_free (DlReader *reader)
+{
+  if (reader == NULL)
+    return;
+  if (reader->owns_in && reader->in)
+    fclose (reader->in);
+  csv_free (&reader->parser);
+  g_ptr_array_unref (reader->fields);
+  g_queue_clear_full (&reader->rows, (GDestroyNotify) g_ptr_array_unref);
+  g_queue_clear (&reader->row_lines);
+  g_ptr_array_unref (reader->extra_names);
+  g_free (reader->bind);
+  g_free (reader->buffer);
+  g_clear_pointer (&reader->name, g_ref_string_release);
+  g_free (reader);
+}
+
+const char *
+dl_reader_name (DlReader *reader)
+{
+  return reader->name;
+}
+
+GPtrArray *
+dl_reader_extra_names (DlReader *reader)
+{
+  return reader->extra_names;
+}
+
+static void
+on_field (void *data, size_t len, void *user)
+{
+  DlReader *reader = user;
+
+  g_ptr_array_add (reader->fields, g_strndup (data ? data : "", len));
+}
+
+static void
+on_row (int terminator, void *user)
+{
+  DlReader *reader = user;
+
+  (void) terminator;
+  g_queue_push_tail (&reader->rows, reader->fields);
+  g_queue_push_tail (&reader->row_lines, GSIZE_TO_POINTER (reader->row_start));
+  reader->fields = g_ptr_array_new_with_free_func (g_free);
+  reader->row_start = reader->line + 1;
+}
+
+/* Parses input line by line until a row is complete or input ends. */
+static gboolean
+fill_rows (DlReader *reader, GError **error)
+{
+  while (g_queue_is_empty (&reader->rows) && !reader->at_eof)
+    {
+      ssize_t len = getline (&reader->buffer, &reader->buffer_size, reader->in);
+
+      if (len < 0)
+        {
+          if (ferror (reader->in))
+            {
+              g_set_error (error, DL_ERROR, DL_ERROR_IO, "%s: %s",
+                           reader->name, g_strerror (errno));
+              return FALSE;
+            }
+          reader->at_eof = TRUE;
+          if (csv_fini (&reader->parser, on_field, on_row, reader) != 0)
+            {
+              g_set_error (error, DL_ERROR, DL_ERROR_DATA,
+                           "%s:%" G_GUINT64_FORMAT ": %s", reader->name,
+                           reader->row_start,
+                           "unterminated quoted field at end of input");
+              return FALSE;
+            }
+          break;
+        }
+      reader->line++;
+      if (reader->row_start == 0)
+        reader->row_start = reader->line;
+      if (memchr (reader->buffer, '\0', len) != NULL)
+        {
+          g_set_error (error, DL_ERROR, DL_ERROR_DATA,
+                       "%s:%" G_GUINT64_FORMAT ": NUL byte in CSV input",
+                       reader->name, reader->line);
+          return FALSE;
+        }
+      if ((ssize_t) csv_parse (&reader->parser, reader->buffer, len, on_field,
+                               on_row, reader) != len)
+        {
+          g_set_error (error, DL_ERROR, DL_ERROR_DATA,
+                       "%s:%" G_GUINT64_FORMAT ": malformed CSV: %s",
+                       reader->name, reader->line,
+                       csv_strerror (csv_error (&reader->parser)));
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+/* Pops the next complete row, or NULL at the end of input or on error. */
+static GPtrArray *
+next_row (DlReader *reader, guint64 *line, GError **error)
+{
+  if (!fill_rows (reader, error))
+    return NULL;
+  if (g_queue_is_empty (&reader->rows))
+    return NULL;
+  *line = GPOINTER_TO_SIZE (g_queue_pop_head (&reader->row_lines));
+  return g_queue_pop_head (&reader->rows);
+}
+
+static gboolean
+check_utf8 (DlReader *reader, GPtrArray *row, guint64 line, GError **error)
+{
+  for (guint i = 0; i < row->len; i++)
+    if (!g_utf8_validate (row->pdata[i], -1, NULL))
+      {
+        g_set_error (error, DL_ERROR, DL_ERROR_DATA,
+                     "%s:%" G_GUINT64_FORMAT ": invalid UTF-8 in field %u",
+                     reader->name, line, i + 1);
+        return FALSE;
+      }
+  return TRUE;
+}
+
+gboolean
+dl_reader_read_header (DlReader *reader, DlFormat in, DlFormat out,
+                       const DlColumn *required, gsize n_required,
+                       GError **error)
+{
+  g_autoptr (GPtrArray) header = NULL;
+  g_autoptr (GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  gboolean bound[DL_N_COLUMNS] = { FALSE };
+  guint64 line = 0;
+
+  header = next_row (reader, &line, error);
+  if (header == NULL)
+    {
+      if (error == NULL || *error == NULL)
+        g_set_error (error, DL_ERROR, DL_ERROR_DATA,
+                     "%s:1: empty input: expected a CSV header", reader->name);
+      return FALSE;
+    }
+  if (!check_utf8 (reader, header, line, error))
+    return FALSE;
+  reader->n_header = header->len;
+  reader->bind = g_new (int, header->len);
+  for (guint i = 0; i < header->len; i++)
+    {
+      const char *name = header->pdata[i];
+      int col = format_lookup (in, name);
+
+      if (!g_hash_table_add (seen, (gpointer) name))
+        {
+          g_set_error (error, DL_ERROR, DL_ERROR_DATA,
+                       "%s:%" G_GUINT64_FORMAT ": column \"%s\" appears twice",
+                       reader->name, line, name);
+          return FALSE;
+        }
+      if (col >= 0)
+        bound[col] = TRUE;
+      else if (format_lookup (out, name) >= 0)
+        col = -1;
+      else
+        {
+          col = -2;
+          g_ptr_array_add (reader->extra_names, g_strdup (name));
+        }
+      reader->bind[i] = col;
+    }
+  for (gsize i = 0; i < n_required; i++)
+    if (!bound[required[i]])
+      {
+        g_set_error (error, DL_ERROR, DL_ERROR_DATA,
+                     "%s:%" G_GUINT64_FORMAT ": missing column \"%s\"",
+                     reader->name, line,
+                     dl_format_column_name (in, required[i]));
+        return FALSE;
+      }
+  reader->have_header = TRUE;
+  return TRUE;
+}
+
+DlRecord *
+dl_reader_next (DlReader *reader, GError **error)
+{
+  g_autoptr (GPtrArray) row = NULL;
+  g_autoptr (DlRecord) record = NULL;
+  guint64 line = 0;
+
+  g_return_val_if_fail (reader->have_header, NULL);
+  row = next_row (reader, &line, error);
+  if (row == NULL)
+    return NULL;
+  if (row->len != reader->n_header)
+    {
+      g_set_error (error, DL_ERROR, DL_ERROR_DATA,
+                   "%s:%" G_GUINT64_FORMAT
+                   ": record has %u fields, the header has %zu",
+                   reader->name, line, row->len, reader->n_header);
+      return NULL;
+    }
+  if (!check_utf8 (reader, row, line, error))
+    return NULL;
+  record = dl_record_new ();
+  record->origin = g_ref_string_acquire (reader->name);
+  record->line = line;
+  for (guint i = 0; i < row->len; i++)
+    {
+      int col = reader->bind[i];
+
+      if (col >= 0)
+        dl_record_take (record, col, g_steal_pointer (&row->pdata[i]));
+      else if (col == -2)
+        g_ptr_array_add (record->extra, g_steal_pointer (&row->pdata[i]));
+    }
+  return g_steal_pointer (&record);
+}
+
+/* ---- writing ---- */
+
+struct _DlWriter {
+  FILE *out;
+  char *name;
+  DlFormat format;
+  GPtrArray *extra_names;
+  gboolean header_done;
+};
+
+DlWriter *
+dl_writer_new (FILE *out, const char *name, DlFormat format,
+               GPtrArray *extra_names)
+{
+  DlWriter *writer = g_new0 (DlWriter, 1);
+
+  writer->out = out;
+  writer->name = g_strdup (name);
+  writer->format = format;
+  writer->extra_names = extra_names ? g_ptr_array_ref (extra_names)
+                                    : g_ptr_array_new ();
+  return writer;
+}
+
+void
+dl_writer_free (DlWriter *writer)
+{
+  if (writer == NULL)
+    return;
+  g_ptr_array_unref (writer->extra_names);
+  g_free (writer->name);
+  g_free (writer);
+}
+
+/* Quotes a field only when RFC 4180 needs it, so plain fields stay plain
+ * for cut and sort; libcsv does the escaping. */
+static void
+put_field (FILE *out, const char *field, gboolean first)
+{
+  gsize len = strlen (field);
+
+  if (!first)
+    putc (',', out);
+  if (strpbrk (field, ",\"\r\n") != NULL)
+    csv_fwrite (out, field, len);
+  else
+    fwrite (field, 1, len, out);
+}
+
+static void
+write_header (DlWriter *writer)
+{
+  gsize n;
+  const DlColumn *cols = dl_format_columns (writer->format, &n);
+
+  for (gsize i = 0; i < n; i++)
+    put_field (writer->out, dl_format_column_name (writer->format, cols[i]),
+               i == 0);
+  for (guint i = 0; i < writer->extra_names->len; i++)
+    put_field (writer->out, writer->extra_names->pdata[i], FALSE);
+  fputc ('\n', writer->out);
+  writer->header_done = TRUE;
+}
+
+static gboolean
+check_stream (DlWriter *writer, GError **error)
+{
+  if (ferror (writer->out))
+    {
+      g_set_error (error, DL_ERROR, DL_ERROR_IO, "%s: write error: %s",
+                   writer->name, g_strerror (errno));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+dl_writer_write (DlWriter *writer, const DlRecord *record, GError **error)
+{
+  gsize n;
+  const DlColumn *cols = dl_format_columns (writer->format, &n);
+
+  if (!writer->header_done)
+    write_header (writer);
+  for (gsize i = 0; i < n; i++)
+    put_field (writer->out, dl_record_get (record, cols[i]), i == 0);
+  for (guint i = 0; i < writer->extra_names->len; i++)
+    put_field (writer->out,
+               i < record->extra->len ? record->extra->pdata[i] : "", FALSE);
+  fputc ('\n', writer->out);
+  return check_stream (writer, error);
+}
+
+gboolean
+dl_writer_finish (DlWriter *writer, GError **error)
+{
+  if (!writer->header_done)
+    write_header (writer);
+  if (fflush (writer->out) != 0)
+    {
+      g_set_error (error, DL_ERROR, DL_ERROR_IO, "%s: write error: %s",
+                   writer->name, g_strerror (errno));
+      return FALSE;
+    }
+  return check_stream (writer, error);
+}

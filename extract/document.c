@@ -1,0 +1,637 @@
+/* document.c: reading one input document whole, and the text to scan in it.
+ *
+ * The extractor matches its patterns against doc->scan, never against
+ * doc->data: for TimeML the scan has every byte of markup (and everything
+ * outside <TEXT>) replaced by a space, so the offsets of a match are offsets
+ * into the original file and the line numbers of the original file hold. */
+#include "document.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "dl-record.h"
+
+/* The UTF-8 byte order mark some editors put at the start of a file. */
+#define BOM "\xEF\xBB\xBF"
+#define BOM_LEN 3
+
+/* The longest entity we decode: "&#x10FFFF;" and "&#1114111;" (10 bytes). */
+#define ENTITY_MAX 12
+
+static gboolean
+is_space (char c)
+{
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v'
+         || c == '\f';
+}
+
+static gboolean
+has_bom (const char *data, gsize len)
+{
+  return len >= BOM_LEN && memcmp (data, BOM, BOM_LEN) == 0;
+}
+
+/* 1-based line of offset, counting the newlines before it.  Used only for
+ * error messages, before line_starts exists. */
+static guint64
+count_line (const char *data, gsize offset)
+{
+  guint64 line = 1;
+  const char *p = data;
+  const char *end = data + offset;
+
+  while (p < end && (p = memchr (p, '\n', end - p)) != NULL)
+    {
+      line++;
+      p++;
+    }
+  return line;
+}
+
+/* The file error of g_file_get_contents as the errno it came from, so that
+ * the message can be the plain strerror text ("No such file or directory")
+ * rather than GLib's longer sentence. */
+static int
+file_error_errno (int code)
+{
+  static const struct { int code; int errnum; } map[] = {
+    { G_FILE_ERROR_EXIST, EEXIST },       { G_FILE_ERROR_ISDIR, EISDIR },
+    { G_FILE_ERROR_ACCES, EACCES },       { G_FILE_ERROR_NAMETOOLONG, ENAMETOOLONG },
+    { G_FILE_ERROR_NOENT, ENOENT },       { G_FILE_ERROR_NOTDIR, ENOTDIR },
+    { G_FILE_ERROR_NXIO, ENXIO },         { G_FILE_ERROR_NODEV, ENODEV },
+    { G_FILE_ERROR_ROFS, EROFS },         { G_FILE_ERROR_TXTBSY, ETXTBSY },
+    { G_FILE_ERROR_FAULT, EFAULT },       { G_FILE_ERROR_LOOP, ELOOP },
+    { G_FILE_ERROR_NOSPC, ENOSPC },       { G_FILE_ERROR_NOMEM, ENOMEM },
+    { G_FILE_ERROR_MFILE, EMFILE },       { G_FILE_ERROR_NFILE, ENFILE },
+    { G_FILE_ERROR_BADF, EBADF },         { G_FILE_ERROR_INVAL, EINVAL },
+    { G_FILE_ERROR_PIPE, EPIPE },         { G_FILE_ERROR_AGAIN, EAGAIN },
+    { G_FILE_ERROR_INTR, EINTR },         { G_FILE_ERROR_IO, EIO },
+    { G_FILE_ERROR_PERM, EPERM },         { G_FILE_ERROR_NOSYS, ENOSYS },
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (map); i++)
+    if (map[i].code == code)
+      return map[i].errnum;
+  return 0;
+}
+
+/* Reads all of standard input (which may be a pipe: its size is unknown). */
+static gboolean
+read_stdin (GByteArray *bytes, GError **error)
+{
+  char buffer[65536];
+  gsize n;
+
+  while ((n = fread (buffer, 1, sizeof buffer, stdin)) > 0)
+    g_byte_array_append (bytes, (const guint8 *) buffer, n);
+  if (ferror (stdin))
+    {
+      int saved = errno;
+      g_set_error (error, DL_ERROR, DL_ERROR_IO, "-: %s", g_strerror (saved));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+read_file (const char *path, char **contents, gsize *len, GError **error)
+{
+  g_autoptr (GError) local = NULL;
+  int errnum;
+
+  if (g_file_get_contents (path, contents, len, &local))
+    return TRUE;
+  errnum = local->domain == G_FILE_ERROR ? file_error_errno (local->code) : 0;
+  g_set_error (error, DL_ERROR, DL_ERROR_IO, "%s: %s", path,
+               errnum != 0 ? g_strerror (errnum) : local->message);
+  return FALSE;
+}
+
+/* Input must be UTF-8 without NUL bytes: the scan is handed to PCRE2 and
+ * its slices are written to CSV, and both would otherwise go wrong later
+ * with a less helpful message. */
+static gboolean
+check_text (const char *name, const char *data, gsize len, GError **error)
+{
+  const char *bad;
+
+  if (g_utf8_validate_len (data, len, &bad))
+    return TRUE;
+  /* g_utf8_validate_len stops at a NUL byte too. */
+  g_set_error (error, DL_ERROR, DL_ERROR_DATA, "%s:%" G_GUINT64_FORMAT ": %s",
+               name, count_line (data, bad - data),
+               *bad == '\0' ? "NUL byte" : "invalid UTF-8");
+  return FALSE;
+}
+
+static gboolean
+looks_like_timeml (const char *name, const char *data, gsize len)
+{
+  gsize i = 0;
+
+  if (g_str_has_suffix (name, ".tml") || g_str_has_suffix (name, ".TE3input"))
+    return TRUE;
+  if (has_bom (data, len))
+    i = BOM_LEN;
+  while (i < len && is_space (data[i]))
+    i++;
+  return (len - i >= 5 && memcmp (data + i, "<?xml", 5) == 0)
+         || (len - i >= 7 && memcmp (data + i, "<TimeML", 7) == 0);
+}
+
+/* Markup and entities, shared by the scan builder and dl_document_clean so
+ * that both see the same tags. */
+
+/* Whether data[i] starts "<NAME" as a whole element name (so "<TEXT" does
+ * not match "<TEXTUAL"). */
+static gboolean
+is_start_tag (const char *data, gsize limit, gsize i, const char *name)
+{
+  gsize n = strlen (name);
+
+  if (limit - i < n + 2 || data[i] != '<' || memcmp (data + i + 1, name, n) != 0)
+    return FALSE;
+  return data[i + 1 + n] == '>' || data[i + 1 + n] == '/'
+         || is_space (data[i + 1 + n]);
+}
+
+/* Offset of the first occurrence of needle in data[from, limit), or limit. */
+static gsize
+find (const char *data, gsize from, gsize limit, const char *needle)
+{
+  const char *p;
+
+  if (from >= limit)
+    return limit;
+  p = memmem (data + from, limit - from, needle, strlen (needle));
+  return p != NULL ? (gsize) (p - data) : limit;
+}
+
+/* The first occurrence at or after from of a start tag <NAME ...>, or limit. */
+static gsize
+find_start_tag (const char *data, gsize from, gsize limit, const char *name)
+{
+  g_autofree char *needle = g_strconcat ("<", name, NULL);
+
+  for (gsize i = find (data, from, limit, needle); i < limit;
+       i = find (data, i + 1, limit, needle))
+    if (is_start_tag (data, limit, i, name))
+      return i;
+  return limit;
+}
+
+/* One past the end of the markup starting at data[i] == '<': a comment runs
+ * to "-->", a CDATA section to "]]>" (its text is lost: TimeML has none),
+ * anything else to the first '>' outside a quoted attribute value.  An
+ * unclosed tag runs to limit. */
+static gsize
+markup_end (const char *data, gsize limit, gsize i)
+{
+  char quote = 0;
+
+  if (limit - i >= 4 && memcmp (data + i, "<!--", 4) == 0)
+    return MIN (find (data, i + 4, limit, "-->") + 3, limit);
+  if (limit - i >= 9 && memcmp (data + i, "<![CDATA[", 9) == 0)
+    return MIN (find (data, i + 9, limit, "]]>") + 3, limit);
+  for (gsize j = i + 1; j < limit; j++)
+    {
+      char c = data[j];
+
+      if (quote != 0)
+        quote = c == quote ? 0 : quote;
+      else if (c == '"' || c == '\'')
+        {
+          /* A quote opens a value only after '=': a stray '<' in text
+           * followed by an apostrophe must not swallow the rest. */
+          gsize k = j;
+          while (k > i + 1 && is_space (data[k - 1]))
+            k--;
+          if (data[k - 1] == '=')
+            quote = c;
+        }
+      else if (c == '>')
+        return j + 1;
+    }
+  return limit;
+}
+
+/* Parses the entity at data[i] == '&' within data[.., limit): on success
+ * stores its character and returns one past its ';', else returns 0. */
+static gsize
+parse_entity (const char *data, gsize limit, gsize i, gunichar *out)
+{
+  static const struct { const char *name; gunichar c; } named[] = {
+    { "amp;", '&' }, { "lt;", '<' }, { "gt;", '>' },
+    { "quot;", '"' }, { "apos;", '\'' },
+  };
+  const char *p = data + i + 1;
+  gsize avail = MIN (limit - i - 1, ENTITY_MAX);
+  guint32 c = 0;
+  gsize digits = 0, k;
+  gboolean hex;
+
+  for (gsize e = 0; e < G_N_ELEMENTS (named); e++)
+    {
+      gsize l = strlen (named[e].name);
+      if (avail >= l && memcmp (p, named[e].name, l) == 0)
+        {
+          *out = named[e].c;
+          return i + 1 + l;
+        }
+    }
+  if (avail < 3 || p[0] != '#')
+    return 0;
+  hex = p[1] == 'x' || p[1] == 'X';
+  k = hex ? 2 : 1;
+  while (k < avail && p[k] != ';')
+    {
+      int d = hex ? g_ascii_xdigit_value (p[k]) : g_ascii_digit_value (p[k]);
+
+      /* Seven digits are enough for U+10FFFF and too few to overflow. */
+      if (d < 0 || digits == 7)
+        return 0;
+      c = c * (hex ? 16 : 10) + d;
+      digits++;
+      k++;
+    }
+  if (digits == 0 || k >= avail || c == 0 || !g_unichar_validate (c))
+    return 0;
+  *out = c;
+  return i + 1 + k + 1;
+}
+
+/* The region of the document to scan: the content of <TEXT>, or all of it
+ * when there is no <TEXT> element. */
+static void
+text_region (const char *data, gsize len, gsize *start, gsize *end)
+{
+  gsize open = find_start_tag (data, 0, len, "TEXT");
+
+  if (open == len)
+    {
+      *start = 0;
+      *end = len;
+      return;
+    }
+  *start = markup_end (data, len, open);
+  *end = find (data, *start, len, "</TEXT");
+}
+
+/* Copies data[start, end) into scan with markup blanked and each entity
+ * replaced by its character where that is ASCII (padded with spaces to the
+ * entity's length), by spaces otherwise.  Newlines stay, so that a line of
+ * the scan is a line of the file. */
+static void
+scan_text (const char *data, char *scan, gsize start, gsize end)
+{
+  gsize i = start;
+
+  while (i < end)
+    {
+      gunichar c;
+      gsize next;
+
+      if (data[i] == '<')
+        {
+          i = markup_end (data, end, i); /* already blank */
+          continue;
+        }
+      if (data[i] == '&' && (next = parse_entity (data, end, i, &c)) != 0)
+        {
+          /* Control characters would change the scan's line structure. */
+          if (c < 0x80 && c >= 0x20 && c != 0x7f)
+            scan[i] = (char) c;
+          i = next;
+          continue;
+        }
+      scan[i] = data[i];
+      i++;
+    }
+}
+
+/* The date part of a TIMEX3 value: "1998-03-01T08:00" and "19980301" give
+ * "1998-03-01"; anything else (a month, PRESENT_REF) gives NULL. */
+static char *
+value_date (const char *value)
+{
+  gsize n = strlen (value);
+  gsize digits = strspn (value, "0123456789");
+  int y, m, d;
+
+  if (digits == 4 && n >= 10 && value[4] == '-' && value[7] == '-'
+      && strspn (value + 5, "0123456789") == 2
+      && strspn (value + 8, "0123456789") == 2)
+    sscanf (value, "%4d-%2d-%2d", &y, &m, &d);
+  else if (digits == 8)
+    sscanf (value, "%4d%2d%2d", &y, &m, &d);
+  else
+    return NULL;
+  if (!g_date_valid_dmy (d, m, y))
+    return NULL;
+  return g_strdup_printf ("%04d-%02d-%02d", y, m, d);
+}
+
+/* The value of attribute name in the tag data[i, end), or NULL. */
+static char *
+attribute (const char *data, gsize i, gsize end, const char *name)
+{
+  gsize n = strlen (name);
+
+  /* Skip the element name. */
+  while (i < end && data[i] != '>' && !is_space (data[i]))
+    i++;
+  while (i < end)
+    {
+      gsize name_start, name_end, value_start;
+      char quote;
+
+      while (i < end && is_space (data[i]))
+        i++;
+      name_start = i;
+      while (i < end && data[i] != '=' && data[i] != '>' && !is_space (data[i]))
+        i++;
+      name_end = i;
+      while (i < end && is_space (data[i]))
+        i++;
+      if (i >= end || data[i] != '=')
+        return NULL;
+      i++;
+      while (i < end && is_space (data[i]))
+        i++;
+      if (i >= end || (data[i] != '"' && data[i] != '\''))
+        return NULL;
+      quote = data[i++];
+      value_start = i;
+      while (i < end && data[i] != quote)
+        i++;
+      if (name_end - name_start == n
+          && memcmp (data + name_start, name, n) == 0)
+        return g_strndup (data + value_start, i - value_start);
+      i++;
+    }
+  return NULL;
+}
+
+/* The document creation time: the value of the first TIMEX3 in <DCT>. */
+static char *
+find_dct (const char *data, gsize len)
+{
+  gsize dct = find_start_tag (data, 0, len, "DCT");
+  gsize close, timex;
+  g_autofree char *value = NULL;
+
+  if (dct == len)
+    return NULL;
+  close = find (data, dct, len, "</DCT");
+  timex = find_start_tag (data, dct, close, "TIMEX3");
+  if (timex == close)
+    return NULL;
+  value = attribute (data, timex, markup_end (data, close, timex), "value");
+  return value != NULL ? value_date (value) : NULL;
+}
+
+static char *
+make_scan (const char *data, gsize len, gboolean timeml)
+{
+  char *scan = g_malloc (len + 1);
+
+  scan[len] = '\0';
+  if (timeml)
+    {
+      gsize start, end;
+
+      for (gsize i = 0; i < len; i++)
+        scan[i] = data[i] == '\n' ? '\n' : ' ';
+      text_region (data, len, &start, &end);
+      scan_text (data, scan, start, end);
+    }
+  else
+    memcpy (scan, data, len);
+  /* The BOM is not text: left in, it would begin the first sentence. */
+  if (has_bom (scan, len))
+    memset (scan, ' ', BOM_LEN);
+  return scan;
+}
+
+static GArray *
+make_line_starts (const char *data, gsize len)
+{
+  GArray *starts = g_array_new (FALSE, FALSE, sizeof (gsize));
+  gsize zero = 0;
+  const char *p = data;
+  const char *end = data + len;
+
+  g_array_append_val (starts, zero);
+  while (p < end && (p = memchr (p, '\n', end - p)) != NULL)
+    {
+      gsize next = ++p - data;
+      g_array_append_val (starts, next);
+    }
+  return starts;
+}
+
+/* Builds the document around data, which it takes (NUL-terminated). */
+static DlDocument *
+document_take (const char *name, char *data, gsize len, gboolean timeml,
+               GError **error)
+{
+  g_autofree char *owned = data;
+  DlDocument *document;
+
+  if (!check_text (name, data, len, error))
+    return NULL;
+  document = g_new0 (DlDocument, 1);
+  document->name = g_strdup (name);
+  document->data = g_steal_pointer (&owned);
+  document->len = len;
+  document->timeml = timeml;
+  document->scan = make_scan (data, len, timeml);
+  document->dct = timeml ? find_dct (data, len) : NULL;
+  document->line_starts = make_line_starts (data, len);
+  return document;
+}
+
+DlDocument *
+dl_document_read (const char *path, GError **error)
+{
+  char *data = NULL;
+  gsize len = 0;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (strcmp (path, "-") == 0)
+    {
+      g_autoptr (GByteArray) bytes = g_byte_array_new ();
+      const guint8 nul = 0;
+
+      if (!read_stdin (bytes, error))
+        return NULL;
+      len = bytes->len;
+      g_byte_array_append (bytes, &nul, 1);
+      data = (char *) g_byte_array_free (g_steal_pointer (&bytes), FALSE);
+    }
+  else if (!read_file (path, &data, &len, error))
+    return NULL;
+  return document_take (path, data, len, looks_like_timeml (path, data, len),
+                        error);
+}
+
+DlDocument *
+dl_document_new (const char *name, const char *data, gsize len,
+                 gboolean timeml, GError **error)
+{
+  char *copy;
+
+  g_return_val_if_fail (name != NULL, NULL);
+  g_return_val_if_fail (data != NULL || len == 0, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  copy = g_malloc (len + 1);
+  if (len > 0)
+    memcpy (copy, data, len);
+  copy[len] = '\0';
+  return document_take (name, copy, len, timeml, error);
+}
+
+void
+dl_document_free (DlDocument *document)
+{
+  if (document == NULL)
+    return;
+  g_free (document->name);
+  g_free (document->data);
+  g_free (document->scan);
+  g_free (document->dct);
+  if (document->line_starts != NULL)
+    g_array_unref (document->line_starts);
+  g_free (document);
+}
+
+guint64
+dl_document_line_at (const DlDocument *document, gsize offset)
+{
+  const gsize *starts;
+  gsize lo = 0, hi;
+
+  g_return_val_if_fail (document != NULL, 0);
+  starts = &g_array_index (document->line_starts, gsize, 0);
+  hi = document->line_starts->len;
+  /* The last line start <= offset; starts[0] == 0, so there is one. */
+  while (hi - lo > 1)
+    {
+      gsize mid = lo + (hi - lo) / 2;
+      if (starts[mid] <= offset)
+        lo = mid;
+      else
+        hi = mid;
+    }
+  return (guint64) lo + 1;
+}
+
+/* Appends a space for a run of whitespace or markup, unless the output is
+ * empty (leading) or already ends in one; a trailing one is cut at the end. */
+static void
+append_space (GString *out)
+{
+  if (out->len > 0 && out->str[out->len - 1] != ' ')
+    g_string_append_c (out, ' ');
+}
+
+/* Cleans TimeML: markup becomes space, entities their characters. */
+static void
+clean_timeml (const DlDocument *document, gsize start, gsize end, GString *out)
+{
+  const char *data = document->data;
+  gsize i = start;
+
+  /* Begun inside a tag (blank in the scan, but not a space in the file):
+   * skip to its end rather than show the rest of its attributes.  The '>'
+   * is near, since a tag is short. */
+  if (i < end && document->scan[i] == ' ' && !is_space (data[i])
+      && data[i] != '<' && data[i] != '&')
+    {
+      gsize j = i;
+      while (j < end && data[j] != '<' && data[j] != '>')
+        j++;
+      if (j < end && data[j] == '>')
+        i = j + 1;
+    }
+  while (i < end)
+    {
+      gunichar c;
+      gsize next;
+
+      if (data[i] == '<')
+        {
+          append_space (out);
+          i = markup_end (data, end, i);
+        }
+      else if (data[i] == '&' && (next = parse_entity (data, end, i, &c)) != 0)
+        {
+          if (g_unichar_isspace (c) || g_unichar_iscntrl (c))
+            append_space (out);
+          else
+            g_string_append_unichar (out, c);
+          i = next;
+        }
+      else if (is_space (data[i]))
+        {
+          append_space (out);
+          i++;
+        }
+      else
+        g_string_append_c (out, data[i++]);
+    }
+}
+
+static void
+clean_plain (const DlDocument *document, gsize start, gsize end, GString *out)
+{
+  for (gsize i = start; i < end; i++)
+    {
+      if (is_space (document->data[i]))
+        append_space (out);
+      else
+        g_string_append_c (out, document->data[i]);
+    }
+}
+
+/* True for a UTF-8 continuation byte (10xxxxxx). */
+static gboolean
+is_continuation (char c)
+{
+  return ((guchar) c & 0xC0) == 0x80;
+}
+
+char *
+dl_document_clean (const DlDocument *document, gsize start, gsize end)
+{
+  GString *out;
+
+  g_return_val_if_fail (document != NULL, NULL);
+
+  end = MIN (end, document->len);
+  /* The BOM is not text. */
+  if (start < BOM_LEN && has_bom (document->data, document->len))
+    start = BOM_LEN;
+  /* Offsets that cut a character drop its pieces: the result must be valid
+   * UTF-8 and data is. */
+  while (start < end && is_continuation (document->data[start]))
+    start++;
+  while (end > start && end < document->len
+         && is_continuation (document->data[end]))
+    end--;
+  if (start >= end)
+    return g_strdup ("");
+
+  out = g_string_sized_new (end - start);
+  if (document->timeml)
+    clean_timeml (document, start, end, out);
+  else
+    clean_plain (document, start, end, out);
+  if (out->len > 0 && out->str[out->len - 1] == ' ')
+    g_string_truncate (out, out->len - 1);
+  return g_string_free (out, FALSE);
+}

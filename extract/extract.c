@@ -1,0 +1,144 @@
+/* extract.c: finds the temporal expressions of a document and writes one
+ * mentions record for each. */
+#include "extract.h"
+
+#include "dl-cli.h"
+#include "dl-data.h"
+#include "sentence.h"
+
+#include <string.h>
+
+struct _DlExtractor {
+  DlExtractOptions options;
+  char *reference_date;
+  DlGrammar *grammar;
+  DlSentenceSplitter *splitter;
+};
+
+void
+dl_extractor_free (DlExtractor *extractor)
+{
+  if (extractor == NULL)
+    return;
+  g_free (extractor->reference_date);
+  g_clear_pointer (&extractor->grammar, dl_grammar_free);
+  g_clear_pointer (&extractor->splitter, dl_sentence_splitter_free);
+  g_free (extractor);
+}
+
+DlExtractor *
+dl_extractor_new (const DlExtractOptions *options, GError **error)
+{
+  g_autoptr (DlExtractor) extractor = g_new0 (DlExtractor, 1);
+  DlGrammarOptions grammar_options = { options->grammar_dir, NULL,
+                                       options->day_first };
+  g_auto (GStrv) abbreviations = NULL;
+  GDate date;
+
+  extractor->options = *options;
+  if (options->reference_date)
+    {
+      if (!dl_parse_iso_date (options->reference_date, &date))
+        {
+          g_set_error (error, DL_ERROR, DL_ERROR_USAGE,
+                       "--reference-date: \"%s\" is not a date (YYYY-MM-DD)",
+                       options->reference_date);
+          return NULL;
+        }
+      extractor->reference_date = dl_format_date (&date);
+    }
+  extractor->grammar = dl_grammar_load (&grammar_options, error);
+  if (extractor->grammar == NULL)
+    return NULL;
+  abbreviations = dl_data_read_list (options->grammar_dir, NULL,
+                                     "abbreviations.txt", error);
+  if (abbreviations == NULL)
+    return NULL;
+  extractor->splitter = dl_sentence_splitter_new (
+      (const char *const *) abbreviations);
+  return g_steal_pointer (&extractor);
+}
+
+DlGrammar *
+dl_extractor_grammar (DlExtractor *extractor)
+{
+  return extractor->grammar;
+}
+
+/* Index (0-based) of the sentence holding offset, searching on from *hint:
+ * matches come in text order, so the walk is linear over a document. */
+static guint
+sentence_of (GArray *sentences, gsize offset, guint *hint)
+{
+  while (*hint + 1 < sentences->len
+         && g_array_index (sentences, DlSpan, *hint).end <= offset)
+    (*hint)++;
+  return *hint;
+}
+
+static DlRecord *
+mention_record (DlExtractor *extractor, DlDocument *document,
+                const DlMatch *match, GArray *sentences, guint *hint)
+{
+  DlRecord *record = dl_record_new ();
+  const char *dct = document->dct ? document->dct : extractor->reference_date;
+
+  dl_record_set (record, DL_COL_DOC, document->name);
+  dl_record_set (record, DL_COL_DCT, dct);
+  dl_record_set_printf (record, DL_COL_START, "%zu", match->start);
+  dl_record_set_printf (record, DL_COL_END, "%zu", match->end);
+  dl_record_set_printf (record, DL_COL_LINE, "%" G_GUINT64_FORMAT,
+                        dl_document_line_at (document, match->start));
+  dl_record_take (record, DL_COL_MENTION,
+                  dl_document_clean (document, match->start, match->end));
+  dl_record_set (record, DL_COL_FORM, match->form);
+  dl_record_set (record, DL_COL_ANCHOR, match->anchor);
+  if (sentences->len > 0)
+    {
+      guint index = sentence_of (sentences, match->start, hint);
+      DlSpan *span = &g_array_index (sentences, DlSpan, index);
+
+      dl_record_set_printf (record, DL_COL_SENTENCE, "%u", index + 1);
+      dl_record_take (record, DL_COL_CONTEXT,
+                      dl_document_clean (document, span->start, span->end));
+    }
+  return record;
+}
+
+gboolean
+dl_extractor_run_document (DlExtractor *extractor, DlDocument *document,
+                           DlSinkFunc sink, gpointer data, GError **error)
+{
+  g_autoptr (GArray) matches = NULL;
+  g_autoptr (GArray) sentences = NULL;
+  guint hint = 0;
+
+  matches = dl_grammar_match (extractor->grammar, document->scan,
+                              document->len, error);
+  if (matches == NULL)
+    return FALSE;
+  if (matches->len == 0)
+    return TRUE;
+  sentences = dl_sentence_splitter_split (extractor->splitter, document->scan,
+                                          document->len);
+  for (guint i = 0; i < matches->len; i++)
+    {
+      DlRecord *record = mention_record (extractor, document,
+                                         &g_array_index (matches, DlMatch, i),
+                                         sentences, &hint);
+      if (!sink (record, data, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+dl_extractor_run (DlExtractor *extractor, const char *path, DlSinkFunc sink,
+                  gpointer data, GError **error)
+{
+  g_autoptr (DlDocument) document = dl_document_read (path, error);
+
+  if (document == NULL)
+    return FALSE;
+  return dl_extractor_run_document (extractor, document, sink, data, error);
+}

@@ -1,0 +1,1016 @@
+/* grammar.c: loads grammar/en/ and finds temporal expressions in one pass.
+ *
+ * All rules are joined into one alternation, compiled once with PCRE2 JIT:
+ * it finds the leftmost position where any rule matches.  Only there are
+ * the rules tried one by one (anchored, so each attempt is cheap) to pick
+ * the longest match, which negative rules win on a tie.  The scan then goes
+ * on after the match, so the text is read once, not once per rule. */
+#define PCRE2_CODE_UNIT_WIDTH 8
+#include "grammar.h"
+
+#include "dl-data.h"
+#include "dl-record.h"
+
+#include <pcre2.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Rules match whole words: nothing alphanumeric may touch either end. */
+#define BEFORE "(?<![A-Za-z0-9])"
+#define AFTER "(?![A-Za-z0-9])"
+
+typedef struct {
+  char *name;
+  char *body;         /* .re: alternatives as written, one per line */
+  char *regex;        /* expanded: (?:alt|alt) */
+  GHashTable *values; /* .txt: lowercase alternative -> value */
+  gboolean expanding;
+} Symbol;
+
+typedef enum { ONLY_ALWAYS, ONLY_DAY_FIRST, ONLY_MONTH_FIRST } Only;
+
+typedef struct {
+  char *name;
+  char *file;
+  guint line;
+  gboolean negative;
+  Only only;
+  char *match;   /* as written */
+  char *pattern; /* symbols expanded */
+  char *form;
+  char *anchor;
+  pcre2_code *code; /* anchored at the start offset */
+  pcre2_match_data *data;
+} Rule;
+
+struct _DlGrammar {
+  char *directory;
+  char *language;
+  GHashTable *symbols; /* name -> Symbol */
+  GPtrArray *rules;    /* Rule *, those active under the options */
+  GPtrArray *examples; /* DlExample *, of every rule */
+  pcre2_code *combined;
+  pcre2_match_data *combined_data;
+};
+
+static void
+symbol_free (Symbol *symbol)
+{
+  g_free (symbol->name);
+  g_free (symbol->body);
+  g_free (symbol->regex);
+  g_clear_pointer (&symbol->values, g_hash_table_unref);
+  g_free (symbol);
+}
+
+static void
+rule_free (Rule *rule)
+{
+  if (rule == NULL)
+    return;
+  g_free (rule->name);
+  g_free (rule->file);
+  g_free (rule->match);
+  g_free (rule->pattern);
+  g_free (rule->form);
+  g_free (rule->anchor);
+  pcre2_code_free (rule->code);
+  pcre2_match_data_free (rule->data);
+  g_free (rule);
+}
+
+static void
+example_free (DlExample *example)
+{
+  g_free ((char *) example->rule);
+  g_free ((char *) example->file);
+  g_free ((char *) example->text);
+  g_free ((char *) example->expected);
+  g_free (example);
+}
+
+void
+dl_grammar_free (DlGrammar *grammar)
+{
+  if (grammar == NULL)
+    return;
+  g_free (grammar->directory);
+  g_free (grammar->language);
+  g_hash_table_unref (grammar->symbols);
+  g_ptr_array_unref (grammar->rules);
+  g_ptr_array_unref (grammar->examples);
+  pcre2_code_free (grammar->combined);
+  pcre2_match_data_free (grammar->combined_data);
+  g_free (grammar);
+}
+
+static gboolean
+grammar_error (GError **error, const char *file, guint line,
+               const char *format, ...) G_GNUC_PRINTF (4, 5);
+
+static gboolean
+grammar_error (GError **error, const char *file, guint line,
+               const char *format, ...)
+{
+  va_list args;
+  g_autofree char *message = NULL;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+  g_set_error (error, DL_ERROR, DL_ERROR_GRAMMAR, "%s:%u: %s", file, line,
+               message);
+  return FALSE;
+}
+
+/* Lowercase with runs of whitespace as one space: the key of a value table. */
+static char *
+table_key (const char *text, gsize len)
+{
+  GString *key = g_string_sized_new (len);
+  gboolean space = FALSE;
+
+  for (gsize i = 0; i < len; i++)
+    {
+      if (g_ascii_isspace (text[i]))
+        space = key->len > 0;
+      else
+        {
+          if (space)
+            g_string_append_c (key, ' ');
+          space = FALSE;
+          g_string_append_c (key, g_ascii_tolower (text[i]));
+        }
+    }
+  return g_string_free (key, FALSE);
+}
+
+/* A literal alternative as a regex: metacharacters escaped, any run of
+ * spaces matching any run of whitespace (expressions break across lines). */
+static void
+append_literal (GString *regex, const char *literal)
+{
+  g_auto (GStrv) words = g_strsplit_set (literal, " \t", -1);
+  gboolean first = TRUE;
+
+  for (guint i = 0; words[i]; i++)
+    {
+      g_autofree char *quoted = NULL;
+
+      if (words[i][0] == '\0')
+        continue;
+      if (!first)
+        g_string_append (regex, "\\s+");
+      quoted = g_regex_escape_string (words[i], -1);
+      g_string_append (regex, quoted);
+      first = FALSE;
+    }
+}
+
+/* Longest first, so that "sept." wins over "sep" in the alternation. */
+static int
+longer_first (gconstpointer a, gconstpointer b)
+{
+  const char *sa = *(const char *const *) a, *sb = *(const char *const *) b;
+  gsize la = strlen (sa), lb = strlen (sb);
+
+  return la != lb ? (la < lb ? 1 : -1) : strcmp (sa, sb);
+}
+
+static gboolean
+load_literal_symbol (DlGrammar *grammar, const char *name, const char *path,
+                     const char *where, GError **error)
+{
+  g_auto (GStrv) lines = dl_data_read_list (grammar->directory,
+                                            grammar->language, path, error);
+  g_autoptr (GPtrArray) alts = g_ptr_array_new ();
+  Symbol *symbol;
+  GString *regex;
+
+  if (lines == NULL)
+    return FALSE;
+  symbol = g_new0 (Symbol, 1);
+  symbol->name = g_strdup (name);
+  symbol->values = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                          g_free);
+  g_hash_table_insert (grammar->symbols, symbol->name, symbol);
+  for (guint i = 0; lines[i]; i++)
+    {
+      char *tab = strchr (lines[i], '\t');
+      char *alt = lines[i];
+      char *key;
+
+      if (tab)
+        *tab = '\0';
+      g_strstrip (alt);
+      key = table_key (alt, strlen (alt));
+      if (g_hash_table_contains (symbol->values, key))
+        {
+          g_free (key);
+          return grammar_error (error, where, 0,
+                                "alternative \"%s\" listed twice", alt);
+        }
+      g_hash_table_insert (symbol->values, key,
+                           g_strdup (tab ? g_strstrip (tab + 1) : alt));
+      g_ptr_array_add (alts, alt);
+    }
+  if (alts->len == 0)
+    return grammar_error (error, where, 0, "symbol %s has no alternatives",
+                          name);
+  g_ptr_array_sort (alts, longer_first);
+  regex = g_string_new ("(?:");
+  for (guint i = 0; i < alts->len; i++)
+    {
+      if (i > 0)
+        g_string_append_c (regex, '|');
+      append_literal (regex, alts->pdata[i]);
+    }
+  g_string_append_c (regex, ')');
+  symbol->regex = g_string_free (regex, FALSE);
+  return TRUE;
+}
+
+static gboolean
+load_regex_symbol (DlGrammar *grammar, const char *name, const char *path,
+                   GError **error)
+{
+  g_auto (GStrv) lines = dl_data_read_list (grammar->directory,
+                                            grammar->language, path, error);
+  Symbol *symbol;
+
+  if (lines == NULL)
+    return FALSE;
+  symbol = g_new0 (Symbol, 1);
+  symbol->name = g_strdup (name);
+  symbol->body = g_strjoinv ("\n", lines);
+  g_hash_table_insert (grammar->symbols, symbol->name, symbol);
+  return TRUE;
+}
+
+static gboolean
+load_symbols (DlGrammar *grammar, GError **error)
+{
+  g_auto (GStrv) names = dl_data_list (grammar->directory, grammar->language,
+                                       "symbols", error);
+
+  if (names == NULL)
+    return FALSE;
+  for (guint i = 0; names[i]; i++)
+    {
+      g_autofree char *path = g_strconcat ("symbols/", names[i], NULL);
+      g_autofree char *where = dl_data_describe (grammar->directory,
+                                                 grammar->language, path);
+      g_autofree char *name = g_strdup (names[i]);
+      char *dot = strrchr (name, '.');
+      gboolean ok;
+
+      if (dot == NULL
+          || (strcmp (dot, ".txt") != 0 && strcmp (dot, ".re") != 0))
+        return grammar_error (error, where, 0,
+                              "a symbol file is NAME.txt or NAME.re");
+      *dot = '\0';
+      if (g_hash_table_contains (grammar->symbols, name))
+        return grammar_error (error, where, 0, "symbol %s defined twice",
+                              name);
+      ok = strcmp (dot + 1, "txt") == 0
+               ? load_literal_symbol (grammar, name, path, where, error)
+               : load_regex_symbol (grammar, name, path, error);
+      if (!ok)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static char *expand (DlGrammar *grammar, const char *text, const char *file,
+                     guint line, GError **error);
+
+/* The regex of a symbol, expanding a .re symbol's references on first use. */
+static const char *
+symbol_regex (DlGrammar *grammar, const char *name, const char *file,
+              guint line, GError **error)
+{
+  Symbol *symbol = g_hash_table_lookup (grammar->symbols, name);
+  g_auto (GStrv) alts = NULL;
+  GString *regex;
+
+  if (symbol == NULL)
+    {
+      grammar_error (error, file, line, "unknown symbol %%{%s}", name);
+      return NULL;
+    }
+  if (symbol->regex)
+    return symbol->regex;
+  if (symbol->expanding)
+    {
+      grammar_error (error, file, line, "symbol %s refers to itself", name);
+      return NULL;
+    }
+  symbol->expanding = TRUE;
+  alts = g_strsplit (symbol->body, "\n", -1);
+  regex = g_string_new ("(?:");
+  for (guint i = 0; alts[i]; i++)
+    {
+      g_autofree char *where = g_strdup_printf ("symbols/%s.re", name);
+      g_autofree char *alt = expand (grammar, alts[i], where, i + 1, error);
+
+      if (alt == NULL)
+        {
+          g_string_free (regex, TRUE);
+          return NULL;
+        }
+      g_string_append_printf (regex, "%s(?:%s)", i ? "|" : "", alt);
+    }
+  g_string_append_c (regex, ')');
+  symbol->expanding = FALSE;
+  symbol->regex = g_string_free (regex, FALSE);
+  return symbol->regex;
+}
+
+/* Replaces every %{NAME} in text by the symbol's regex. */
+static char *
+expand (DlGrammar *grammar, const char *text, const char *file, guint line,
+        GError **error)
+{
+  GString *out = g_string_new (NULL);
+  const char *p = text;
+  const char *ref;
+
+  while ((ref = strstr (p, "%{")) != NULL)
+    {
+      const char *close = strchr (ref, '}');
+      g_autofree char *name = NULL;
+      const char *regex;
+
+      if (close == NULL)
+        {
+          g_string_free (out, TRUE);
+          grammar_error (error, file, line, "unclosed %%{ in pattern");
+          return NULL;
+        }
+      name = g_strndup (ref + 2, close - ref - 2);
+      regex = symbol_regex (grammar, name, file, line, error);
+      if (regex == NULL)
+        {
+          g_string_free (out, TRUE);
+          return NULL;
+        }
+      g_string_append_len (out, p, ref - p);
+      g_string_append (out, regex);
+      p = close + 1;
+    }
+  g_string_append (out, p);
+  return g_string_free (out, FALSE);
+}
+
+/* ---- form templates ----
+ * {group} is the text the named group matched, looked up in the value table
+ * of the symbol named like the group (trailing digits dropped: month2 ->
+ * month) when there is one; {group|filter} converts it; [ ... ] is written
+ * only if every group inside it matched. */
+
+typedef struct {
+  DlGrammar *grammar;
+  Rule *rule;
+  const char *subject; /* NULL while checking the template at load time */
+  PCRE2_SIZE *ovector;
+} Render;
+
+static Symbol *
+group_table (DlGrammar *grammar, const char *group)
+{
+  g_autofree char *base = g_strdup (group);
+  gsize len = strlen (base);
+  Symbol *symbol;
+
+  while (len > 1 && g_ascii_isdigit (base[len - 1]))
+    base[--len] = '\0';
+  symbol = g_hash_table_lookup (grammar->symbols, base);
+  return symbol && symbol->values ? symbol : NULL;
+}
+
+/* A number written in digits (commas allowed) or in words. */
+static gboolean
+parse_number (DlGrammar *grammar, const char *text, gint64 *number)
+{
+  Symbol *words = g_hash_table_lookup (grammar->symbols, "number");
+  g_auto (GStrv) parts = NULL;
+  gint64 total = 0, current = 0;
+  g_autofree char *digits = g_strdup (text);
+  char *end;
+
+  g_strdelimit (digits, ",", ' ');
+  g_strstrip (digits);
+  if (digits[0] != '\0' && g_ascii_isdigit (digits[0]))
+    {
+      GString *plain = g_string_new (NULL);
+      for (const char *c = text; *c; c++)
+        if (*c != ',')
+          g_string_append_c (plain, *c);
+      *number = g_ascii_strtoll (plain->str, &end, 10);
+      gboolean ok = *end == '\0' && plain->len <= 15;
+      g_string_free (plain, TRUE);
+      return ok;
+    }
+  if (words == NULL || words->values == NULL)
+    return FALSE;
+  parts = g_strsplit_set (text, " -\t\r\n", -1);
+  for (guint i = 0; parts[i]; i++)
+    {
+      g_autofree char *key = table_key (parts[i], strlen (parts[i]));
+      const char *value;
+      gint64 v;
+
+      if (key[0] == '\0' || strcmp (key, "and") == 0)
+        continue;
+      value = g_hash_table_lookup (words->values, key);
+      if (value == NULL)
+        return FALSE;
+      v = g_ascii_strtoll (value, &end, 10);
+      if (v >= 1000)
+        total += (current ? current : 1) * v, current = 0;
+      else if (v == 100)
+        current = (current ? current : 1) * 100;
+      else
+        current += v;
+    }
+  *number = total + current;
+  return TRUE;
+}
+
+static gboolean
+apply_filter (Render *r, const char *filter, const char *text, GString *out,
+              GError **error)
+{
+  gint64 n = 0;
+
+  if (strcmp (filter, "lower") == 0)
+    {
+      g_autofree char *low = g_ascii_strdown (text, -1);
+      g_string_append (out, low);
+      return TRUE;
+    }
+  if (strcmp (filter, "upper") == 0)
+    {
+      g_autofree char *up = g_ascii_strup (text, -1);
+      g_string_append (out, up);
+      return TRUE;
+    }
+  if (strcmp (filter, "num") != 0 && strcmp (filter, "pad2") != 0
+      && strcmp (filter, "pad4") != 0 && strcmp (filter, "century") != 0)
+    return grammar_error (error, r->rule->file, r->rule->line,
+                          "rule %s: unknown filter |%s", r->rule->name,
+                          filter);
+  if (r->subject == NULL)
+    return TRUE;
+  if (!parse_number (r->grammar, text, &n))
+    return grammar_error (error, r->rule->file, r->rule->line,
+                          "rule %s: \"%s\" is not a number", r->rule->name,
+                          text);
+  if (strcmp (filter, "num") == 0)
+    g_string_append_printf (out, "%" G_GINT64_FORMAT, n);
+  else if (strcmp (filter, "pad2") == 0)
+    g_string_append_printf (out, "%02" G_GINT64_FORMAT, n);
+  else if (strcmp (filter, "pad4") == 0)
+    g_string_append_printf (out, "%04" G_GINT64_FORMAT, n);
+  else /* century: the 19th century is TIMEX3 18 */
+    g_string_append_printf (out, "%02" G_GINT64_FORMAT, n - 1);
+  return TRUE;
+}
+
+/* Writes {group} or {group|filter}; *missing is set if the group is unset. */
+static gboolean
+render_group (Render *r, const char *spec, GString *out, gboolean *missing,
+              GError **error)
+{
+  g_auto (GStrv) parts = g_strsplit (spec, "|", 2);
+  int number = pcre2_substring_number_from_name (r->rule->code,
+                                                 (PCRE2_SPTR) parts[0]);
+  g_autofree char *text = NULL;
+  Symbol *table;
+
+  if (number < 0)
+    return grammar_error (error, r->rule->file, r->rule->line,
+                          "rule %s: the template names group %s, which the "
+                          "pattern does not have", r->rule->name, parts[0]);
+  if (r->subject == NULL)
+    return parts[1] == NULL || apply_filter (r, parts[1], "", out, error);
+  if (r->ovector[2 * number] == PCRE2_UNSET)
+    {
+      *missing = TRUE;
+      return TRUE;
+    }
+  text = g_strndup (r->subject + r->ovector[2 * number],
+                    r->ovector[2 * number + 1] - r->ovector[2 * number]);
+  table = group_table (r->grammar, parts[0]);
+  if (table)
+    {
+      g_autofree char *key = table_key (text, strlen (text));
+      const char *value = g_hash_table_lookup (table->values, key);
+      if (value)
+        g_free (g_steal_pointer (&text)), text = g_strdup (value);
+    }
+  if (parts[1])
+    return apply_filter (r, parts[1], text, out, error);
+  g_string_append (out, text);
+  return TRUE;
+}
+
+static gboolean
+render (Render *r, const char **p, char close, GString *out,
+        gboolean *missing, GError **error)
+{
+  while (**p && **p != close)
+    {
+      char c = *(*p)++;
+
+      if (c == '{')
+        {
+          const char *end = strchr (*p, '}');
+          g_autofree char *spec = NULL;
+
+          if (end == NULL)
+            return grammar_error (error, r->rule->file, r->rule->line,
+                                  "rule %s: unclosed { in template",
+                                  r->rule->name);
+          spec = g_strndup (*p, end - *p);
+          *p = end + 1;
+          if (!render_group (r, spec, out, missing, error))
+            return FALSE;
+        }
+      else if (c == '[')
+        {
+          g_autoptr (GString) part = g_string_new (NULL);
+          gboolean part_missing = FALSE;
+
+          if (!render (r, p, ']', part, &part_missing, error))
+            return FALSE;
+          if (**p != ']')
+            return grammar_error (error, r->rule->file, r->rule->line,
+                                  "rule %s: unclosed [ in template",
+                                  r->rule->name);
+          (*p)++;
+          if (!part_missing)
+            g_string_append_len (out, part->str, part->len);
+        }
+      else
+        g_string_append_c (out, c);
+    }
+  return TRUE;
+}
+
+/* The template filled from a match, or (subject NULL) just checked.  NULL
+ * with error unset if a required group did not take part in the match. */
+static char *
+fill_template (DlGrammar *grammar, Rule *rule, const char *template,
+               const char *subject, PCRE2_SIZE *ovector, GError **error)
+{
+  Render r = { grammar, rule, subject, ovector };
+  g_autoptr (GString) out = g_string_new (NULL);
+  gboolean missing = FALSE;
+  const char *p = template;
+
+  if (!render (&r, &p, '\0', out, &missing, error))
+    return NULL;
+  if (missing)
+    return NULL;
+  return g_strdup (out->str);
+}
+
+/* ---- rules ---- */
+
+static pcre2_code *
+compile (const char *pattern, uint32_t options, const char *file, guint line,
+         const char *name, GError **error)
+{
+  int code;
+  PCRE2_SIZE offset;
+  pcre2_code *re = pcre2_compile ((PCRE2_SPTR) pattern, PCRE2_ZERO_TERMINATED,
+                                  options | PCRE2_CASELESS, &code, &offset,
+                                  NULL);
+
+  if (re == NULL)
+    {
+      PCRE2_UCHAR message[256];
+      pcre2_get_error_message (code, message, sizeof message);
+      grammar_error (error, file, line,
+                     "rule %s does not compile: %s at offset %zu", name,
+                     (char *) message, (size_t) offset);
+      return NULL;
+    }
+  /* JIT when the platform has it; the interpreter gives the same answers. */
+  pcre2_jit_compile (re, PCRE2_JIT_COMPLETE);
+  return re;
+}
+
+static gboolean
+finish_rule (DlGrammar *grammar, Rule *rule, GError **error)
+{
+  g_autofree char *anchored = NULL;
+  g_autofree char *checked = NULL;
+
+  if (rule->match == NULL)
+    return grammar_error (error, rule->file, rule->line,
+                          "rule %s has no match line", rule->name);
+  if (!rule->negative && rule->form == NULL)
+    return grammar_error (error, rule->file, rule->line,
+                          "rule %s has no form line", rule->name);
+  rule->pattern = expand (grammar, rule->match, rule->file, rule->line, error);
+  if (rule->pattern == NULL)
+    return FALSE;
+  anchored = g_strconcat (BEFORE "(?:", rule->pattern, ")" AFTER, NULL);
+  rule->code = compile (anchored, PCRE2_ANCHORED, rule->file, rule->line,
+                        rule->name, error);
+  if (rule->code == NULL)
+    return FALSE;
+  rule->data = pcre2_match_data_create_from_pattern (rule->code, NULL);
+  if (rule->form)
+    {
+      g_autoptr (GError) local = NULL;
+      checked = fill_template (grammar, rule, rule->form, NULL, NULL, &local);
+      if (local)
+        return g_propagate_error (error, g_steal_pointer (&local)), FALSE;
+    }
+  if (rule->anchor)
+    {
+      g_autoptr (GError) local = NULL;
+      g_free (fill_template (grammar, rule, rule->anchor, NULL, NULL, &local));
+      if (local)
+        return g_propagate_error (error, g_steal_pointer (&local)), FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+add_example (DlGrammar *grammar, Rule *rule, const char *value, guint line)
+{
+  DlExample *example = g_new0 (DlExample, 1);
+  const char *arrow = strstr (value, " -> ");
+
+  example->rule = g_strdup (rule->name);
+  example->file = g_strdup (rule->file);
+  example->line = line;
+  example->text = arrow ? g_strstrip (g_strndup (value, arrow - value))
+                        : g_strdup (value);
+  example->expected = g_strstrip (g_strdup (arrow ? arrow + 4 : ""));
+  g_ptr_array_add (grammar->examples, example);
+  return TRUE;
+}
+
+static gboolean
+set_field (DlGrammar *grammar, Rule *rule, const char *key, const char *value,
+           guint line, GError **error)
+{
+  char **slot = NULL;
+
+  if (strcmp (key, "match") == 0)
+    slot = &rule->match;
+  else if (strcmp (key, "form") == 0)
+    slot = &rule->form;
+  else if (strcmp (key, "anchor") == 0)
+    slot = &rule->anchor;
+  else if (strcmp (key, "example") == 0)
+    return add_example (grammar, rule, value, line);
+  else if (strcmp (key, "only") == 0)
+    {
+      if (strcmp (value, "day-first") == 0)
+        rule->only = ONLY_DAY_FIRST;
+      else if (strcmp (value, "month-first") == 0)
+        rule->only = ONLY_MONTH_FIRST;
+      else
+        return grammar_error (error, rule->file, line,
+                              "only takes day-first or month-first");
+      return TRUE;
+    }
+  else
+    return grammar_error (error, rule->file, line, "unknown key \"%s\"", key);
+  if (*slot)
+    return grammar_error (error, rule->file, line,
+                          "rule %s has two %s lines", rule->name, key);
+  *slot = g_strdup (value);
+  return TRUE;
+}
+
+typedef struct {
+  DlGrammar *grammar;
+  const char *file;
+  GPtrArray *all; /* every rule, for duplicate names */
+  Rule *rule;     /* the rule being read */
+  char *key;      /* its last key, for continuation lines */
+  GString *value;
+  guint value_line;
+} RuleReader;
+
+static gboolean
+flush_field (RuleReader *rr, GError **error)
+{
+  gboolean ok = TRUE;
+
+  if (rr->key)
+    ok = set_field (rr->grammar, rr->rule, rr->key, rr->value->str,
+                    rr->value_line, error);
+  g_clear_pointer (&rr->key, g_free);
+  g_string_truncate (rr->value, 0);
+  return ok;
+}
+
+static gboolean
+flush_rule (RuleReader *rr, GError **error)
+{
+  Rule *rule = rr->rule;
+
+  if (!flush_field (rr, error))
+    return FALSE;
+  if (rule == NULL)
+    return TRUE;
+  rr->rule = NULL;
+  g_ptr_array_add (rr->all, rule);
+  return finish_rule (rr->grammar, rule, error);
+}
+
+static gboolean
+start_rule (RuleReader *rr, gboolean negative, const char *name, guint line,
+            GError **error)
+{
+  Rule *rule;
+
+  if (!flush_rule (rr, error))
+    return FALSE;
+  if (name[0] == '\0' || strpbrk (name, " \t"))
+    return grammar_error (error, rr->file, line, "a rule needs one name");
+  for (guint i = 0; i < rr->all->len; i++)
+    if (strcmp (((Rule *) rr->all->pdata[i])->name, name) == 0)
+      return grammar_error (error, rr->file, line, "rule %s defined twice",
+                            name);
+  rule = g_new0 (Rule, 1);
+  rule->name = g_strdup (name);
+  rule->file = g_strdup (rr->file);
+  rule->line = line;
+  rule->negative = negative;
+  rr->rule = rule;
+  return TRUE;
+}
+
+static gboolean
+read_rule_line (RuleReader *rr, char *line, guint number, GError **error)
+{
+  char *key, *value;
+
+  if (line[0] == '#')
+    return TRUE;
+  if (g_ascii_isspace (line[0]))
+    {
+      /* A continuation of the previous key, for long patterns. */
+      g_strstrip (line);
+      if (line[0] == '\0')
+        return flush_rule (rr, error);
+      if (rr->key == NULL)
+        return grammar_error (error, rr->file, number,
+                              "continuation line without a key");
+      g_string_append (rr->value, line);
+      return TRUE;
+    }
+  g_strchomp (line);
+  if (line[0] == '\0')
+    return flush_rule (rr, error);
+  key = line;
+  value = key + strcspn (key, " \t");
+  if (*value)
+    *value++ = '\0';
+  value = g_strstrip (value);
+  if (strcmp (key, "rule") == 0 || strcmp (key, "negative") == 0)
+    return start_rule (rr, strcmp (key, "negative") == 0, value, number,
+                       error);
+  if (rr->rule == NULL)
+    return grammar_error (error, rr->file, number,
+                          "\"%s\" outside a rule (start one with rule NAME)",
+                          key);
+  if (!flush_field (rr, error))
+    return FALSE;
+  rr->key = g_strdup (key);
+  rr->value_line = number;
+  g_string_assign (rr->value, value);
+  return TRUE;
+}
+
+static gboolean
+load_rule_file (DlGrammar *grammar, GPtrArray *all, const char *name,
+                GError **error)
+{
+  g_autofree char *path = g_strconcat ("rules/", name, NULL);
+  g_autofree char *where = dl_data_describe (grammar->directory,
+                                             grammar->language, path);
+  g_autoptr (GBytes) bytes = NULL;
+  g_autofree char *text = NULL;
+  g_auto (GStrv) lines = NULL;
+  g_autoptr (GString) value = g_string_new (NULL);
+  RuleReader rr = { grammar, where, all, NULL, NULL, value, 0 };
+  gboolean ok = TRUE;
+
+  if (!g_str_has_suffix (name, ".rules"))
+    return grammar_error (error, where, 0, "a rule file is NAME.rules");
+  bytes = dl_data_read (grammar->directory, grammar->language, path, error);
+  if (bytes == NULL)
+    return FALSE;
+  text = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+  lines = g_strsplit (text, "\n", -1);
+  for (guint i = 0; ok && lines[i]; i++)
+    ok = read_rule_line (&rr, lines[i], i + 1, error);
+  ok = ok && flush_rule (&rr, error);
+  if (rr.rule)
+    g_ptr_array_add (all, rr.rule);
+  g_free (rr.key);
+  return ok;
+}
+
+static gboolean
+compile_combined (DlGrammar *grammar, GError **error)
+{
+  g_autoptr (GString) all = g_string_new (BEFORE "(?:");
+
+  if (grammar->rules->len == 0)
+    return grammar_error (error, "grammar", 0, "no rules");
+  for (guint i = 0; i < grammar->rules->len; i++)
+    {
+      Rule *rule = grammar->rules->pdata[i];
+      g_string_append_printf (all, "%s(?:%s)" AFTER, i ? "|" : "",
+                              rule->pattern);
+    }
+  g_string_append_c (all, ')');
+  grammar->combined = compile (all->str, PCRE2_DUPNAMES, "grammar", 0,
+                               "(all rules together)", error);
+  if (grammar->combined == NULL)
+    return FALSE;
+  grammar->combined_data = pcre2_match_data_create (1, NULL);
+  return TRUE;
+}
+
+/* Keeps the rules active under options, in grammar order; frees the rest. */
+static void
+take_active_rules (DlGrammar *grammar, GPtrArray *all,
+                   const DlGrammarOptions *options)
+{
+  for (guint i = 0; i < all->len; i++)
+    {
+      Rule *rule = g_steal_pointer (&all->pdata[i]);
+      gboolean active = rule->only == ONLY_ALWAYS
+                        || (rule->only == ONLY_DAY_FIRST) == options->day_first;
+
+      if (active)
+        g_ptr_array_add (grammar->rules, rule);
+      else
+        rule_free (rule);
+    }
+}
+
+DlGrammar *
+dl_grammar_load (const DlGrammarOptions *options, GError **error)
+{
+  g_autoptr (DlGrammar) grammar = g_new0 (DlGrammar, 1);
+  g_autoptr (GPtrArray) all = g_ptr_array_new_with_free_func (
+      (GDestroyNotify) rule_free);
+  g_auto (GStrv) files = NULL;
+
+  grammar->directory = g_strdup (options->directory);
+  grammar->language = g_strdup (options->language ? options->language : "en");
+  grammar->symbols = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
+                                            (GDestroyNotify) symbol_free);
+  grammar->rules = g_ptr_array_new_with_free_func ((GDestroyNotify) rule_free);
+  grammar->examples = g_ptr_array_new_with_free_func (
+      (GDestroyNotify) example_free);
+  if (!load_symbols (grammar, error))
+    return NULL;
+  files = dl_data_list (grammar->directory, grammar->language, "rules", error);
+  if (files == NULL)
+    return NULL;
+  for (guint i = 0; files[i]; i++)
+    if (!load_rule_file (grammar, all, files[i], error))
+      return NULL;
+  take_active_rules (grammar, all, options);
+  if (!compile_combined (grammar, error))
+    return NULL;
+  return g_steal_pointer (&grammar);
+}
+
+GPtrArray *
+dl_grammar_examples (DlGrammar *grammar)
+{
+  return grammar->examples;
+}
+
+/* ---- matching ---- */
+
+static void
+match_clear (DlMatch *match)
+{
+  g_free (match->form);
+  g_free (match->anchor);
+}
+
+static gboolean
+pcre_failed (int rc, GError **error)
+{
+  PCRE2_UCHAR message[256];
+
+  pcre2_get_error_message (rc, message, sizeof message);
+  g_set_error (error, DL_ERROR, DL_ERROR_DATA, "matching failed: %s",
+               (char *) message);
+  return FALSE;
+}
+
+/* The longest rule matching at offset (negative rules win ties), or NULL. */
+static Rule *
+best_rule_at (DlGrammar *grammar, const char *text, gsize len, gsize offset,
+              gsize *end, GError **error)
+{
+  Rule *best = NULL;
+
+  *end = offset;
+  for (guint i = 0; i < grammar->rules->len; i++)
+    {
+      Rule *rule = grammar->rules->pdata[i];
+      int rc = pcre2_match (rule->code, (PCRE2_SPTR) text, len, offset, 0,
+                            rule->data, NULL);
+      PCRE2_SIZE *ov;
+
+      if (rc == PCRE2_ERROR_NOMATCH)
+        continue;
+      if (rc < 0)
+        {
+          pcre_failed (rc, error);
+          return NULL;
+        }
+      ov = pcre2_get_ovector_pointer (rule->data);
+      if (ov[1] > *end || (ov[1] == *end && best && rule->negative
+                           && !best->negative))
+        {
+          best = rule;
+          *end = ov[1];
+        }
+    }
+  return best;
+}
+
+/* Fills match from rule's last match; FALSE (error unset) if the template
+ * cannot be filled from this match, which skips it. */
+static gboolean
+make_match (DlGrammar *grammar, Rule *rule, const char *text, DlMatch *match,
+            GError **error)
+{
+  PCRE2_SIZE *ov = pcre2_get_ovector_pointer (rule->data);
+
+  match->start = ov[0];
+  match->end = ov[1];
+  match->rule = rule->name;
+  match->form = fill_template (grammar, rule, rule->form, text, ov, error);
+  if (match->form == NULL)
+    return FALSE;
+  match->anchor = rule->anchor ? fill_template (grammar, rule, rule->anchor,
+                                                text, ov, error)
+                               : NULL;
+  return TRUE;
+}
+
+GArray *
+dl_grammar_match (DlGrammar *grammar, const char *text, gsize len,
+                  GError **error)
+{
+  g_autoptr (GArray) matches = g_array_new (FALSE, TRUE, sizeof (DlMatch));
+  gsize offset = 0;
+
+  g_array_set_clear_func (matches, (GDestroyNotify) match_clear);
+  while (offset < len)
+    {
+      int rc = pcre2_match (grammar->combined, (PCRE2_SPTR) text, len, offset,
+                            0, grammar->combined_data, NULL);
+      gsize at, end;
+      Rule *rule;
+      g_autoptr (GError) local = NULL;
+      DlMatch match = { 0 };
+
+      if (rc == PCRE2_ERROR_NOMATCH)
+        break;
+      if (rc < 0)
+        return pcre_failed (rc, error), NULL;
+      at = pcre2_get_ovector_pointer (grammar->combined_data)[0];
+      rule = best_rule_at (grammar, text, len, at, &end, &local);
+      if (local)
+        return g_propagate_error (error, g_steal_pointer (&local)), NULL;
+      if (rule == NULL || end == at)
+        {
+          offset = at + 1;
+          continue;
+        }
+      offset = end;
+      if (rule->negative)
+        continue;
+      if (make_match (grammar, rule, text, &match, &local))
+        g_array_append_val (matches, match);
+      else
+        {
+          match_clear (&match);
+          /* A number too large to read is skipped, not fatal. */
+          g_clear_error (&local);
+        }
+    }
+  return g_steal_pointer (&matches);
+}

@@ -1,0 +1,2 @@
+# A month in digits.
+0?[1-9]|1[0-2]

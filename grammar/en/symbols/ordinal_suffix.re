@@ -1,0 +1,1 @@
+st|nd|rd|th

@@ -1,0 +1,88 @@
+/* dateline-normalize: mention records in, range records out. */
+#include "dl-cli.h"
+#include "dl-filter.h"
+#include "normalize.h"
+
+#include <stdio.h>
+
+typedef struct {
+  DlNormalizer *normalizer;
+  DlWriter *writer;
+} Stage;
+
+static void
+begin (GPtrArray *extra_names, gpointer data)
+{
+  Stage *stage = data;
+
+  stage->writer = dl_writer_new (stdout, "standard output", DL_FORMAT_RANGES,
+                                 extra_names);
+}
+
+static gboolean
+process (DlRecord *record, gpointer data, GError **error)
+{
+  g_autoptr (DlRecord) owned = record;
+  Stage *stage = data;
+
+  return dl_normalizer_process (stage->normalizer, owned, error)
+         && dl_writer_write (stage->writer, owned, error);
+}
+
+int
+main (int argc, char **argv)
+{
+  g_autofree char *reference = NULL;
+  g_autofree char *grammar_dir = NULL;
+  gboolean version = FALSE;
+  GOptionEntry entries[] = {
+    { "reference-date", 'r', 0, G_OPTION_ARG_STRING, &reference,
+      "Document date for rows whose dct is empty", "YYYY-MM-DD" },
+    { "grammar", 'g', 0, G_OPTION_ARG_FILENAME, &grammar_dir,
+      "Load word lists from DIR/en instead of the built-in copy", "DIR" },
+    { "version", 'V', 0, G_OPTION_ARG_NONE, &version,
+      "Print the version and exit", NULL },
+    { NULL },
+  };
+  static const DlColumn required[] = { DL_COL_FORM };
+  g_autoptr (GOptionContext) context = g_option_context_new ("[FILE...]");
+  g_autoptr (GError) error = NULL;
+  g_autoptr (DlNormalizer) normalizer = NULL;
+  DlNormalizeOptions options = { 0 };
+  Stage stage = { 0 };
+  DlFilter filter = { DL_FORMAT_MENTIONS, DL_FORMAT_RANGES, required,
+                      G_N_ELEMENTS (required), process, &stage, begin };
+  const char *stdin_only[] = { "-", NULL };
+  gboolean ok;
+  guint unresolved;
+
+  dl_cli_init ("dateline-normalize");
+  g_option_context_set_summary (context,
+      "Reads mention rows (from dateline-extract) and resolves each form into\n"
+      "a TIMEX3 value and an inclusive range of days.");
+  g_option_context_add_main_entries (context, entries, NULL);
+  if (!dl_cli_parse (context, &argc, &argv, &version))
+    return DL_EXIT_USAGE;
+  options.reference_date = reference;
+  options.grammar_dir = grammar_dir;
+  normalizer = dl_normalizer_new (&options, &error);
+  if (normalizer == NULL)
+    {
+      dl_cli_warn (error);
+      return dl_cli_exit_code (error);
+    }
+  stage.normalizer = normalizer;
+  ok = dl_filter_run (&filter, argc > 1 ? (const char *const *) argv + 1
+                                        : stdin_only);
+  if (!dl_writer_finish (stage.writer, &error))
+    {
+      dl_cli_warn (error);
+      ok = FALSE;
+    }
+  dl_writer_free (stage.writer);
+  unresolved = dl_normalizer_unresolved (normalizer);
+  if (unresolved > 0)
+    g_printerr ("%s: %u mention%s left unresolved (certainty=unresolved)\n",
+                g_get_prgname (), unresolved, unresolved == 1 ? "" : "s");
+  return dl_cli_close_stdout () && ok ? DL_EXIT_OK : DL_EXIT_DATA;
+}

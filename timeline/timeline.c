@@ -1,0 +1,209 @@
+/* timeline.c: sorts ranges into a timeline a person can read. */
+#include "timeline.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+struct _DlTimeline {
+  gboolean resolved_only;
+  GPtrArray *records; /* DlRecord *, ranges */
+};
+
+DlTimeline *
+dl_timeline_new (gboolean resolved_only)
+{
+  DlTimeline *timeline = g_new0 (DlTimeline, 1);
+
+  timeline->resolved_only = resolved_only;
+  timeline->records = g_ptr_array_new_with_free_func (
+      (GDestroyNotify) dl_record_free);
+  return timeline;
+}
+
+void
+dl_timeline_free (DlTimeline *timeline)
+{
+  if (timeline == NULL)
+    return;
+  g_ptr_array_unref (timeline->records);
+  g_free (timeline);
+}
+
+void
+dl_timeline_add (DlTimeline *timeline, DlRecord *record)
+{
+  g_ptr_array_add (timeline->records, record);
+}
+
+gboolean
+dl_timeline_sink (DlRecord *record, gpointer timeline, GError **error)
+{
+  (void) error;
+  dl_timeline_add (timeline, record);
+  return TRUE;
+}
+
+/* English month names: the labels must not change with the locale, which
+ * g_date_strftime's %B would. */
+static const char *const months[] = {
+  "January", "February", "March", "April", "May", "June", "July", "August",
+  "September", "October", "November", "December",
+};
+
+static const char *
+mod_prefix (const char *mod)
+{
+  static const struct { const char *mod, *words; } table[] = {
+    { "START", "early " }, { "MID", "mid " }, { "END", "late " },
+    { "APPROX", "around " }, { "BEFORE", "before " }, { "AFTER", "after " },
+    { "ON_OR_BEFORE", "by " }, { "ON_OR_AFTER", "from " },
+  };
+
+  for (gsize i = 0; mod && i < G_N_ELEMENTS (table); i++)
+    if (strcmp (mod, table[i].mod) == 0)
+      return table[i].words;
+  return "";
+}
+
+static char *
+ordinal (int n)
+{
+  const char *suffix = (n % 100 >= 11 && n % 100 <= 13) ? "th"
+                       : n % 10 == 1                   ? "st"
+                       : n % 10 == 2                   ? "nd"
+                       : n % 10 == 3                   ? "rd"
+                                                       : "th";
+  return g_strdup_printf ("%d%s", n, suffix);
+}
+
+/* The value in words, without the mod. */
+static char *
+value_words (const char *value)
+{
+  static const struct { const char *code, *name; } seasons[] = {
+    { "SP", "spring" }, { "SU", "summer" }, { "FA", "autumn" },
+    { "WI", "winter" },
+  };
+  int y, m, d, n = 0;
+  char code[3] = "";
+
+  if (sscanf (value, "%4d-%2d-%2d%n", &y, &m, &d, &n) == 3 && n == 10
+      && m >= 1 && m <= 12)
+    return g_strdup_printf ("%d %s %d", d, months[m - 1], y);
+  if (sscanf (value, "%4d-%2d%n", &y, &m, &n) == 2 && n == 7
+      && value[n] == '\0' && m >= 1 && m <= 12)
+    return g_strdup_printf ("%s %d", months[m - 1], y);
+  if (sscanf (value, "%4d-Q%1d%n", &y, &m, &n) == 2 && value[n] == '\0')
+    return g_strdup_printf ("Q%d %d", m, y);
+  if (sscanf (value, "%4d-H%1d%n", &y, &m, &n) == 2 && value[n] == '\0')
+    return g_strdup_printf ("%s half of %d", m == 1 ? "first" : "second", y);
+  if (sscanf (value, "%4d-W%2d%n", &y, &m, &n) == 2)
+    return g_strdup_printf ("week %d of %d%s", m, y,
+                            g_str_has_suffix (value, "-WE") ? " (weekend)"
+                                                            : "");
+  if (sscanf (value, "%4d-%2[A-Z]%n", &y, code, &n) == 2 && value[n] == '\0')
+    for (gsize i = 0; i < G_N_ELEMENTS (seasons); i++)
+      if (strcmp (code, seasons[i].code) == 0)
+        return g_strdup_printf ("%s %d", seasons[i].name, y);
+  n = strlen (value);
+  if (n == 4 && strspn (value, "0123456789") == 4)
+    return g_strdup (value);
+  if (n == 3 && strspn (value, "0123456789") == 3)
+    return g_strdup_printf ("the %s0s", value);
+  if (n == 2 && strspn (value, "0123456789") == 2)
+    {
+      g_autofree char *nth = ordinal (atoi (value) + 1);
+      return g_strdup_printf ("the %s century", nth);
+    }
+  if (strcmp (value, "PRESENT_REF") == 0)
+    return g_strdup ("now");
+  if (strcmp (value, "PAST_REF") == 0)
+    return g_strdup ("the past");
+  if (strcmp (value, "FUTURE_REF") == 0)
+    return g_strdup ("the future");
+  return g_strdup (value);
+}
+
+char *
+dl_timeline_label (const char *value, const char *mod)
+{
+  g_autofree char *words = value_words (value ? value : "");
+
+  return g_strconcat (mod_prefix (mod), words, NULL);
+}
+
+/* The day a row sorts by: its start, or its end when open at the start. */
+static const char *
+sort_day (const DlRecord *record)
+{
+  const char *earliest = dl_record_get (record, DL_COL_EARLIEST);
+
+  return *earliest ? earliest : dl_record_get (record, DL_COL_LATEST);
+}
+
+static int
+compare_text_empty_last (const char *a, const char *b)
+{
+  if (*a == '\0' || *b == '\0')
+    return (*a == '\0') - (*b == '\0');
+  return strcmp (a, b);
+}
+
+static int
+compare_rows (gconstpointer pa, gconstpointer pb)
+{
+  const DlRecord *a = *(DlRecord *const *) pa, *b = *(DlRecord *const *) pb;
+  int c = compare_text_empty_last (sort_day (a), sort_day (b));
+  guint64 oa, ob;
+
+  if (c == 0)
+    c = compare_text_empty_last (dl_record_get (a, DL_COL_LATEST),
+                                 dl_record_get (b, DL_COL_LATEST));
+  if (c == 0)
+    c = strcmp (dl_record_get (a, DL_COL_DOC), dl_record_get (b, DL_COL_DOC));
+  if (c == 0)
+    {
+      oa = g_ascii_strtoull (dl_record_get (a, DL_COL_START), NULL, 10);
+      ob = g_ascii_strtoull (dl_record_get (b, DL_COL_START), NULL, 10);
+      c = oa < ob ? -1 : oa > ob;
+    }
+  return c;
+}
+
+static void
+to_timeline (DlRecord *record)
+{
+  dl_record_set (record, DL_COL_FROM, dl_record_get (record, DL_COL_EARLIEST));
+  dl_record_set (record, DL_COL_TO, dl_record_get (record, DL_COL_LATEST));
+  dl_record_take (record, DL_COL_WHEN,
+                  dl_timeline_label (dl_record_get (record, DL_COL_VALUE),
+                                     dl_record_get (record, DL_COL_MOD)));
+  dl_record_set (record, DL_COL_EVENT, dl_record_get (record, DL_COL_CONTEXT));
+  dl_record_set_printf (record, DL_COL_SOURCE, "%s:%s",
+                        dl_record_get (record, DL_COL_DOC),
+                        dl_record_get (record, DL_COL_LINE));
+}
+
+gboolean
+dl_timeline_write (DlTimeline *timeline, DlWriter *writer, guint *dropped,
+                   GError **error)
+{
+  *dropped = 0;
+  /* g_ptr_array_sort is stable, so equal rows keep their input order. */
+  g_ptr_array_sort (timeline->records, compare_rows);
+  for (guint i = 0; i < timeline->records->len; i++)
+    {
+      DlRecord *record = timeline->records->pdata[i];
+
+      if (*sort_day (record) == '\0' && timeline->resolved_only)
+        {
+          (*dropped)++;
+          continue;
+        }
+      to_timeline (record);
+      if (!dl_writer_write (writer, record, error))
+        return FALSE;
+    }
+  return dl_writer_finish (writer, error);
+}
