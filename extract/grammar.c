@@ -39,7 +39,8 @@ typedef struct {
   char *pattern; /* symbols expanded */
   char *form;
   char *anchor;
-  pcre2_code *code; /* anchored at the start offset */
+  guint first_example; /* index of its first example in the grammar's */
+  pcre2_code *code;    /* anchored at the start offset */
   pcre2_match_data *data;
 } Rule;
 
@@ -608,6 +609,10 @@ finish_rule (DlGrammar *grammar, Rule *rule, GError **error)
   g_autofree char *anchored = NULL;
   g_autofree char *checked = NULL;
 
+  for (guint i = rule->first_example; i < grammar->examples->len; i++)
+    ((DlExample *) grammar->examples->pdata[i])->day_first
+        = rule->only == ONLY_DAY_FIRST;
+
   if (rule->match == NULL)
     return grammar_error (error, rule->file, rule->line,
                           "rule %s has no match line", rule->name);
@@ -746,6 +751,7 @@ start_rule (RuleReader *rr, gboolean negative, const char *name, guint line,
   rule->file = g_strdup (rr->file);
   rule->line = line;
   rule->negative = negative;
+  rule->first_example = rr->grammar->examples->len;
   rr->rule = rule;
   return TRUE;
 }

@@ -33,6 +33,7 @@ typedef struct {
   guint line;
   const char *text;     /* the example as written: [spans] mark mentions */
   const char *expected; /* forms after "->", separated by " ; " (or "") */
+  gboolean day_first;   /* the rule is only active with day_first */
 } DlExample;
 
 DlGrammar *dl_grammar_load (const DlGrammarOptions *options, GError **error);

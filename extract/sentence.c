@@ -185,7 +185,7 @@ period_ends (const DlSentenceSplitter *splitter, const char *text, gsize len,
   /* An initial, or several ("J. Smith", "J.R.R. Tolkien"): unless a common
    * starter follows ("World War I. The"), where "I" and "A" are left out
    * since they are likelier initials themselves ("J. A. Smith"). */
-  if ((n == 1 && g_ascii_isupper (word[0])) || is_dotted_initials (word, n))
+  if ((n == 1 && g_ascii_isupper (text[w])) || is_dotted_initials (word, n))
     return is_starter (text, len, next)
            && !(g_ascii_isupper (text[next])
                 && (next + 1 == len || !g_ascii_isalpha (text[next + 1])));

@@ -174,7 +174,7 @@ dl_normalizer_process (DlNormalizer *normalizer, DlRecord *record,
       dl_resolution_clear (&res);
       res.value = g_strdup (dl_record_get (record, DL_COL_FORM));
       res.certainty = g_strdup ("unresolved");
-      res.note = g_strdup (local->message);
+      res.note = g_strdup (local ? local->message : "form not understood");
     }
   if (g_strcmp0 (res.certainty, "unresolved") == 0)
     normalizer->unresolved++;

@@ -1,4 +1,1592 @@
-/* stub: replaced by the real implementation */
+/* resolve.c: resolves one context-free form (docs/forms.md) against the
+ * reference date and the tense of its sentence.
+ *
+ * Every date value is a *period*: a unit (day, week, ..., century) and its
+ * first and last day.  Its TIMEX3 value follows from the unit and the first
+ * day, so a relative form only has to find the right period: the one holding
+ * the reference, shifted by whole units, or the best of a few candidates
+ * chosen by the tense.  GDate only knows years 1..9999, and asserts outside
+ * them, so every step that could leave that range is checked before it is
+ * taken, and a form that would leave it is "out of range". */
 #include "resolve.h"
-void dl_resolution_clear (DlResolution *r) { (void) r; }
-gboolean dl_resolve (const char *f, const DlResolveContext *c, DlResolution *o, GError **e) { (void) f; (void) c; (void) o; (void) e; return FALSE; }
+
+#include <stdarg.h>
+#include <string.h>
+
+#include "dl-cli.h"
+#include "dl-record.h"
+
+#define MIN_YEAR 1
+#define MAX_YEAR 9999
+
+/* A UNDEF-year form looks this many years either side of the reference:
+ * one is enough for every name but 29 February, which can be 8 years away
+ * (1896 -> 1904). */
+#define YEAR_SPAN 8
+
+/* More units than any shift can take within years 1..9999 (3.7 million
+ * days); bounding N first keeps the arithmetic below far from overflow. */
+#define MAX_SHIFT G_GINT64_CONSTANT (10000000)
+
+typedef enum {
+  UNIT_NONE,
+  UNIT_DAY,
+  UNIT_WEEK,
+  UNIT_WEEKEND,
+  UNIT_MONTH,
+  UNIT_QUARTER,
+  UNIT_HALF,
+  UNIT_SEASON,
+  UNIT_YEAR,
+  UNIT_DECADE,
+  UNIT_CENTURY,
+  N_UNITS
+} Unit;
+
+typedef struct {
+  const char *name;        /* in forms (UNDEF-last-NAME) and notes */
+  const char *plural;      /* in notes */
+  const char *granularity; /* the output column */
+  guint days;              /* length in days, for day-based units */
+  guint step_days;         /* distance between two such periods */
+  guint months;            /* length in months, for month-based units */
+  /* START/MID/END: the thirds begin at these offsets (in months when
+   * split_months, else days); 0 when the unit is not split. */
+  gboolean split_months;
+  guint split1, split2;
+} UnitInfo;
+
+static const UnitInfo units[N_UNITS] = {
+  [UNIT_NONE] = { "", "", "", 0, 0, 0, FALSE, 0, 0 },
+  [UNIT_DAY] = { "day", "days", "day", 1, 1, 0, FALSE, 0, 0 },
+  [UNIT_WEEK] = { "week", "weeks", "week", 7, 7, 0, FALSE, 2, 5 },
+  /* Two days do not split into thirds. */
+  [UNIT_WEEKEND] = { "weekend", "weekends", "week", 2, 7, 0, FALSE, 0, 0 },
+  [UNIT_MONTH] = { "month", "months", "month", 0, 0, 1, FALSE, 10, 20 },
+  [UNIT_QUARTER] = { "quarter", "quarters", "quarter", 0, 0, 3, TRUE, 1, 2 },
+  [UNIT_HALF] = { "half", "half years", "half", 0, 0, 6, TRUE, 2, 4 },
+  [UNIT_SEASON] = { "season", "seasons", "season", 0, 0, 3, TRUE, 1, 2 },
+  [UNIT_YEAR] = { "year", "years", "year", 0, 0, 12, TRUE, 4, 8 },
+  /* Years 0-3, 4-6, 7-9. */
+  [UNIT_DECADE] = { "decade", "decades", "decade", 0, 0, 120, TRUE, 48, 84 },
+  /* Years 0-32, 33-66, 67-99. */
+  [UNIT_CENTURY] = { "century", "centuries", "century", 0, 0, 1200, TRUE,
+                     396, 804 },
+};
+
+/* Indexed by GDateWeekday (1 = Monday) and GDateMonth (1 = January). */
+static const char *const weekday_names[] = {
+  NULL, "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+  "sunday", NULL
+};
+static const char *const month_names[] = {
+  NULL, "january", "february", "march", "april", "may", "june", "july",
+  "august", "september", "october", "november", "december", NULL
+};
+
+/* Meteorological seasons of the northern hemisphere, by first month: the
+ * winter of year Y begins in December of Y. */
+static const struct {
+  const char *code;
+  const char *name;
+  guint month;
+} seasons[] = {
+  { "SP", "spring", 3 },
+  { "SU", "summer", 6 },
+  { "FA", "fall", 9 },
+  { "WI", "winter", 12 },
+};
+
+static const struct {
+  const char *code;
+  const char *phrase;
+} times_of_day[] = {
+  { "MO", "in the morning" },
+  { "AF", "in the afternoon" },
+  { "EV", "in the evening" },
+  { "NI", "at night" },
+  { "DT", "in the daytime" },
+};
+
+/* How each mod reads in a note, before the value it modifies. */
+static const struct {
+  const char *mod;
+  const char *phrase;
+} mods[] = {
+  { "START", "early part (first third) of " },
+  { "MID", "middle part (middle third) of " },
+  { "END", "late part (last third) of " },
+  { "APPROX", "about " },
+  { "BEFORE", "before " },
+  { "AFTER", "after " },
+  { "ON_OR_BEFORE", "on or before " },
+  { "ON_OR_AFTER", "on or after " },
+  { "LESS_THAN", "less than " },
+  { "MORE_THAN", "more than " },
+  { "EQUAL_OR_LESS", "at most " },
+  { "EQUAL_OR_MORE", "at least " },
+};
+
+static const char *const types[] = { "DATE", "TIME", "DURATION", "SET", NULL };
+static const char *const quants[] = { "EACH", "EVERY", NULL };
+
+/* ---- dates and periods ---------------------------------------------- */
+
+static guint32
+max_julian (void)
+{
+  GDate last;
+
+  g_date_clear (&last, 1);
+  g_date_set_dmy (&last, 31, G_DATE_DECEMBER, MAX_YEAR);
+  return g_date_get_julian (&last);
+}
+
+/* Sets date to year-month-day; FALSE if that is no day GDate can hold. */
+static gboolean
+make_date (GDate *date, gint64 year, gint64 month, gint64 day)
+{
+  if (year < MIN_YEAR || year > MAX_YEAR || month < 1 || month > 12
+      || day < 1 || day > 31
+      || !g_date_valid_dmy ((GDateDay) day, (GDateMonth) month,
+                            (GDateYear) year))
+    return FALSE;
+  g_date_clear (date, 1);
+  g_date_set_dmy (date, (GDateDay) day, (GDateMonth) month, (GDateYear) year);
+  return TRUE;
+}
+
+static gboolean
+add_days (GDate *date, gint64 n)
+{
+  gint64 julian = (gint64) g_date_get_julian (date) + n;
+
+  if (julian < 1 || julian > max_julian ())
+    return FALSE;
+  g_date_set_julian (date, (guint32) julian);
+  return TRUE;
+}
+
+static gboolean
+add_months (GDate *date, gint64 n)
+{
+  gint64 month = (gint64) g_date_get_year (date) * 12
+                 + g_date_get_month (date) - 1 + n;
+
+  if (month < MIN_YEAR * 12 || month > MAX_YEAR * 12 + 11)
+    return FALSE;
+  /* Within the range, |n| < 120000 and fits a guint. */
+  if (n >= 0)
+    g_date_add_months (date, (guint) n);
+  else
+    g_date_subtract_months (date, (guint) -n);
+  return TRUE;
+}
+
+typedef struct {
+  Unit unit;
+  GDate first;
+  GDate last;
+} Period;
+
+/* Sets p->last from p->unit and p->first. */
+static gboolean
+period_close (Period *p)
+{
+  const UnitInfo *info = &units[p->unit];
+
+  p->last = p->first;
+  if (info->days > 0)
+    return add_days (&p->last, info->days - 1);
+  return add_months (&p->last, info->months) && add_days (&p->last, -1);
+}
+
+/* The first month of the season that month is in, and the year that season
+ * is named after (January's winter began the December before). */
+static guint
+season_start (guint month, guint *year)
+{
+  if (month < 3)
+    {
+      *year -= 1;
+      return 12;
+    }
+  return month / 3 * 3;
+}
+
+/* The period of unit that holds day. */
+static gboolean
+period_containing (Period *p, Unit unit, const GDate *day)
+{
+  guint year = g_date_get_year (day);
+  guint month = g_date_get_month (day);
+  guint weekday = g_date_get_weekday (day);
+  gboolean ok = TRUE;
+
+  p->unit = unit;
+  p->first = *day;
+  switch (unit)
+    {
+    case UNIT_DAY:
+      break;
+    case UNIT_WEEK: /* ISO weeks begin on Monday */
+      ok = add_days (&p->first, 1 - (gint64) weekday);
+      break;
+    case UNIT_WEEKEND: /* the Saturday of the same ISO week */
+      ok = add_days (&p->first, 6 - (gint64) weekday);
+      break;
+    case UNIT_MONTH:
+      ok = make_date (&p->first, year, month, 1);
+      break;
+    case UNIT_QUARTER:
+      ok = make_date (&p->first, year, (month - 1) / 3 * 3 + 1, 1);
+      break;
+    case UNIT_HALF:
+      ok = make_date (&p->first, year, (month - 1) / 6 * 6 + 1, 1);
+      break;
+    case UNIT_SEASON:
+      month = season_start (month, &year);
+      ok = make_date (&p->first, year, month, 1);
+      break;
+    case UNIT_YEAR:
+      ok = make_date (&p->first, year, 1, 1);
+      break;
+    case UNIT_DECADE:
+      ok = make_date (&p->first, year / 10 * 10, 1, 1);
+      break;
+    case UNIT_CENTURY:
+      ok = make_date (&p->first, year / 100 * 100, 1, 1);
+      break;
+    case UNIT_NONE:
+    case N_UNITS:
+    default:
+      g_return_val_if_reached (FALSE);
+    }
+  return ok && period_close (p);
+}
+
+/* Moves p by n whole units (n < 0: back). */
+static gboolean
+period_shift (Period *p, gint64 n)
+{
+  const UnitInfo *info = &units[p->unit];
+
+  if (n > MAX_SHIFT || n < -MAX_SHIFT)
+    return FALSE;
+  if (info->days > 0)
+    {
+      if (!add_days (&p->first, n * info->step_days))
+        return FALSE;
+    }
+  else if (!add_months (&p->first, n * info->months))
+    return FALSE;
+  return period_close (p);
+}
+
+static gboolean
+period_contains (const Period *p, const GDate *day)
+{
+  return g_date_compare (&p->first, day) <= 0
+         && g_date_compare (day, &p->last) <= 0;
+}
+
+/* Days between p and day; 0 when p holds day. */
+static gint64
+period_distance (const Period *p, const GDate *day)
+{
+  if (g_date_compare (day, &p->first) < 0)
+    return g_date_days_between (day, &p->first);
+  if (g_date_compare (day, &p->last) > 0)
+    return g_date_days_between (&p->last, day);
+  return 0;
+}
+
+/* The ISO 8601 week-year and week of day.  A week belongs to the year its
+ * Thursday is in, which near New Year is not the year of the day itself:
+ * 2021-01-01 is in 2020-W53, 2024-12-30 in 2025-W01. */
+static gboolean
+iso_week (const GDate *day, guint *year, guint *week)
+{
+  GDate thursday = *day;
+
+  if (!add_days (&thursday, 4 - (gint64) g_date_get_weekday (day)))
+    return FALSE;
+  *year = g_date_get_year (&thursday);
+  *week = g_date_get_iso8601_week_of_year (&thursday);
+  return TRUE;
+}
+
+static char *
+week_value (const Period *p)
+{
+  guint year, week;
+
+  if (!iso_week (&p->first, &year, &week))
+    return NULL;
+  return g_strdup_printf ("%04u-W%02u%s", year, week,
+                          p->unit == UNIT_WEEKEND ? "-WE" : "");
+}
+
+/* The TIMEX3 value of p. */
+static char *
+period_value (const Period *p)
+{
+  guint year = g_date_get_year (&p->first);
+  guint month = g_date_get_month (&p->first);
+
+  switch (p->unit)
+    {
+    case UNIT_DAY:
+      return dl_format_date (&p->first);
+    case UNIT_WEEK:
+    case UNIT_WEEKEND:
+      return week_value (p);
+    case UNIT_MONTH:
+      return g_strdup_printf ("%04u-%02u", year, month);
+    case UNIT_QUARTER:
+      return g_strdup_printf ("%04u-Q%u", year, (month + 2) / 3);
+    case UNIT_HALF:
+      return g_strdup_printf ("%04u-H%u", year, (month + 5) / 6);
+    case UNIT_SEASON:
+      return g_strdup_printf ("%04u-%s", year, seasons[month / 3 - 1].code);
+    case UNIT_YEAR:
+      return g_strdup_printf ("%04u", year);
+    case UNIT_DECADE:
+      return g_strdup_printf ("%03u", year / 10);
+    case UNIT_CENTURY:
+      return g_strdup_printf ("%02u", year / 100);
+    case UNIT_NONE:
+    case N_UNITS:
+    default:
+      g_return_val_if_reached (NULL);
+    }
+}
+
+/* ---- choosing among candidate periods -------------------------------- */
+
+typedef enum {
+  PICK_STARTED,    /* the latest that starts on or before the reference */
+  PICK_UNFINISHED, /* the earliest that ends on or after it */
+  PICK_NEAREST,    /* the nearest; ties go to the past */
+  PICK_BEFORE,     /* the latest that ends before it */
+  PICK_AFTER,      /* the earliest that starts after it */
+  PICK_CURRENT     /* the one holding it, else the one of its year */
+} Pick;
+
+/* The index of the chosen one among candidates (in time order), or -1. */
+static int
+pick (const Period *candidates, int n, const GDate *ref, Pick how)
+{
+  int best = -1;
+
+  for (int i = 0; i < n; i++)
+    {
+      const Period *c = &candidates[i];
+
+      switch (how)
+        {
+        case PICK_STARTED:
+          if (g_date_compare (&c->first, ref) <= 0)
+            best = i;
+          break;
+        case PICK_UNFINISHED:
+          if (g_date_compare (&c->last, ref) >= 0)
+            return i;
+          break;
+        case PICK_NEAREST:
+          if (best < 0 || period_distance (c, ref)
+                            < period_distance (&candidates[best], ref))
+            best = i;
+          break;
+        case PICK_BEFORE:
+          if (g_date_compare (&c->last, ref) < 0)
+            best = i;
+          break;
+        case PICK_AFTER:
+          if (g_date_compare (&c->first, ref) > 0)
+            return i;
+          break;
+        case PICK_CURRENT:
+          if (period_contains (c, ref))
+            return i;
+          if (g_date_get_year (&c->first) == g_date_get_year (ref))
+            best = i;
+          break;
+        default:
+          g_return_val_if_reached (-1);
+        }
+    }
+  return best;
+}
+
+/* The periods of unit holding month-day in the years around ref; returns
+ * how many (years without that day, or outside 1..9999, are left out). */
+static int
+yearly_candidates (Unit unit, guint month, guint day, const GDate *ref,
+                   Period *candidates)
+{
+  gint64 ref_year = g_date_get_year (ref);
+  int n = 0;
+
+  for (gint64 year = ref_year - YEAR_SPAN; year <= ref_year + YEAR_SPAN;
+       year++)
+    {
+      GDate date;
+
+      if (make_date (&date, year, month, day)
+          && period_containing (&candidates[n], unit, &date))
+        n++;
+    }
+  return n;
+}
+
+/* The days of weekday in the weeks around ref. */
+static int
+weekday_candidates (GDateWeekday weekday, const GDate *ref,
+                    Period *candidates)
+{
+  /* back: how far the latest such day on or before ref lies back */
+  gint64 back = ((gint64) g_date_get_weekday (ref) - weekday + 7) % 7;
+  int n = 0;
+
+  for (gint64 week = -1; week <= 1; week++)
+    {
+      GDate day = *ref;
+
+      if (add_days (&day, 7 * week - back)
+          && period_containing (&candidates[n], UNIT_DAY, &day))
+        n++;
+    }
+  return n;
+}
+
+static Pick
+pick_by_tense (DlTense tense)
+{
+  switch (tense)
+    {
+    case DL_TENSE_PAST:
+      return PICK_STARTED;
+    case DL_TENSE_FUTURE:
+      return PICK_UNFINISHED;
+    case DL_TENSE_UNKNOWN:
+    case DL_TENSE_PRESENT:
+    default:
+      return PICK_NEAREST;
+    }
+}
+
+static const char *
+tense_words (DlTense tense)
+{
+  switch (tense)
+    {
+    case DL_TENSE_PAST:
+      return "past tense";
+    case DL_TENSE_PRESENT:
+      return "present tense";
+    case DL_TENSE_FUTURE:
+      return "future tense";
+    case DL_TENSE_UNKNOWN:
+    default:
+      return "tense unknown";
+    }
+}
+
+/* ---- the work on one form ------------------------------------------- */
+
+typedef enum {
+  RANGE_NONE,    /* durations, sets, BC years: no days */
+  RANGE_PERIOD,  /* the days of period (then narrowed by the mod) */
+  RANGE_PRESENT, /* the reference day */
+  RANGE_PAST,    /* up to the reference */
+  RANGE_FUTURE   /* from the reference on */
+} RangeKind;
+
+typedef struct {
+  const DlResolveContext *context;
+  const char *form;  /* the whole form */
+  const char *value; /* its value, without a time of day */
+  Unit unit;         /* its granularity, known even when unresolved */
+  gboolean resolved; /* if not, note says why */
+  gboolean duration; /* a TIMEX3 DURATION value */
+  gboolean plain;    /* note only says "explicit ...": a mod's note replaces it */
+  gboolean fuzzy;    /* the value is vague by nature */
+  RangeKind range;
+  Period period;     /* when range is RANGE_PERIOD */
+  char *timex;       /* the resolved value; NULL: the value as written */
+  char *note;
+} Work;
+
+static void
+work_clear (Work *w)
+{
+  g_clear_pointer (&w->timex, g_free);
+  g_clear_pointer (&w->note, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Work, work_clear)
+
+/* The handlers below return whether they resolved the form; either way
+ * they set w->unit first, so that an unresolved form still has its
+ * granularity. */
+
+static gboolean fail (Work *w, const char *format, ...) G_GNUC_PRINTF (2, 3);
+
+/* Marks w unresolved, for the reason in format. */
+static gboolean
+fail (Work *w, const char *format, ...)
+{
+  va_list args;
+
+  va_start (args, format);
+  g_free (w->note);
+  w->note = g_strdup_vprintf (format, args);
+  va_end (args);
+  w->resolved = FALSE;
+  w->range = RANGE_NONE;
+  g_clear_pointer (&w->timex, g_free);
+  return FALSE;
+}
+
+static gboolean
+out_of_range (Work *w)
+{
+  return fail (w, "out of range: %s", w->value);
+}
+
+static gboolean found (Work *w, const Period *p, gboolean relative,
+                       const char *format, ...) G_GNUC_PRINTF (4, 5);
+
+/* Resolves w to p.  A relative form's value is written from p; an absolute
+ * one keeps the value as written (FY1998 stays FY1998). */
+static gboolean
+found (Work *w, const Period *p, gboolean relative, const char *format, ...)
+{
+  va_list args;
+
+  va_start (args, format);
+  g_free (w->note);
+  w->note = g_strdup_vprintf (format, args);
+  va_end (args);
+  w->resolved = TRUE;
+  w->range = RANGE_PERIOD;
+  w->period = *p;
+  w->unit = p->unit;
+  g_clear_pointer (&w->timex, g_free);
+  if (relative)
+    w->timex = period_value (p);
+  return TRUE;
+}
+
+/* The reference date, or NULL (and w unresolved) if there is none. */
+static const GDate *
+reference (Work *w)
+{
+  const DlResolveContext *c = w->context;
+
+  if (c != NULL && c->have_reference && g_date_valid (&c->reference)
+      && g_date_get_year (&c->reference) <= MAX_YEAR)
+    return &c->reference;
+  fail (w, "no reference date");
+  return NULL;
+}
+
+static DlTense
+tense (const Work *w)
+{
+  return w->context != NULL ? w->context->tense : DL_TENSE_UNKNOWN;
+}
+
+/* A group of at most 4 digits, as a number. */
+static int
+match_int (GMatchInfo *match, int group)
+{
+  g_autofree char *digits = g_match_info_fetch (match, group);
+
+  return (int) g_ascii_strtoll (digits, NULL, 10);
+}
+
+/* The index of name in names (NULL-terminated, from 1). */
+static int
+name_index (const char *const *names, const char *name)
+{
+  for (int i = 1; names[i] != NULL; i++)
+    if (strcmp (names[i], name) == 0)
+      return i;
+  g_return_val_if_reached (0);
+}
+
+static Unit
+match_unit (GMatchInfo *match, int group)
+{
+  g_autofree char *name = g_match_info_fetch (match, group);
+
+  for (Unit u = UNIT_DAY; u < N_UNITS; u++)
+    if (strcmp (units[u].name, name) == 0)
+      return u;
+  g_return_val_if_reached (UNIT_DAY);
+}
+
+/* The first month of a season, from its code (SU) or name (summer). */
+static guint
+season_month (const char *code_or_name)
+{
+  for (gsize i = 0; i < G_N_ELEMENTS (seasons); i++)
+    if (strcmp (seasons[i].code, code_or_name) == 0
+        || strcmp (seasons[i].name, code_or_name) == 0)
+      return seasons[i].month;
+  g_return_val_if_reached (3);
+}
+
+/* ---- absolute values -------------------------------------------------- */
+
+/* The period of unit holding year-month-day, an absolute value. */
+static gboolean
+absolute (Work *w, Unit unit, int year, int month, int day, const char *note)
+{
+  GDate date;
+  Period p;
+
+  w->unit = unit;
+  if (year < MIN_YEAR)
+    return out_of_range (w);
+  if (!make_date (&date, year, month, day))
+    return fail (w, "no such %s: %s", units[unit].name, w->value);
+  if (!period_containing (&p, unit, &date))
+    return out_of_range (w);
+  w->plain = TRUE;
+  return found (w, &p, FALSE, "%s", note);
+}
+
+static gboolean
+absolute_day (Work *w, GMatchInfo *match)
+{
+  return absolute (w, UNIT_DAY, match_int (match, 1), match_int (match, 2),
+                   match_int (match, 3), "explicit date");
+}
+
+static gboolean
+absolute_month (Work *w, GMatchInfo *match)
+{
+  return absolute (w, UNIT_MONTH, match_int (match, 1), match_int (match, 2),
+                   1, "explicit month");
+}
+
+static gboolean
+absolute_year (Work *w, GMatchInfo *match)
+{
+  return absolute (w, UNIT_YEAR, match_int (match, 1), 1, 1, "explicit year");
+}
+
+static gboolean
+absolute_decade (Work *w, GMatchInfo *match)
+{
+  return absolute (w, UNIT_DECADE, match_int (match, 1) * 10, 1, 1,
+                   "explicit decade");
+}
+
+/* 18 is the 19th century, 1800-1899 (TIMEX3). */
+static gboolean
+absolute_century (Work *w, GMatchInfo *match)
+{
+  return absolute (w, UNIT_CENTURY, match_int (match, 1) * 100, 1, 1,
+                   "explicit century");
+}
+
+static gboolean
+absolute_quarter (Work *w, GMatchInfo *match)
+{
+  return absolute (w, UNIT_QUARTER, match_int (match, 1),
+                   match_int (match, 2) * 3 - 2, 1, "explicit quarter");
+}
+
+static gboolean
+absolute_half (Work *w, GMatchInfo *match)
+{
+  return absolute (w, UNIT_HALF, match_int (match, 1),
+                   match_int (match, 2) * 6 - 5, 1, "explicit half year");
+}
+
+static gboolean
+absolute_season (Work *w, GMatchInfo *match)
+{
+  g_autofree char *code = g_match_info_fetch (match, 2);
+
+  return absolute (w, UNIT_SEASON, match_int (match, 1), season_month (code),
+                   1, "explicit season");
+}
+
+/* YYYY-Www and YYYY-Www-WE.  Week 1 is the one holding 4 January; week 0,
+ * or a week 53 the year does not have, falls in another ISO year. */
+static gboolean
+absolute_week (Work *w, GMatchInfo *match)
+{
+  int year = match_int (match, 1);
+  int week = match_int (match, 2);
+  g_autofree char *weekend = g_match_info_fetch (match, 3);
+  Unit unit = weekend[0] != '\0' ? UNIT_WEEKEND : UNIT_WEEK;
+  guint iso_year, iso_week_number;
+  GDate day;
+  Period p;
+
+  w->unit = unit;
+  if (!make_date (&day, year, 1, 4))
+    return out_of_range (w);
+  if (week < 1 || !add_days (&day, 7 * ((gint64) week - 1))
+      || !iso_week (&day, &iso_year, &iso_week_number)
+      || iso_year != (guint) year)
+    return fail (w, "no such week: %s", w->value);
+  if (!period_containing (&p, unit, &day))
+    return out_of_range (w);
+  w->plain = TRUE;
+  return found (w, &p, FALSE, "explicit %s", units[unit].name);
+}
+
+static gboolean
+fiscal_year (Work *w, GMatchInfo *match)
+{
+  gboolean ok = absolute (w, UNIT_YEAR, match_int (match, 1), 1, 1,
+                          "fiscal year taken as the calendar year");
+
+  w->plain = FALSE;
+  return ok;
+}
+
+static gboolean
+bc_year (Work *w, GMatchInfo *match)
+{
+  (void) match;
+  w->unit = UNIT_YEAR;
+  w->resolved = TRUE;
+  w->range = RANGE_NONE;
+  w->note = g_strdup ("year before Christ: no calendar range");
+  return TRUE;
+}
+
+static gboolean
+duration (Work *w, GMatchInfo *match)
+{
+  (void) match;
+  w->unit = UNIT_NONE;
+  w->resolved = TRUE;
+  w->duration = TRUE;
+  w->plain = TRUE;
+  w->fuzzy = strchr (w->value, 'X') != NULL; /* PXY: some years */
+  w->range = RANGE_NONE;
+  w->note = g_strdup ("duration: no date range");
+  return TRUE;
+}
+
+/* PRESENT_REF, PAST_REF, FUTURE_REF */
+static gboolean
+ref_value (Work *w, GMatchInfo *match)
+{
+  static const struct {
+    const char *name;
+    RangeKind range;
+    const char *note;
+  } refs[] = {
+    { "PRESENT", RANGE_PRESENT, "the present, at" },
+    { "PAST", RANGE_PAST, "the past, up to" },
+    { "FUTURE", RANGE_FUTURE, "the future, from" },
+  };
+  g_autofree char *name = g_match_info_fetch (match, 1);
+  const GDate *ref;
+
+  w->unit = UNIT_NONE;
+  if ((ref = reference (w)) == NULL)
+    return FALSE;
+  g_autofree char *ref_day = dl_format_date (ref);
+  for (gsize i = 0; i < G_N_ELEMENTS (refs); i++)
+    if (strcmp (refs[i].name, name) == 0)
+      {
+        w->resolved = TRUE;
+        w->fuzzy = TRUE;
+        w->range = refs[i].range;
+        w->note = g_strdup_printf ("%s reference %s", refs[i].note, ref_day);
+      }
+  return w->resolved;
+}
+
+/* ---- values without a year or century ---------------------------------- */
+
+/* The period of unit holding month-day in the year the tense points to. */
+static gboolean
+in_year_by_tense (Work *w, Unit unit, int month, int day)
+{
+  Period candidates[2 * YEAR_SPAN + 1];
+  const GDate *ref;
+
+  w->unit = unit;
+  if ((ref = reference (w)) == NULL)
+    return FALSE;
+  int n = yearly_candidates (unit, month, day, ref, candidates);
+  int i = pick (candidates, n, ref, pick_by_tense (tense (w)));
+  if (i < 0)
+    return out_of_range (w);
+  g_autofree char *ref_day = dl_format_date (ref);
+  return found (w, &candidates[i], TRUE, "year from reference %s (%s)",
+                ref_day, tense_words (tense (w)));
+}
+
+static gboolean
+undef_year_day (Work *w, GMatchInfo *match)
+{
+  int month = match_int (match, 1);
+  int day = match_int (match, 2);
+
+  w->unit = UNIT_DAY;
+  /* 2000 is a leap year: 29 February exists somewhere, 30 February never. */
+  if (month < 1 || month > 12 || !g_date_valid_dmy (day, month, 2000))
+    return fail (w, "no such day: %s", w->value);
+  return in_year_by_tense (w, UNIT_DAY, month, day);
+}
+
+static gboolean
+undef_year_month (Work *w, GMatchInfo *match)
+{
+  int month = match_int (match, 1);
+
+  w->unit = UNIT_MONTH;
+  if (month < 1 || month > 12)
+    return fail (w, "no such month: %s", w->value);
+  return in_year_by_tense (w, UNIT_MONTH, month, 1);
+}
+
+static gboolean
+undef_year_quarter (Work *w, GMatchInfo *match)
+{
+  return in_year_by_tense (w, UNIT_QUARTER, match_int (match, 1) * 3 - 2, 1);
+}
+
+static gboolean
+undef_year_half (Work *w, GMatchInfo *match)
+{
+  return in_year_by_tense (w, UNIT_HALF, match_int (match, 1) * 6 - 5, 1);
+}
+
+static gboolean
+undef_year_season (Work *w, GMatchInfo *match)
+{
+  g_autofree char *code = g_match_info_fetch (match, 1);
+
+  return in_year_by_tense (w, UNIT_SEASON, season_month (code), 1);
+}
+
+/* '98: the year ending 98 nearest the reference, but not after it in the
+ * past tense. */
+static gboolean
+undef_century_year (Work *w, GMatchInfo *match)
+{
+  int ending = match_int (match, 1);
+  const GDate *ref;
+  gint64 best = -1;
+  GDate date;
+  Period p;
+
+  w->unit = UNIT_YEAR;
+  if ((ref = reference (w)) == NULL)
+    return FALSE;
+  gint64 ref_year = g_date_get_year (ref);
+  for (gint64 century = ref_year / 100 - 1; century <= ref_year / 100 + 1;
+       century++)
+    {
+      gint64 year = century * 100 + ending;
+
+      if (year < MIN_YEAR || year > MAX_YEAR
+          || (tense (w) == DL_TENSE_PAST && year > ref_year))
+        continue;
+      /* In ascending order, so a tie keeps the earlier year. */
+      if (best < 0 || ABS (year - ref_year) < ABS (best - ref_year))
+        best = year;
+    }
+  if (best < 0 || !make_date (&date, best, 1, 1)
+      || !period_containing (&p, UNIT_YEAR, &date))
+    return out_of_range (w);
+  g_autofree char *ref_day = dl_format_date (ref);
+  return found (w, &p, TRUE, "century from reference %s (%s)", ref_day,
+                tense_words (tense (w)));
+}
+
+/* The sixties: the latest such decade begun by the reference (said in 1998,
+ * the nineties are 199, the sixties 196). */
+static gboolean
+undef_century_decade (Work *w, GMatchInfo *match)
+{
+  int digit = match_int (match, 1);
+  const GDate *ref;
+  GDate date;
+  Period p;
+
+  w->unit = UNIT_DECADE;
+  if ((ref = reference (w)) == NULL)
+    return FALSE;
+  gint64 ref_year = g_date_get_year (ref);
+  gint64 year = ref_year / 100 * 100 + digit * 10;
+  if (year > ref_year)
+    year -= 100;
+  if (!make_date (&date, year, 1, 1)
+      || !period_containing (&p, UNIT_DECADE, &date))
+    return out_of_range (w);
+  g_autofree char *ref_day = dl_format_date (ref);
+  return found (w, &p, TRUE, "decade from reference %s (the latest begun)",
+                ref_day);
+}
+
+/* ---- relative to the reference ---------------------------------------- */
+
+/* UNDEF-this-UNIT, UNDEF-last-UNIT, UNDEF-next-UNIT */
+static gboolean
+this_unit (Work *w, GMatchInfo *match)
+{
+  static const char *const days[] = { "yesterday", "today", "tomorrow" };
+  g_autofree char *which = g_match_info_fetch (match, 1);
+  Unit unit = match_unit (match, 2);
+  const GDate *ref;
+  Period p;
+  int shift = 0;
+
+  w->unit = unit;
+  if ((ref = reference (w)) == NULL)
+    return FALSE;
+  if (strcmp (which, "last") == 0)
+    shift = -1;
+  else if (strcmp (which, "next") == 0)
+    shift = 1;
+  if (!period_containing (&p, unit, ref) || !period_shift (&p, shift))
+    return out_of_range (w);
+  g_autofree char *ref_day = dl_format_date (ref);
+  if (unit == UNIT_DAY)
+    return found (w, &p, TRUE, "%s of reference %s", days[shift + 1],
+                  ref_day);
+  return found (w, &p, TRUE, "%s %s of reference %s", which,
+                units[unit].name, ref_day);
+}
+
+/* UNDEF-REF-UNIT-MINUS-N, UNDEF-REF-UNIT-PLUS-N */
+static gboolean
+shift_unit (Work *w, GMatchInfo *match)
+{
+  Unit unit = match_unit (match, 1);
+  g_autofree char *sign = g_match_info_fetch (match, 2);
+  g_autofree char *digits = g_match_info_fetch (match, 3);
+  gboolean back = strcmp (sign, "MINUS") == 0;
+  const GDate *ref;
+  Period p;
+
+  w->unit = unit;
+  if ((ref = reference (w)) == NULL)
+    return FALSE;
+  /* Bound N by its length (leading zeros aside) before reading it, so that
+   * no number of digits can overflow. */
+  if (strlen (digits + strspn (digits, "0")) > 9)
+    return out_of_range (w);
+  gint64 n = g_ascii_strtoll (digits, NULL, 10);
+  if (!period_containing (&p, unit, ref) || !period_shift (&p, back ? -n : n))
+    return out_of_range (w);
+  g_autofree char *ref_day = dl_format_date (ref);
+  return found (w, &p, TRUE, "%" G_GINT64_FORMAT " %s %s reference %s", n,
+                n == 1 ? units[unit].name : units[unit].plural,
+                back ? "before" : "after", ref_day);
+}
+
+/* UNDEF-day-NAME: the weekday the tense points to. */
+static gboolean
+weekday_by_tense (Work *w, GMatchInfo *match)
+{
+  static const char *const phrases[] = {
+    [PICK_STARTED] = "on or before",
+    [PICK_UNFINISHED] = "on or after",
+    [PICK_NEAREST] = "nearest",
+  };
+  g_autofree char *name = g_match_info_fetch (match, 1);
+  Pick how = pick_by_tense (tense (w));
+  Period candidates[3];
+  const GDate *ref;
+
+  w->unit = UNIT_DAY;
+  if ((ref = reference (w)) == NULL)
+    return FALSE;
+  int n = weekday_candidates (name_index (weekday_names, name), ref,
+                              candidates);
+  int i = pick (candidates, n, ref, how);
+  if (i < 0)
+    return out_of_range (w);
+  g_autofree char *ref_day = dl_format_date (ref);
+  return found (w, &candidates[i], TRUE, "%s %s reference %s (%s)", name,
+                phrases[how], ref_day, tense_words (tense (w)));
+}
+
+/* UNDEF-this-NAME for a weekday: that day of the reference's ISO week. */
+static gboolean
+weekday_this_week (Work *w, GDateWeekday weekday, const char *name,
+                   const GDate *ref)
+{
+  GDate day = *ref;
+  Period p;
+
+  if (!add_days (&day, (gint64) weekday - g_date_get_weekday (ref))
+      || !period_containing (&p, UNIT_DAY, &day))
+    return out_of_range (w);
+  g_autofree char *ref_day = dl_format_date (ref);
+  return found (w, &p, TRUE, "%s in the week of reference %s", name,
+                ref_day);
+}
+
+/* UNDEF-last-NAME, UNDEF-this-NAME, UNDEF-next-NAME for a weekday: the
+ * latest before the reference, the one in its week, the first after it. */
+static gboolean
+weekday_relative (Work *w, GMatchInfo *match)
+{
+  g_autofree char *which = g_match_info_fetch (match, 1);
+  g_autofree char *name = g_match_info_fetch (match, 2);
+  GDateWeekday weekday = name_index (weekday_names, name);
+  gboolean before = strcmp (which, "last") == 0;
+  Period candidates[3];
+  const GDate *ref;
+
+  w->unit = UNIT_DAY;
+  if ((ref = reference (w)) == NULL)
+    return FALSE;
+  if (strcmp (which, "this") == 0)
+    return weekday_this_week (w, weekday, name, ref);
+  int n = weekday_candidates (weekday, ref, candidates);
+  int i = pick (candidates, n, ref, before ? PICK_BEFORE : PICK_AFTER);
+  if (i < 0)
+    return out_of_range (w);
+  g_autofree char *ref_day = dl_format_date (ref);
+  return found (w, &candidates[i], TRUE, "%s %s reference %s", name,
+                before ? "before" : "after", ref_day);
+}
+
+/* UNDEF-last-NAME, UNDEF-this-NAME, UNDEF-next-NAME for a month or a
+ * season: the latest one over before the reference; the one holding it, or
+ * else the one of its year; the first one to begin after it. */
+static gboolean
+yearly_relative (Work *w, GMatchInfo *match)
+{
+  static const struct {
+    const char *which;
+    Pick how;
+    const char *phrase;
+  } choices[] = {
+    { "last", PICK_BEFORE, "before" },
+    { "this", PICK_CURRENT, "in the year of" },
+    { "next", PICK_AFTER, "after" },
+  };
+  g_autofree char *which = g_match_info_fetch (match, 1);
+  g_autofree char *name = g_match_info_fetch (match, 2);
+  Period candidates[2 * YEAR_SPAN + 1];
+  gboolean is_month = g_strv_contains (month_names + 1, name);
+  Unit unit = is_month ? UNIT_MONTH : UNIT_SEASON;
+  int month = is_month ? name_index (month_names, name)
+                       : (int) season_month (name);
+  gsize c = 0;
+  const GDate *ref;
+
+  w->unit = unit;
+  if ((ref = reference (w)) == NULL)
+    return FALSE;
+  while (strcmp (choices[c].which, which) != 0)
+    c++;
+  int n = yearly_candidates (unit, month, 1, ref, candidates);
+  int i = pick (candidates, n, ref, choices[c].how);
+  if (i < 0)
+    return out_of_range (w);
+  g_autofree char *ref_day = dl_format_date (ref);
+  return found (w, &candidates[i], TRUE, "%s %s reference %s", name,
+                choices[c].phrase, ref_day);
+}
+
+/* ANCHOR forms: the anchor's date is not known here (yet). */
+static gboolean
+anchor (Work *w, GMatchInfo *match)
+{
+  g_autofree char *unit = g_match_info_fetch (match, 1);
+
+  w->unit = unit != NULL && unit[0] != '\0' ? match_unit (match, 1)
+                                            : UNIT_NONE;
+  return fail (w, "anchor not resolved: %s", w->form);
+}
+
+/* ---- the form language ------------------------------------------------ */
+
+#define UNITS "(day|week|weekend|month|quarter|half|year|decade|century)"
+#define WEEKDAYS "(monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+#define YEARLY_NAMES                                                     \
+  "(january|february|march|april|may|june|july|august|september|"       \
+  "october|november|december|spring|summer|fall|winter)"
+#define AMOUNT "(?:[0-9]+(?:\\.[0-9]+)?|X)"
+
+/* The shapes of a value (its time of day taken off).  No two overlap. */
+static const struct {
+  const char *pattern;
+  gboolean (*handler) (Work *w, GMatchInfo *match);
+} shapes[] = {
+  { "^([0-9]{4})-([0-9]{2})-([0-9]{2})$", absolute_day },
+  { "^([0-9]{4})-([0-9]{2})$", absolute_month },
+  { "^([0-9]{4})$", absolute_year },
+  { "^([0-9]{3})$", absolute_decade },
+  { "^([0-9]{2})$", absolute_century },
+  { "^([0-9]{4})-W([0-9]{2})(-WE)?$", absolute_week },
+  { "^([0-9]{4})-Q([1-4])$", absolute_quarter },
+  { "^([0-9]{4})-H([12])$", absolute_half },
+  { "^([0-9]{4})-(SP|SU|FA|WI)$", absolute_season },
+  { "^FY([0-9]{4})$", fiscal_year },
+  { "^BC([0-9]{4})$", bc_year },
+  { "^(PRESENT|PAST|FUTURE)_REF$", ref_value },
+  /* TIMEX3 durations: amounts of date units (DE decades, CE centuries,
+   * Q quarters), then of time units after a T; at least one amount. */
+  { "^P(?=[0-9X]|T[0-9X])(?:" AMOUNT "(?:Y|M|W|D|DE|CE|Q))*"
+    "(?:T(?:" AMOUNT "[HMS])+)?$", duration },
+  { "^UNDEF-year-([0-9]{2})-([0-9]{2})$", undef_year_day },
+  { "^UNDEF-year-([0-9]{2})$", undef_year_month },
+  { "^UNDEF-year-Q([1-4])$", undef_year_quarter },
+  { "^UNDEF-year-H([12])$", undef_year_half },
+  { "^UNDEF-year-(SP|SU|FA|WI)$", undef_year_season },
+  { "^UNDEF-century-([0-9]{2})$", undef_century_year },
+  { "^UNDEF-century-([0-9])$", undef_century_decade },
+  { "^UNDEF-(this|last|next)-" UNITS "$", this_unit },
+  { "^UNDEF-REF-" UNITS "-(MINUS|PLUS)-([0-9]+)$", shift_unit },
+  { "^UNDEF-day-" WEEKDAYS "$", weekday_by_tense },
+  { "^UNDEF-(last|this|next)-" WEEKDAYS "$", weekday_relative },
+  { "^UNDEF-(last|this|next)-" YEARLY_NAMES "$", yearly_relative },
+  { "^ANCHOR(?:-" UNITS "-(?:MINUS|PLUS)-[0-9]+|-before|-after)?$", anchor },
+};
+
+/* A time of day after a day-valued form: T15:00, T15:30:10, TEV. */
+#define TIME_PATTERN \
+  "^(.+)(T(?:([0-9]{2}):([0-9]{2})(?::([0-9]{2}))?|MO|AF|EV|NI|DT))$"
+#define FREQ_PATTERN "^[0-9]+X$"
+
+typedef struct {
+  GRegex *shapes[G_N_ELEMENTS (shapes)];
+  GRegex *time;
+  GRegex *freq;
+} Patterns;
+
+static GRegex *
+compile (const char *pattern)
+{
+  g_autoptr (GError) error = NULL;
+  /* DOLLAR_ENDONLY: "2022\n" is not the form 2022. */
+  GRegex *regex = g_regex_new (pattern,
+                               G_REGEX_OPTIMIZE | G_REGEX_DOLLAR_ENDONLY,
+                               G_REGEX_MATCH_DEFAULT, &error);
+
+  if (regex == NULL)
+    g_error ("resolve: bad pattern %s: %s", pattern, error->message);
+  return regex;
+}
+
+/* Compiled on first use and kept for the life of the process. */
+static const Patterns *
+patterns (void)
+{
+  static Patterns compiled;
+  static gsize ready = 0;
+
+  if (g_once_init_enter (&ready))
+    {
+      for (gsize i = 0; i < G_N_ELEMENTS (shapes); i++)
+        compiled.shapes[i] = compile (shapes[i].pattern);
+      compiled.time = compile (TIME_PATTERN);
+      compiled.freq = compile (FREQ_PATTERN);
+      g_once_init_leave (&ready, 1);
+    }
+  return &compiled;
+}
+
+/* ---- attributes --------------------------------------------------------- */
+
+typedef struct {
+  const char *mod;
+  const char *type;
+  const char *quant;
+  const char *freq;
+} Attributes;
+
+static const char *
+mod_phrase (const char *mod)
+{
+  for (gsize i = 0; i < G_N_ELEMENTS (mods); i++)
+    if (strcmp (mods[i].mod, mod) == 0)
+      return mods[i].phrase;
+  return NULL;
+}
+
+/* Where the attribute key goes in a, and whether val is one of its values;
+ * NULL for an unknown key. */
+static const char **
+attribute_slot (Attributes *a, const char *key, const char *val,
+                gboolean *valid)
+{
+  if (strcmp (key, "mod") == 0)
+    {
+      *valid = mod_phrase (val) != NULL;
+      return &a->mod;
+    }
+  if (strcmp (key, "type") == 0)
+    {
+      *valid = g_strv_contains (types, val);
+      return &a->type;
+    }
+  if (strcmp (key, "quant") == 0)
+    {
+      *valid = g_strv_contains (quants, val);
+      return &a->quant;
+    }
+  if (strcmp (key, "freq") == 0)
+    {
+      *valid = g_regex_match (patterns ()->freq, val, G_REGEX_MATCH_DEFAULT,
+                              NULL);
+      return &a->freq;
+    }
+  return NULL;
+}
+
+/* Reads the key=val tokens into a, which points into them.  FALSE on an
+ * unknown key or value, or a key given twice. */
+static gboolean
+parse_attributes (char **tokens, Attributes *a)
+{
+  for (char **t = tokens; *t != NULL; t++)
+    {
+      char *val = strchr (*t, '=');
+      gboolean valid = FALSE;
+      const char **slot;
+
+      if (val == NULL)
+        return FALSE;
+      *val++ = '\0';
+      slot = attribute_slot (a, *t, val, &valid);
+      if (slot == NULL || !valid || *slot != NULL)
+        return FALSE;
+      *slot = val;
+    }
+  return TRUE;
+}
+
+/* ---- mods and the range ------------------------------------------------- */
+
+typedef enum { THIRD_START, THIRD_MID, THIRD_END } Third;
+
+static gboolean
+add_units (GDate *date, gboolean months, gint64 n)
+{
+  return months ? add_months (date, n) : add_days (date, n);
+}
+
+/* One third of p into [*first, *last].  A unit too short to split (a day, a
+ * weekend) is whole in every third. */
+static gboolean
+third (const Period *p, Third which, GDate *first, GDate *last)
+{
+  const UnitInfo *info = &units[p->unit];
+  /* where the middle and the last third begin */
+  GDate middle = p->first, end = p->first;
+
+  *first = p->first;
+  *last = p->last;
+  if (info->split1 == 0)
+    return TRUE;
+  if (!add_units (&middle, info->split_months, info->split1)
+      || !add_units (&end, info->split_months, info->split2))
+    return FALSE;
+  switch (which)
+    {
+    case THIRD_START:
+      *last = middle;
+      return add_days (last, -1);
+    case THIRD_MID:
+      *first = middle;
+      *last = end;
+      return add_days (last, -1);
+    case THIRD_END:
+    default:
+      *first = end;
+      return TRUE;
+    }
+}
+
+/* The range of p as mod narrows or opens it; a cleared GDate is an open
+ * end. */
+static gboolean
+apply_mod (const Period *p, const char *mod, GDate *first, GDate *last)
+{
+  *first = p->first;
+  *last = p->last;
+  if (strcmp (mod, "START") == 0)
+    return third (p, THIRD_START, first, last);
+  if (strcmp (mod, "MID") == 0)
+    return third (p, THIRD_MID, first, last);
+  if (strcmp (mod, "END") == 0)
+    return third (p, THIRD_END, first, last);
+  if (strcmp (mod, "APPROX") == 0)
+    {
+      /* one unit either side */
+      Period before = *p, after = *p;
+
+      if (!period_shift (&before, -1) || !period_shift (&after, 1))
+        return FALSE;
+      *first = before.first;
+      *last = after.last;
+      return TRUE;
+    }
+  if (strcmp (mod, "BEFORE") == 0)
+    {
+      g_date_clear (first, 1);
+      *last = p->first;
+      return add_days (last, -1);
+    }
+  if (strcmp (mod, "ON_OR_BEFORE") == 0)
+    {
+      g_date_clear (first, 1);
+      return TRUE;
+    }
+  if (strcmp (mod, "AFTER") == 0)
+    {
+      *first = p->last;
+      g_date_clear (last, 1);
+      return add_days (first, 1);
+    }
+  if (strcmp (mod, "ON_OR_AFTER") == 0)
+    {
+      g_date_clear (last, 1);
+      return TRUE;
+    }
+  /* LESS_THAN, MORE_THAN, EQUAL_OR_...: said of durations, which have no
+   * range; they only show in the note. */
+  return TRUE;
+}
+
+/* ---- the whole form ----------------------------------------------------- */
+
+/* A time of day (T15:00, TEV) in words. */
+static char *
+time_words (const char *time_of_day)
+{
+  for (gsize i = 0; i < G_N_ELEMENTS (times_of_day); i++)
+    if (strcmp (time_of_day + 1, times_of_day[i].code) == 0)
+      return g_strdup (times_of_day[i].phrase);
+  return g_strdup_printf ("at %s", time_of_day + 1);
+}
+
+/* Whether the clock time in a time-of-day match exists (T24:00 is the
+ * midnight at the end of the day). */
+static gboolean
+valid_clock (GMatchInfo *match)
+{
+  g_autofree char *hours = g_match_info_fetch (match, 3);
+
+  if (hours == NULL || hours[0] == '\0')
+    return TRUE; /* MO, AF, ... */
+  int h = match_int (match, 3);
+  int m = match_int (match, 4);
+  int s = match_int (match, 5);
+  return (h < 24 && m < 60 && s < 60) || (h == 24 && m == 0 && s == 0);
+}
+
+static const char *
+certainty (const Work *w, const char *mod)
+{
+  if (!w->resolved)
+    return "unresolved";
+  if (strcmp (mod, "APPROX") == 0)
+    return "approximate";
+  if (w->fuzzy || w->unit == UNIT_SEASON || strcmp (mod, "START") == 0
+      || strcmp (mod, "MID") == 0 || strcmp (mod, "END") == 0)
+    return "fuzzy";
+  return "exact";
+}
+
+/* The note of a resolved form: how, then the time of day and the mod. */
+static char *
+resolved_note (const Work *w, const char *mod, const char *time_of_day,
+               const char *value)
+{
+  g_autofree char *note = g_strdup (w->note);
+  const char *phrase = mod_phrase (mod);
+
+  if (time_of_day != NULL)
+    {
+      g_autofree char *words = time_words (time_of_day);
+      g_autofree char *base = g_steal_pointer (&note);
+
+      note = g_strdup_printf ("%s, %s", base, words);
+    }
+  if (phrase == NULL)
+    return g_steal_pointer (&note);
+  if (w->plain)
+    return g_strconcat (phrase, value, NULL);
+  return g_strconcat (phrase, value, "; ", note, NULL);
+}
+
+static char *
+format_day (const GDate *date)
+{
+  return g_date_valid (date) ? dl_format_date (date) : g_strdup ("");
+}
+
+/* The range of w, with its mod; cleared dates are open ends.  FALSE if it
+ * leaves the calendar. */
+static gboolean
+range_of (const Work *w, const char *mod, GDate *first, GDate *last)
+{
+  g_date_clear (first, 1);
+  g_date_clear (last, 1);
+  switch (w->range)
+    {
+    case RANGE_PERIOD:
+      return apply_mod (&w->period, mod, first, last);
+    case RANGE_PRESENT:
+      *first = *last = w->context->reference;
+      return TRUE;
+    case RANGE_PAST:
+      *last = w->context->reference;
+      return TRUE;
+    case RANGE_FUTURE:
+      *first = w->context->reference;
+      return TRUE;
+    case RANGE_NONE:
+    default:
+      return TRUE;
+    }
+}
+
+static void
+set_output (DlResolution *out, Work *w, const Attributes *a,
+            const char *time_of_day)
+{
+  const char *mod = a->mod != NULL ? a->mod : "";
+  gboolean set = a->type != NULL && strcmp (a->type, "SET") == 0;
+  GDate first, last;
+
+  if (!w->resolved || !range_of (w, mod, &first, &last))
+    {
+      if (w->resolved)
+        out_of_range (w);
+      g_date_clear (&first, 1);
+      g_date_clear (&last, 1);
+    }
+
+  if (a->type != NULL)
+    out->type = g_strdup (a->type);
+  else if (w->duration)
+    out->type = g_strdup ("DURATION");
+  else
+    out->type = g_strdup (time_of_day != NULL ? "TIME" : "DATE");
+  out->value = g_strconcat (w->timex != NULL ? w->timex : w->value,
+                            time_of_day, NULL);
+  out->mod = g_strdup (mod);
+  out->earliest = format_day (&first);
+  out->latest = format_day (&last);
+  out->granularity = g_strdup (set ? "" : units[w->unit].granularity);
+  out->certainty = g_strdup (certainty (w, mod));
+  out->note = w->resolved ? resolved_note (w, mod, time_of_day, out->value)
+                          : g_strdup (w->note);
+}
+
+/* A SET recurs, so it has no one range: it is kept as written. */
+static void
+resolve_set (Work *w, const Attributes *a, gboolean is_duration)
+{
+  g_autoptr (GString) note = g_string_new ("recurring set");
+
+  if (a->quant != NULL)
+    g_string_append_printf (note, ", %s", a->quant);
+  if (a->freq != NULL)
+    g_string_append_printf (note, ", frequency %s", a->freq);
+  g_string_append (note, ": no date range");
+  w->unit = UNIT_NONE;
+  w->resolved = TRUE;
+  w->duration = is_duration;
+  w->fuzzy = is_duration && strchr (w->value, 'X') != NULL;
+  w->range = RANGE_NONE;
+  w->note = g_string_free (g_steal_pointer (&note), FALSE);
+}
+
+static gboolean
+unknown_form (const char *form, DlResolution *out, GError **error)
+{
+  memset (out, 0, sizeof *out);
+  g_set_error (error, DL_ERROR, DL_ERROR_DATA, "unknown form \"%s\"", form);
+  return FALSE;
+}
+
+gboolean
+dl_resolve (const char *form, const DlResolveContext *context,
+            DlResolution *out, GError **error)
+{
+  const Patterns *pat = patterns ();
+  g_autoptr (GMatchInfo) time_match = NULL;
+  g_autoptr (GMatchInfo) match = NULL;
+  g_autofree char *value = NULL;
+  g_autofree char *time_of_day = NULL;
+  g_auto (Work) w = { 0 };
+  Attributes a = { 0 };
+  gsize i;
+
+  g_return_val_if_fail (out != NULL, FALSE);
+  memset (out, 0, sizeof *out);
+  g_return_val_if_fail (form != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  g_auto (GStrv) tokens = g_strsplit (form, " ", -1);
+  if (tokens[0] == NULL || tokens[0][0] == '\0'
+      || !parse_attributes (tokens + 1, &a))
+    return unknown_form (form, out, error);
+
+  /* Take off a time of day (durations have their own T: PT2H). */
+  if (tokens[0][0] != 'P'
+      && g_regex_match (pat->time, tokens[0], G_REGEX_MATCH_DEFAULT,
+                        &time_match))
+    {
+      value = g_match_info_fetch (time_match, 1);
+      time_of_day = g_match_info_fetch (time_match, 2);
+    }
+  else
+    value = g_strdup (tokens[0]);
+
+  for (i = 0; i < G_N_ELEMENTS (shapes); i++)
+    {
+      g_clear_pointer (&match, g_match_info_free);
+      if (g_regex_match (pat->shapes[i], value, G_REGEX_MATCH_DEFAULT, &match))
+        break;
+    }
+  if (i == G_N_ELEMENTS (shapes))
+    return unknown_form (form, out, error);
+
+  w.context = context;
+  w.form = form;
+  w.value = value;
+  if (a.type != NULL && strcmp (a.type, "SET") == 0)
+    resolve_set (&w, &a, shapes[i].handler == duration);
+  else
+    {
+      shapes[i].handler (&w, match);
+      /* Only a day has a time of day. */
+      if (time_of_day != NULL && w.unit != UNIT_DAY)
+        return unknown_form (form, out, error);
+      if (time_of_day != NULL && w.resolved && !valid_clock (time_match))
+        fail (&w, "no such time: %s", time_of_day);
+    }
+  set_output (out, &w, &a, time_of_day);
+  return TRUE;
+}
+
+void
+dl_resolution_clear (DlResolution *resolution)
+{
+  if (resolution == NULL)
+    return;
+  g_clear_pointer (&resolution->type, g_free);
+  g_clear_pointer (&resolution->value, g_free);
+  g_clear_pointer (&resolution->mod, g_free);
+  g_clear_pointer (&resolution->earliest, g_free);
+  g_clear_pointer (&resolution->latest, g_free);
+  g_clear_pointer (&resolution->granularity, g_free);
+  g_clear_pointer (&resolution->certainty, g_free);
+  g_clear_pointer (&resolution->note, g_free);
+}

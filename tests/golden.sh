@@ -1,2 +1,109 @@
 #!/bin/sh
-echo "1..0"
+# End-to-end golden tests: run the built programs on fixtures/ and compare
+# their output byte for byte with tests/golden/.  TAP output.
+# UPDATE_GOLDEN=1 rewrites the expected files (review the diff!).
+set -u
+src=${DATELINE_SOURCE_ROOT:?}
+build=${DATELINE_BUILD_ROOT:?}
+extract=$build/extract/dateline-extract
+normalize=$build/normalize/dateline-normalize
+timeline=$build/timeline/dateline-timeline
+dateline=$build/dateline/dateline
+fx=$src/fixtures
+golden=$src/tests/golden
+tmp=$(mktemp -d) || exit 1
+trap 'rm -rf "$tmp"' EXIT
+cd "$fx" || exit 1
+n=0
+failed=0
+
+ok () { n=$((n + 1)); echo "ok $n - $1"; }
+not_ok () { n=$((n + 1)); failed=$((failed + 1)); echo "not ok $n - $1"; }
+
+# golden NAME: compares $tmp/NAME with $golden/NAME.
+golden () {
+  if [ "${UPDATE_GOLDEN:-}" = 1 ]; then
+    cp "$tmp/$1" "$golden/$1"
+  fi
+  if cmp -s "$tmp/$1" "$golden/$1"; then
+    ok "$1"
+  else
+    not_ok "$1"
+    diff -u "$golden/$1" "$tmp/$1" | sed 's/^/# /' | head -40
+  fi
+}
+
+# expect NAME STATUS CMD...: runs CMD, stdout+stderr to $tmp/NAME, checks
+# the exit status and the golden output.
+expect () {
+  name=$1 want=$2
+  shift 2
+  "$@" >"$tmp/$name" 2>&1
+  got=$?
+  if [ "$got" != "$want" ]; then
+    not_ok "$name exits $want (got $got)"
+    sed 's/^/# /' "$tmp/$name" | head -20
+    return
+  fi
+  golden "$name"
+}
+
+ref=--reference-date=2025-06-07
+
+# The three stages one by one, each from the previous one's output.
+"$extract" $ref harbor-article.txt >"$tmp/harbor.mentions.csv" 2>/dev/null
+golden harbor.mentions.csv
+"$normalize" "$tmp/harbor.mentions.csv" >"$tmp/harbor.ranges.csv" 2>/dev/null
+golden harbor.ranges.csv
+"$timeline" <"$tmp/harbor.ranges.csv" >"$tmp/harbor.timeline.csv"
+golden harbor.timeline.csv
+
+# The whole pipeline in one process gives the same timeline.
+"$dateline" $ref harbor-article.txt >"$tmp/dateline.csv" 2>/dev/null
+if cmp -s "$tmp/dateline.csv" "$tmp/harbor.timeline.csv"; then
+  ok "dateline equals the three stages"
+else
+  not_ok "dateline equals the three stages"
+fi
+
+# TimeML: DCT from the document, markup skipped, offsets into the file.
+expect sample.mentions.csv 0 "$extract" sample.tml
+"$dateline" - <sample.tml >"$tmp/sample.timeline.csv" 2>&1
+golden sample.timeline.csv
+
+# Standard input is "-" and the default.
+"$extract" $ref <harbor-article.txt >"$tmp/stdin.csv" 2>/dev/null
+sed 's/^-,/harbor-article.txt,/' "$tmp/stdin.csv" >"$tmp/stdin-renamed.csv"
+if cmp -s "$tmp/stdin-renamed.csv" "$tmp/harbor.mentions.csv"; then
+  ok "stdin reads like a file"
+else
+  not_ok "stdin reads like a file"
+fi
+
+# Columns the user added pass through every stage.
+"$normalize" extra-column.csv | "$timeline" >"$tmp/extra-column.timeline.csv"
+golden extra-column.timeline.csv
+
+# Bad input: clear message naming file and line, exit 1, good files still
+# processed.
+expect bad-utf8.out 1 "$extract" $ref bad-utf8.txt harbor-article.txt
+expect missing-column.out 1 "$normalize" bad-missing-column.csv
+expect missing-file.out 1 "$timeline" no-such-file.csv
+expect bad-option.out 2 "$extract" --no-such-option
+expect bad-date.out 2 "$normalize" --reference-date=2022-02-30 extra-column.csv
+
+# A closed stdout ends quietly.
+"$dateline" $ref harbor-article.txt 2>"$tmp/pipe.err" | head -1 >/dev/null
+if [ ! -s "$tmp/pipe.err" ]; then ok "quiet under | head"; else
+  not_ok "quiet under | head"; sed 's/^/# /' "$tmp/pipe.err"; fi
+
+for p in "$extract" "$normalize" "$timeline" "$dateline"; do
+  if "$p" --help >/dev/null && "$p" --version | grep -q dateline; then
+    ok "$(basename "$p") --help and --version"
+  else
+    not_ok "$(basename "$p") --help and --version"
+  fi
+done
+
+echo "1..$n"
+[ "$failed" = 0 ]

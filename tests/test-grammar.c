@@ -1,2 +1,207 @@
-#include <glib.h>
-int main (int argc, char **argv) { g_test_init (&argc, &argv, NULL); return g_test_run (); }
+/* Unit tests of the grammar loader and matcher on small grammars written to
+ * a temporary directory, and a check that the embedded grammar is the one in
+ * the source tree. */
+#include "dl-data.h"
+#include "dl-record.h"
+#include "dl-test-util.h"
+#include "grammar.h"
+
+#include <glib/gstdio.h>
+#include <string.h>
+
+static const char *month_txt = "january\t01\njan.\t01\nmay\t05\n";
+static const char *good_rules =
+    "rule month-year\n"
+    "match (?:(?<mod>early)\\s+)?(?<month>%{month})\\s+(?<year>\\d{4})\n"
+    "form {year}-{month}[ mod={mod|upper}]\n"
+    "example [January 1998] -> 1998-01\n"
+    "\n"
+    "negative may-verb\n"
+    "match may\\s+(?:be|have)\n"
+    "example it may be\n";
+
+/* Writes a grammar DIR/en with the given month symbol and rules; returns
+ * DIR. */
+static char *
+write_grammar (const char *rules)
+{
+  g_autoptr (GError) error = NULL;
+  char *dir = g_dir_make_tmp ("dl-grammar-XXXXXX", &error);
+  g_autofree char *symbols = g_build_filename (dir, "en", "symbols", NULL);
+  g_autofree char *rule_dir = g_build_filename (dir, "en", "rules", NULL);
+  g_autofree char *month = g_build_filename (symbols, "month.txt", NULL);
+  g_autofree char *file = g_build_filename (rule_dir, "test.rules", NULL);
+
+  g_assert_no_error (error);
+  g_mkdir_with_parents (symbols, 0700);
+  g_mkdir_with_parents (rule_dir, 0700);
+  g_file_set_contents (month, month_txt, -1, &error);
+  g_assert_no_error (error);
+  g_file_set_contents (file, rules, -1, &error);
+  g_assert_no_error (error);
+  return dir;
+}
+
+static DlGrammar *
+load (const char *rules, GError **error)
+{
+  g_autofree char *dir = write_grammar (rules);
+  DlGrammarOptions options = { dir, NULL, FALSE };
+
+  return dl_grammar_load (&options, error);
+}
+
+static void
+test_loads_and_matches (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (DlGrammar) grammar = load (good_rules, &error);
+  const char *text = "It may be that in JAN.  1998 or early january\n2001";
+  g_autoptr (GArray) matches = NULL;
+  DlMatch *m;
+
+  g_assert_no_error (error);
+  matches = dl_grammar_match (grammar, text, strlen (text), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (matches->len, ==, 2);
+  m = &g_array_index (matches, DlMatch, 0);
+  g_assert_cmpstr (m->form, ==, "1998-01");
+  g_assert_cmpuint (m->start, ==, 18);
+  g_assert_cmpuint (m->end, ==, 28);
+  m = &g_array_index (matches, DlMatch, 1);
+  g_assert_cmpstr (m->form, ==, "2001-01 mod=EARLY");
+  g_assert_cmpstr (m->rule, ==, "month-year");
+  g_assert_cmpuint (dl_grammar_examples (grammar)->len, ==, 2);
+}
+
+static void
+test_word_boundaries (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (DlGrammar) grammar = load (good_rules, &error);
+  const char *text = "xjanuary 1998 january 19981";
+  g_autoptr (GArray) matches = dl_grammar_match (grammar, text, strlen (text),
+                                                 &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (matches->len, ==, 0);
+}
+
+static void
+test_longest_wins (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (DlGrammar) grammar = load (
+      "rule month\nmatch (?<month>%{month})\nform UNDEF-year-{month}\n\n"
+      "rule month-year\nmatch (?<month>%{month})\\s+(?<year>\\d{4})\n"
+      "form {year}-{month}\n",
+      &error);
+  const char *text = "january 1998, january";
+  g_autoptr (GArray) matches = dl_grammar_match (grammar, text, strlen (text),
+                                                 &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (matches->len, ==, 2);
+  g_assert_cmpstr (g_array_index (matches, DlMatch, 0).form, ==, "1998-01");
+  g_assert_cmpstr (g_array_index (matches, DlMatch, 1).form, ==,
+                   "UNDEF-year-01");
+}
+
+static void
+expect_load_error (const char *rules, const char *fragment)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (DlGrammar) grammar = load (rules, &error);
+
+  g_assert_null (grammar);
+  g_assert_error (error, DL_ERROR, DL_ERROR_GRAMMAR);
+  if (strstr (error->message, fragment) == NULL)
+    g_error ("expected \"%s\" in: %s", fragment, error->message);
+}
+
+static void
+test_load_errors (void)
+{
+  expect_load_error ("rule bad\nmatch (?<x>[a-\nform {x}\n",
+                     "does not compile");
+  expect_load_error ("rule bad\nmatch %{nosuch}\nform x\n",
+                     "unknown symbol %{nosuch}");
+  expect_load_error ("rule bad\nmatch (?<x>a)\nform {y}\n",
+                     "names group y");
+  expect_load_error ("rule bad\nmatch (?<x>a)\nform {x|nosuch}\n",
+                     "unknown filter");
+  expect_load_error ("rule bad\nmatch a\n", "no form line");
+  expect_load_error ("rule bad\nform a\n", "no match line");
+  expect_load_error ("rule bad\nmatch a\nform a\nfrom a\n",
+                     "unknown key \"from\"");
+  expect_load_error ("match a\n", "outside a rule");
+  expect_load_error ("rule a\nmatch a\nform a\n\nrule a\nmatch b\nform b\n",
+                     "defined twice");
+  expect_load_error ("rule bad\nmatch a\nmatch b\nform a\n",
+                     "two match lines");
+  expect_load_error ("rule bad\nmatch a\nform a\nonly sometimes\n",
+                     "only takes");
+}
+
+static void
+test_error_names_file_and_line (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (DlGrammar) grammar = load (
+      "# comment\n\nrule ok\nmatch a\nform a\n\nrule bad\nmatch %{nope}\n"
+      "form b\n",
+      &error);
+
+  g_assert_null (grammar);
+  g_assert_nonnull (strstr (error->message, "test.rules:7:"));
+}
+
+/* The grammar built into the programs lists exactly the files of the source
+ * tree: a new file needs `meson setup --reconfigure` to be embedded. */
+static void
+test_embedded_matches_source (void)
+{
+  g_autofree char *dir = dl_test_grammar_dir ();
+  static const char *const subdirs[] = { "symbols", "rules", "tense" };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (subdirs); i++)
+    {
+      g_autoptr (GError) error = NULL;
+      g_auto (GStrv) embedded = dl_data_list (NULL, NULL, subdirs[i], &error);
+      g_auto (GStrv) source = dl_data_list (dir, NULL, subdirs[i], &error);
+      g_autofree char *a = NULL, *b = NULL;
+
+      g_assert_no_error (error);
+      a = g_strjoinv (" ", embedded);
+      b = g_strjoinv (" ", source);
+      g_assert_cmpstr (a, ==, b);
+    }
+}
+
+static void
+test_embedded_grammar_loads (void)
+{
+  g_autoptr (GError) error = NULL;
+  DlGrammarOptions options = { NULL, NULL, FALSE };
+  g_autoptr (DlGrammar) grammar = dl_grammar_load (&options, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (grammar);
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/grammar/loads-and-matches", test_loads_and_matches);
+  g_test_add_func ("/grammar/word-boundaries", test_word_boundaries);
+  g_test_add_func ("/grammar/longest-wins", test_longest_wins);
+  g_test_add_func ("/grammar/load-errors", test_load_errors);
+  g_test_add_func ("/grammar/error-names-file-and-line",
+                   test_error_names_file_and_line);
+  g_test_add_func ("/grammar/embedded-matches-source",
+                   test_embedded_matches_source);
+  g_test_add_func ("/grammar/embedded-grammar-loads",
+                   test_embedded_grammar_loads);
+  return g_test_run ();
+}

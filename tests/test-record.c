@@ -1,2 +1,206 @@
-#include <glib.h>
-int main (int argc, char **argv) { g_test_init (&argc, &argv, NULL); return g_test_run (); }
+/* Unit tests of the record library: formats, reading, writing. */
+#include "dl-record.h"
+
+#include <glib/gstdio.h>
+#include <stdio.h>
+#include <string.h>
+
+static char *
+write_temp (const char *contents)
+{
+  g_autoptr (GError) error = NULL;
+  char *path = NULL;
+  int fd = g_file_open_tmp ("dl-record-XXXXXX.csv", &path, &error);
+
+  g_assert_no_error (error);
+  close (fd);
+  g_file_set_contents (path, contents, -1, &error);
+  g_assert_no_error (error);
+  return path;
+}
+
+static DlReader *
+open_mentions (const char *contents, char **path, GError **error)
+{
+  DlReader *reader;
+  static const DlColumn required[] = { DL_COL_FORM };
+
+  *path = write_temp (contents);
+  reader = dl_reader_open (*path, error);
+  g_assert_nonnull (reader);
+  if (!dl_reader_read_header (reader, DL_FORMAT_MENTIONS, DL_FORMAT_RANGES,
+                              required, 1, error))
+    {
+      dl_reader_free (reader);
+      return NULL;
+    }
+  return reader;
+}
+
+static void
+test_format_names (void)
+{
+  gsize n;
+  const DlColumn *cols = dl_format_columns (DL_FORMAT_TIMELINE, &n);
+
+  g_assert_cmpuint (n, ==, 9);
+  g_assert_cmpstr (dl_format_column_name (DL_FORMAT_TIMELINE, cols[0]), ==,
+                   "start");
+  g_assert_cmpstr (dl_format_column_name (DL_FORMAT_MENTIONS, DL_COL_START),
+                   ==, "start");
+  g_assert_null (dl_format_column_name (DL_FORMAT_MENTIONS, DL_COL_VALUE));
+  dl_format_columns (DL_FORMAT_RANGES, &n);
+  g_assert_cmpuint (n, ==, 18);
+}
+
+static void
+test_read_extra_and_quotes (void)
+{
+  g_autofree char *path = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (DlReader) reader = open_mentions (
+      "topic,form,context\n"
+      "\" keep spaces \",2022,\"a, \"\"quoted\"\"\nline\"\n",
+      &path, &error);
+  g_autoptr (DlRecord) record = NULL;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (dl_reader_extra_names (reader)->len, ==, 1);
+  g_assert_cmpstr (dl_reader_extra_names (reader)->pdata[0], ==, "topic");
+  record = dl_reader_next (reader, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (dl_record_get (record, DL_COL_FORM), ==, "2022");
+  g_assert_cmpstr (dl_record_get (record, DL_COL_CONTEXT), ==,
+                   "a, \"quoted\"\nline");
+  g_assert_cmpstr (record->extra->pdata[0], ==, " keep spaces ");
+  g_assert_cmpuint (record->line, ==, 2);
+  g_assert_null (dl_reader_next (reader, &error));
+  g_assert_no_error (error);
+  g_unlink (path);
+}
+
+static void
+test_missing_column (void)
+{
+  g_autofree char *path = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (DlReader) reader = open_mentions ("doc,start\nx,1\n", &path,
+                                               &error);
+
+  g_assert_null (reader);
+  g_assert_error (error, DL_ERROR, DL_ERROR_DATA);
+  g_assert_nonnull (strstr (error->message, ":1: missing column \"form\""));
+  g_unlink (path);
+}
+
+static void
+test_bad_rows (void)
+{
+  static const char *const inputs[] = {
+    "form\n2022\n2023,extra\n",     /* field count */
+    "form\n\"2022\n",               /* unterminated quote */
+    "form\n20\"22\n",               /* quote inside unquoted field */
+    "form\n\xff\n",                 /* invalid UTF-8 */
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (inputs); i++)
+    {
+      g_autofree char *path = NULL;
+      g_autoptr (GError) error = NULL;
+      g_autoptr (DlReader) reader = open_mentions (inputs[i], &path, &error);
+      DlRecord *record;
+
+      g_assert_no_error (error);
+      while ((record = dl_reader_next (reader, &error)) != NULL)
+        dl_record_free (record);
+      g_assert_error (error, DL_ERROR, DL_ERROR_DATA);
+      g_assert_true (g_str_has_prefix (error->message, path));
+      g_unlink (path);
+    }
+}
+
+static void
+test_duplicate_column (void)
+{
+  g_autofree char *path = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (DlReader) reader = open_mentions ("form,form\n1,2\n", &path,
+                                               &error);
+
+  g_assert_null (reader);
+  g_assert_error (error, DL_ERROR, DL_ERROR_DATA);
+  g_unlink (path);
+}
+
+static void
+test_empty_input (void)
+{
+  g_autofree char *path = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (DlReader) reader = open_mentions ("", &path, &error);
+
+  g_assert_null (reader);
+  g_assert_error (error, DL_ERROR, DL_ERROR_DATA);
+  g_unlink (path);
+}
+
+static void
+test_write_round_trip (void)
+{
+  g_autofree char *path = write_temp ("");
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) extra = g_ptr_array_new ();
+  g_autoptr (DlRecord) record = dl_record_new ();
+  g_autofree char *text = NULL;
+  FILE *out = fopen (path, "w");
+  DlWriter *writer;
+
+  g_ptr_array_add (extra, "note");
+  writer = dl_writer_new (out, path, DL_FORMAT_MENTIONS, extra);
+  dl_record_set (record, DL_COL_DOC, "a.txt");
+  dl_record_set (record, DL_COL_CONTEXT, "He said \"no\", twice.");
+  g_ptr_array_add (record->extra, g_strdup ("kept"));
+  g_assert_true (dl_writer_write (writer, record, &error));
+  g_assert_true (dl_writer_finish (writer, &error));
+  dl_writer_free (writer);
+  fclose (out);
+  g_file_get_contents (path, &text, NULL, &error);
+  g_assert_cmpstr (text, ==,
+                   "doc,dct,start,end,line,sentence,mention,form,anchor,"
+                   "context,note\n"
+                   "a.txt,,,,,,,,,\"He said \"\"no\"\", twice.\",kept\n");
+  g_unlink (path);
+}
+
+static void
+test_header_only_output (void)
+{
+  g_autofree char *path = write_temp ("");
+  g_autoptr (GError) error = NULL;
+  g_autofree char *text = NULL;
+  FILE *out = fopen (path, "w");
+  g_autoptr (DlWriter) writer = dl_writer_new (out, path, DL_FORMAT_TIMELINE,
+                                               NULL);
+
+  g_assert_true (dl_writer_finish (writer, &error));
+  fclose (out);
+  g_file_get_contents (path, &text, NULL, &error);
+  g_assert_cmpstr (text, ==, "start,end,when,event,mention,source,value,"
+                             "granularity,certainty\n");
+  g_unlink (path);
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/record/format-names", test_format_names);
+  g_test_add_func ("/record/read-extra-and-quotes", test_read_extra_and_quotes);
+  g_test_add_func ("/record/missing-column", test_missing_column);
+  g_test_add_func ("/record/bad-rows", test_bad_rows);
+  g_test_add_func ("/record/duplicate-column", test_duplicate_column);
+  g_test_add_func ("/record/empty-input", test_empty_input);
+  g_test_add_func ("/record/write-round-trip", test_write_round_trip);
+  g_test_add_func ("/record/header-only-output", test_header_only_output);
+  return g_test_run ();
+}

@@ -1,0 +1,62 @@
+#!/bin/sh
+# scripts/dev.sh demo|test|ci: the set-up every README command shares.
+#   demo  install what is missing, build, print the timeline of a fixture
+#   test  install what is missing, build, run every test
+#   ci    test, then a -Werror build with AddressSanitizer and UBSan tests
+# Works on a fresh Debian 12 as root (or with sudo available).
+set -eu
+cd "$(dirname "$0")/.."
+
+packages="build-essential pkg-config meson ninja-build python3
+  libglib2.0-dev libglib2.0-dev-bin libpcre2-dev libcsv-dev"
+
+install_missing () {
+  missing=""
+  for p in $packages; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" \
+      || missing="$missing $p"
+  done
+  [ -z "$missing" ] && return 0
+  echo "dev.sh: installing$missing" >&2
+  sudo=""
+  [ "$(id -u)" = 0 ] || sudo=sudo
+  $sudo apt-get update -q
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -q $missing
+}
+
+# build DIR [meson options]: configure (once) and compile.
+build () {
+  dir=$1
+  shift
+  if [ -d "$dir/meson-info" ]; then
+    meson setup --reconfigure "$dir" "$@" >/dev/null
+  else
+    meson setup "$dir" "$@"
+  fi
+  meson compile -C "$dir"
+}
+
+install_missing
+case "${1:-}" in
+  demo)
+    build build >/dev/null
+    ./build/dateline/dateline --reference-date 2025-06-07 \
+      fixtures/harbor-article.txt
+    ;;
+  test)
+    build build
+    meson test -C build --print-errorlogs
+    ;;
+  ci)
+    build build
+    meson test -C build --print-errorlogs
+    build build-sanitize -Dwerror=true -Db_sanitize=address,undefined \
+      -Db_lundef=false
+    UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
+      meson test -C build-sanitize --print-errorlogs
+    ;;
+  *)
+    echo "usage: sh scripts/dev.sh demo|test|ci" >&2
+    exit 2
+    ;;
+esac
