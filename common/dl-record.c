@@ -25,6 +25,10 @@ static const DlColumn timeline_columns[] = {
   DL_COL_SOURCE, DL_COL_VALUE, DL_COL_GRANULARITY, DL_COL_CERTAINTY,
 };
 
+static const DlColumn anchors_columns[] = {
+  DL_COL_NAME, DL_COL_EARLIEST, DL_COL_LATEST, DL_COL_ALIASES,
+};
+
 static const char *const column_names[DL_N_COLUMNS] = {
   [DL_COL_DOC] = "doc",
   [DL_COL_DCT] = "dct",
@@ -49,6 +53,8 @@ static const char *const column_names[DL_N_COLUMNS] = {
   [DL_COL_WHEN] = "when",
   [DL_COL_EVENT] = "event",
   [DL_COL_SOURCE] = "source",
+  [DL_COL_NAME] = "name",
+  [DL_COL_ALIASES] = "aliases",
 };
 
 const DlColumn *
@@ -62,6 +68,9 @@ dl_format_columns (DlFormat format, gsize *n_columns)
     case DL_FORMAT_RANGES:
       *n_columns = G_N_ELEMENTS (ranges_columns);
       return ranges_columns;
+    case DL_FORMAT_ANCHORS:
+      *n_columns = G_N_ELEMENTS (anchors_columns);
+      return anchors_columns;
     case DL_FORMAT_TIMELINE:
     default:
       *n_columns = G_N_ELEMENTS (timeline_columns);
@@ -205,6 +214,26 @@ dl_reader_open (const char *path, GError **error)
   return g_steal_pointer (&reader);
 }
 
+DlReader *
+dl_reader_open_bytes (const char *name, GBytes *bytes, GError **error)
+{
+  gsize len;
+  const void *data = g_bytes_get_data (bytes, &len);
+  g_autoptr (DlReader) reader = dl_reader_open ("-", error);
+
+  g_ref_string_release (reader->name);
+  reader->name = g_ref_string_new (name);
+  reader->in = len ? fmemopen ((void *) data, len, "rb") : fopen ("/dev/null", "rb");
+  if (reader->in == NULL)
+    {
+      g_set_error (error, DL_ERROR, DL_ERROR_IO, "%s: %s", name,
+                   g_strerror (errno));
+      return NULL;
+    }
+  reader->owns_in = TRUE;
+  return g_steal_pointer (&reader);
+}
+
 void
 dl_reader_free (DlReader *reader)
 {
@@ -298,7 +327,10 @@ fill_rows (DlReader *reader, GError **error)
           g_set_error (error, DL_ERROR, DL_ERROR_DATA,
                        "%s:%" G_GUINT64_FORMAT ": malformed CSV: %s",
                        reader->name, reader->line,
-                       csv_strerror (csv_error (&reader->parser)));
+                       csv_error (&reader->parser) == CSV_EPARSE
+                           ? "a quote inside an unquoted field or text "
+                             "after a closing quote"
+                           : csv_strerror (csv_error (&reader->parser)));
           return FALSE;
         }
     }
@@ -344,10 +376,11 @@ dl_reader_read_header (DlReader *reader, DlFormat in, DlFormat out,
   header = next_row (reader, &line, error);
   if (header == NULL)
     {
-      if (error == NULL || *error == NULL)
-        g_set_error (error, DL_ERROR, DL_ERROR_DATA,
-                     "%s:1: empty input: expected a CSV header", reader->name);
-      return FALSE;
+      if (error && *error)
+        return FALSE;
+      /* Empty input is an empty table, as it is for sort and cut. */
+      reader->have_header = TRUE;
+      return TRUE;
     }
   if (!check_utf8 (reader, header, line, error))
     return FALSE;

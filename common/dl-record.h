@@ -50,6 +50,9 @@ typedef enum {
   DL_COL_WHEN,
   DL_COL_EVENT,
   DL_COL_SOURCE,
+  /* anchors (also uses earliest, latest) */
+  DL_COL_NAME,
+  DL_COL_ALIASES,
   DL_N_COLUMNS
 } DlColumn;
 
@@ -57,6 +60,7 @@ typedef enum {
   DL_FORMAT_MENTIONS,
   DL_FORMAT_RANGES,
   DL_FORMAT_TIMELINE,
+  DL_FORMAT_ANCHORS, /* --anchors FILE: events that dates are told from */
   DL_N_FORMATS
 } DlFormat;
 
@@ -89,6 +93,10 @@ typedef struct _DlReader DlReader;
 
 /* path "-" reads standard input. */
 DlReader *dl_reader_open (const char *path, GError **error);
+/* Reads CSV held in memory (for data embedded in the programs); name is
+ * used in messages. */
+DlReader *dl_reader_open_bytes (const char *name, GBytes *bytes,
+                                GError **error);
 void dl_reader_free (DlReader *reader);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (DlReader, dl_reader_free)
 

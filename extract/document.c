@@ -539,7 +539,8 @@ append_space (GString *out)
     g_string_append_c (out, ' ');
 }
 
-/* Cleans TimeML: markup becomes space, entities their characters. */
+/* Cleans TimeML: markup goes (it wraps words without adding space: "on
+ * <TIMEX3>May 5</TIMEX3>, said"), entities become their characters. */
 static void
 clean_timeml (const DlDocument *document, gsize start, gsize end, GString *out)
 {
@@ -564,10 +565,7 @@ clean_timeml (const DlDocument *document, gsize start, gsize end, GString *out)
       gsize next;
 
       if (data[i] == '<')
-        {
-          append_space (out);
-          i = markup_end (data, end, i);
-        }
+        i = markup_end (data, end, i);
       else if (data[i] == '&' && (next = parse_entity (data, end, i, &c)) != 0)
         {
           if (g_unichar_isspace (c) || g_unichar_iscntrl (c))

@@ -129,8 +129,12 @@ char *
 dl_timeline_label (const char *value, const char *mod)
 {
   g_autofree char *words = value_words (value ? value : "");
+  const char *prefix = mod_prefix (mod);
 
-  return g_strconcat (mod_prefix (mod), words, NULL);
+  /* "the early 1990s", not "early the 1990s" */
+  if (g_str_has_prefix (words, "the ") && *prefix)
+    return g_strconcat ("the ", prefix, words + 4, NULL);
+  return g_strconcat (prefix, words, NULL);
 }
 
 /* The day a row sorts by: its start, or its end when open at the start. */

@@ -1,0 +1,237 @@
+/* anchors.c: the anchor table and its matching. */
+#define PCRE2_CODE_UNIT_WIDTH 8
+#include "anchors.h"
+
+#include "dl-cli.h"
+#include "dl-data.h"
+#include "dl-record.h"
+
+#include <pcre2.h>
+#include <string.h>
+
+struct _DlAnchors {
+  GPtrArray *events;   /* DlAnchor * */
+  GHashTable *aliases; /* lowercase alias -> DlAnchor * (first wins) */
+  pcre2_code *regex;   /* all aliases, built on first use */
+  pcre2_match_data *data;
+};
+
+static void
+anchor_free (DlAnchor *anchor)
+{
+  g_free (anchor->name);
+  g_free (anchor->origin);
+  g_free (anchor);
+}
+
+DlAnchors *
+dl_anchors_new (void)
+{
+  DlAnchors *anchors = g_new0 (DlAnchors, 1);
+
+  anchors->events = g_ptr_array_new_with_free_func (
+      (GDestroyNotify) anchor_free);
+  anchors->aliases = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                            NULL);
+  return anchors;
+}
+
+void
+dl_anchors_free (DlAnchors *anchors)
+{
+  if (anchors == NULL)
+    return;
+  g_ptr_array_unref (anchors->events);
+  g_hash_table_unref (anchors->aliases);
+  pcre2_code_free (anchors->regex);
+  pcre2_match_data_free (anchors->data);
+  g_free (anchors);
+}
+
+guint
+dl_anchors_count (DlAnchors *anchors)
+{
+  return anchors->events->len;
+}
+
+/* Lowercase, whitespace runs as one space: how aliases are compared. */
+static char *
+alias_key (const char *text, gssize len)
+{
+  g_autofree char *lower = g_utf8_strdown (text, len);
+  g_auto (GStrv) words = g_strsplit_set (lower, " \t\r\n", -1);
+  g_autoptr (GString) key = g_string_new (NULL);
+
+  for (guint i = 0; words[i]; i++)
+    if (*words[i])
+      g_string_append_printf (key, "%s%s", key->len ? " " : "", words[i]);
+  return g_string_free (g_steal_pointer (&key), FALSE);
+}
+
+static void
+add_alias (DlAnchors *anchors, const char *alias, DlAnchor *anchor)
+{
+  char *key = alias_key (alias, -1);
+
+  if (*key == '\0' || g_hash_table_contains (anchors->aliases, key))
+    g_free (key);
+  else
+    g_hash_table_insert (anchors->aliases, key, anchor);
+  g_clear_pointer (&anchors->regex, pcre2_code_free);
+}
+
+static gboolean
+parse_day (DlRecord *record, DlColumn column, GDate *date, GError **error)
+{
+  const char *text = dl_record_get (record, column);
+
+  if (dl_parse_iso_date (text, date))
+    return TRUE;
+  g_set_error (error, DL_ERROR, DL_ERROR_DATA,
+               "%s:%" G_GUINT64_FORMAT ": %s \"%s\" is not a date (YYYY-MM-DD)",
+               record->origin, record->line,
+               column == DL_COL_EARLIEST ? "earliest" : "latest", text);
+  return FALSE;
+}
+
+static gboolean
+add_row (DlAnchors *anchors, DlRecord *record, GError **error)
+{
+  DlAnchor *anchor = g_new0 (DlAnchor, 1);
+  g_auto (GStrv) aliases = g_strsplit (dl_record_get (record, DL_COL_ALIASES),
+                                       "|", -1);
+
+  g_ptr_array_add (anchors->events, anchor);
+  anchor->name = g_strdup (dl_record_get (record, DL_COL_NAME));
+  anchor->origin = g_strdup_printf ("%s:%" G_GUINT64_FORMAT, record->origin,
+                                    record->line);
+  if (!parse_day (record, DL_COL_EARLIEST, &anchor->earliest, error)
+      || !parse_day (record, DL_COL_LATEST, &anchor->latest, error))
+    return FALSE;
+  if (g_date_compare (&anchor->earliest, &anchor->latest) > 0)
+    {
+      g_set_error (error, DL_ERROR, DL_ERROR_DATA,
+                   "%s: earliest is after latest", anchor->origin);
+      return FALSE;
+    }
+  add_alias (anchors, anchor->name, anchor);
+  for (guint i = 0; aliases[i]; i++)
+    add_alias (anchors, g_strstrip (aliases[i]), anchor);
+  return TRUE;
+}
+
+static gboolean
+load_reader (DlAnchors *anchors, DlReader *reader, GError **error)
+{
+  static const DlColumn required[] = { DL_COL_NAME, DL_COL_EARLIEST,
+                                       DL_COL_LATEST };
+  DlRecord *record;
+
+  if (!dl_reader_read_header (reader, DL_FORMAT_ANCHORS, DL_FORMAT_ANCHORS,
+                              required, G_N_ELEMENTS (required), error))
+    return FALSE;
+  while ((record = dl_reader_next (reader, error)) != NULL)
+    {
+      g_autoptr (DlRecord) owned = record;
+      if (!add_row (anchors, owned, error))
+        return FALSE;
+    }
+  return error == NULL || *error == NULL;
+}
+
+gboolean
+dl_anchors_load_file (DlAnchors *anchors, const char *path, GError **error)
+{
+  g_autoptr (DlReader) reader = dl_reader_open (path, error);
+
+  return reader && load_reader (anchors, reader, error);
+}
+
+gboolean
+dl_anchors_load_builtin (DlAnchors *anchors, const char *directory,
+                         GError **error)
+{
+  g_autoptr (GBytes) bytes = dl_data_read (directory, NULL, "anchors.csv",
+                                           error);
+  g_autofree char *name = dl_data_describe (directory, NULL, "anchors.csv");
+  g_autoptr (DlReader) reader = NULL;
+
+  if (bytes == NULL)
+    return FALSE;
+  reader = dl_reader_open_bytes (name, bytes, error);
+  return reader && load_reader (anchors, reader, error);
+}
+
+static int
+longer_first (gconstpointer a, gconstpointer b)
+{
+  gsize la = strlen (*(const char *const *) a);
+  gsize lb = strlen (*(const char *const *) b);
+
+  return la != lb ? (la < lb ? 1 : -1)
+                  : strcmp (*(const char *const *) a, *(const char *const *) b);
+}
+
+static gboolean
+build_regex (DlAnchors *anchors)
+{
+  g_autoptr (GPtrArray) keys = g_ptr_array_new ();
+  GHashTableIter iter;
+  gpointer key;
+  g_autoptr (GString) pattern = g_string_new ("(?<![\\w])(?:");
+  PCRE2_SIZE offset;
+  int code;
+
+  g_hash_table_iter_init (&iter, anchors->aliases);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    g_ptr_array_add (keys, key);
+  g_ptr_array_sort (keys, longer_first);
+  for (guint i = 0; i < keys->len; i++)
+    {
+      g_autofree char *quoted = g_regex_escape_string (keys->pdata[i], -1);
+      g_autofree char *spaced = NULL;
+      g_auto (GStrv) words = g_strsplit (quoted, " ", -1);
+
+      spaced = g_strjoinv ("\\s+", words);
+      g_string_append_printf (pattern, "%s%s", i ? "|" : "", spaced);
+    }
+  g_string_append (pattern, ")(?![\\w])");
+  anchors->regex = pcre2_compile ((PCRE2_SPTR) pattern->str,
+                                  PCRE2_ZERO_TERMINATED,
+                                  PCRE2_CASELESS | PCRE2_UTF | PCRE2_UCP,
+                                  &code, &offset, NULL);
+  if (anchors->regex == NULL)
+    return FALSE;
+  pcre2_jit_compile (anchors->regex, PCRE2_JIT_COMPLETE);
+  pcre2_match_data_free (anchors->data);
+  anchors->data = pcre2_match_data_create (1, NULL);
+  return TRUE;
+}
+
+const DlAnchor *
+dl_anchors_find (DlAnchors *anchors, const char *phrase)
+{
+  gsize len = strlen (phrase), offset = 0, best_len = 0;
+  const DlAnchor *best = NULL;
+
+  if (g_hash_table_size (anchors->aliases) == 0 || len == 0)
+    return NULL;
+  if (anchors->regex == NULL && !build_regex (anchors))
+    return NULL;
+  while (offset < len
+         && pcre2_match (anchors->regex, (PCRE2_SPTR) phrase, len, offset, 0,
+                         anchors->data, NULL) > 0)
+    {
+      PCRE2_SIZE *ov = pcre2_get_ovector_pointer (anchors->data);
+      g_autofree char *key = alias_key (phrase + ov[0], ov[1] - ov[0]);
+      const DlAnchor *anchor = g_hash_table_lookup (anchors->aliases, key);
+
+      if (anchor && ov[1] - ov[0] > best_len)
+        {
+          best = anchor;
+          best_len = ov[1] - ov[0];
+        }
+      offset = ov[1] > ov[0] ? ov[1] : ov[0] + 1;
+    }
+  return best;
+}
