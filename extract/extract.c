@@ -4,6 +4,7 @@
 
 #include "dl-cli.h"
 #include "dl-data.h"
+#include "context.h"
 #include "sentence.h"
 
 #include <string.h>
@@ -12,6 +13,7 @@ struct _DlExtractor {
   DlExtractOptions options;
   char *reference_date;
   DlGrammar *grammar;
+  DlContextRules *context;
   DlSentenceSplitter *splitter;
 };
 
@@ -22,6 +24,7 @@ dl_extractor_free (DlExtractor *extractor)
     return;
   g_free (extractor->reference_date);
   g_clear_pointer (&extractor->grammar, dl_grammar_free);
+  g_clear_pointer (&extractor->context, dl_context_rules_free);
   g_clear_pointer (&extractor->splitter, dl_sentence_splitter_free);
   g_free (extractor);
 }
@@ -49,6 +52,9 @@ dl_extractor_new (const DlExtractOptions *options, GError **error)
     }
   extractor->grammar = dl_grammar_load (&grammar_options, error);
   if (extractor->grammar == NULL)
+    return NULL;
+  extractor->context = dl_context_rules_load (options->grammar_dir, error);
+  if (extractor->context == NULL)
     return NULL;
   abbreviations = dl_data_read_list (options->grammar_dir, NULL,
                                      "abbreviations.txt", error);
@@ -119,6 +125,7 @@ dl_extractor_run_document (DlExtractor *extractor, DlDocument *document,
     return FALSE;
   if (matches->len == 0)
     return TRUE;
+  dl_context_rules_apply (extractor->context, document->scan, matches);
   sentences = dl_sentence_splitter_split (extractor->splitter, document->scan,
                                           document->len);
   for (guint i = 0; i < matches->len; i++)

@@ -5,54 +5,13 @@
  * the rules tried one by one (anchored, so each attempt is cheap) to pick
  * the longest match, which negative rules win on a tie.  The scan then goes
  * on after the match, so the text is read once, not once per rule. */
-#define PCRE2_CODE_UNIT_WIDTH 8
-#include "grammar.h"
+#include "grammar-private.h"
 
 #include "dl-data.h"
 #include "dl-record.h"
 
-#include <pcre2.h>
 #include <stdlib.h>
 #include <string.h>
-
-/* Rules match whole words: nothing alphanumeric may touch either end. */
-#define BEFORE "(?<![A-Za-z0-9])"
-#define AFTER "(?![A-Za-z0-9])"
-
-typedef struct {
-  char *name;
-  char *body;         /* .re: alternatives as written, one per line */
-  char *regex;        /* expanded: (?:alt|alt) */
-  GHashTable *values; /* .txt: lowercase alternative -> value */
-  gboolean expanding;
-} Symbol;
-
-typedef enum { ONLY_ALWAYS, ONLY_DAY_FIRST, ONLY_MONTH_FIRST } Only;
-
-typedef struct {
-  char *name;
-  char *file;
-  guint line;
-  gboolean negative;
-  Only only;
-  char *match;   /* as written */
-  char *pattern; /* symbols expanded */
-  char *form;
-  char *anchor;
-  guint first_example; /* index of its first example in the grammar's */
-  pcre2_code *code;    /* anchored at the start offset */
-  pcre2_match_data *data;
-} Rule;
-
-struct _DlGrammar {
-  char *directory;
-  char *language;
-  GHashTable *symbols; /* name -> Symbol */
-  GPtrArray *rules;    /* Rule *, those active under the options */
-  GPtrArray *examples; /* DlExample *, of every rule */
-  pcre2_code *combined;
-  pcre2_match_data *combined_data;
-};
 
 static void
 symbol_free (Symbol *symbol)
@@ -61,6 +20,7 @@ symbol_free (Symbol *symbol)
   g_free (symbol->body);
   g_free (symbol->regex);
   g_clear_pointer (&symbol->values, g_hash_table_unref);
+  g_clear_pointer (&symbol->deps, g_ptr_array_unref);
   g_free (symbol);
 }
 
@@ -73,6 +33,7 @@ rule_free (Rule *rule)
   g_free (rule->file);
   g_free (rule->match);
   g_free (rule->pattern);
+  g_clear_pointer (&rule->used, g_ptr_array_unref);
   g_free (rule->form);
   g_free (rule->anchor);
   pcre2_code_free (rule->code);
@@ -100,8 +61,7 @@ dl_grammar_free (DlGrammar *grammar)
   g_hash_table_unref (grammar->symbols);
   g_ptr_array_unref (grammar->rules);
   g_ptr_array_unref (grammar->examples);
-  pcre2_code_free (grammar->combined);
-  pcre2_match_data_free (grammar->combined_data);
+  g_clear_pointer (&grammar->index, dl_grammar_index_free);
   g_free (grammar);
 }
 
@@ -249,6 +209,17 @@ load_regex_symbol (DlGrammar *grammar, const char *name, const char *path,
 }
 
 static gboolean
+valid_symbol_name (const char *name)
+{
+  if (!g_ascii_isalpha (name[0]) || strlen (name) > 30)
+    return FALSE;
+  for (const char *c = name; *c; c++)
+    if (!g_ascii_isalnum (*c) && *c != '_')
+      return FALSE;
+  return TRUE;
+}
+
+static gboolean
 load_symbols (DlGrammar *grammar, GError **error)
 {
   g_auto (GStrv) names = dl_data_list (grammar->directory, grammar->language,
@@ -270,6 +241,10 @@ load_symbols (DlGrammar *grammar, GError **error)
         return grammar_error (error, where, 0,
                               "a symbol file is NAME.txt or NAME.re");
       *dot = '\0';
+      if (!valid_symbol_name (name))
+        return grammar_error (error, where, 0,
+                              "a symbol name is a letter, then letters, "
+                              "digits or _, at most 30 in all");
       if (g_hash_table_contains (grammar->symbols, name))
         return grammar_error (error, where, 0, "symbol %s defined twice",
                               name);
@@ -282,57 +257,94 @@ load_symbols (DlGrammar *grammar, GError **error)
   return TRUE;
 }
 
-static char *expand (DlGrammar *grammar, const char *text, const char *file,
-                     guint line, GError **error);
+/* Symbols are compiled once per pattern, as PCRE2 subroutines in a DEFINE
+ * block, and called as (?&s_NAME): pasting them in at every use would make
+ * the pattern of all rules too large to compile. */
+typedef struct {
+  GHashTable *set; /* names already collected */
+  GPtrArray *list; /* the same, in order of first use */
+} Used;
 
-/* The regex of a symbol, expanding a .re symbol's references on first use. */
-static const char *
-symbol_regex (DlGrammar *grammar, const char *name, const char *file,
-              guint line, GError **error)
+static void
+used_init (Used *used)
+{
+  used->set = g_hash_table_new (g_str_hash, g_str_equal);
+  used->list = g_ptr_array_new ();
+}
+
+static void
+used_clear (Used *used)
+{
+  g_clear_pointer (&used->set, g_hash_table_unref);
+  g_clear_pointer (&used->list, g_ptr_array_unref);
+}
+
+static char *expand (DlGrammar *grammar, const char *text, const char *file,
+                     guint line, Used *used, GError **error);
+
+/* Adds symbol name and every symbol it calls to used, preparing the
+ * regex of a .re symbol on first use. */
+static gboolean
+use_symbol (DlGrammar *grammar, const char *name, const char *file,
+            guint line, Used *used, GError **error)
 {
   Symbol *symbol = g_hash_table_lookup (grammar->symbols, name);
   g_auto (GStrv) alts = NULL;
-  GString *regex;
+  g_autoptr (GString) regex = NULL;
 
   if (symbol == NULL)
-    {
-      grammar_error (error, file, line, "unknown symbol %%{%s}", name);
-      return NULL;
-    }
-  if (symbol->regex)
-    return symbol->regex;
+    return grammar_error (error, file, line, "unknown symbol %%{%s}", name);
+  if (g_hash_table_contains (used->set, symbol->name))
+    return TRUE;
   if (symbol->expanding)
+    return grammar_error (error, file, line, "symbol %s refers to itself",
+                          name);
+  if (symbol->regex == NULL)
     {
-      grammar_error (error, file, line, "symbol %s refers to itself", name);
-      return NULL;
-    }
-  symbol->expanding = TRUE;
-  alts = g_strsplit (symbol->body, "\n", -1);
-  regex = g_string_new ("(?:");
-  for (guint i = 0; alts[i]; i++)
-    {
-      g_autofree char *where = g_strdup_printf ("symbols/%s.re", name);
-      g_autofree char *alt = expand (grammar, alts[i], where, i + 1, error);
+      Used deps;
+      gboolean ok = TRUE;
 
-      if (alt == NULL)
+      symbol->expanding = TRUE;
+      used_init (&deps);
+      alts = g_strsplit (symbol->body, "\n", -1);
+      regex = g_string_new ("(?:");
+      for (guint i = 0; ok && alts[i]; i++)
         {
-          g_string_free (regex, TRUE);
-          return NULL;
+          g_autofree char *where = g_strdup_printf ("symbols/%s.re", name);
+          g_autofree char *alt = expand (grammar, alts[i], where, i + 1,
+                                         &deps, error);
+
+          ok = alt != NULL;
+          if (ok)
+            g_string_append_printf (regex, "%s(?:%s)", i ? "|" : "", alt);
         }
-      g_string_append_printf (regex, "%s(?:%s)", i ? "|" : "", alt);
+      g_string_append_c (regex, ')');
+      symbol->expanding = FALSE;
+      if (ok)
+        {
+          symbol->regex = g_string_free (g_steal_pointer (&regex), FALSE);
+          symbol->deps = g_ptr_array_ref (deps.list);
+        }
+      used_clear (&deps);
+      if (!ok)
+        return FALSE;
     }
-  g_string_append_c (regex, ')');
-  symbol->expanding = FALSE;
-  symbol->regex = g_string_free (regex, FALSE);
-  return symbol->regex;
+  g_hash_table_add (used->set, symbol->name);
+  g_ptr_array_add (used->list, symbol->name);
+  for (guint i = 0; symbol->deps && i < symbol->deps->len; i++)
+    if (!use_symbol (grammar, symbol->deps->pdata[i], file, line, used,
+                     error))
+      return FALSE;
+  return TRUE;
 }
 
-/* Replaces every %{NAME} in text by the symbol's regex. */
+/* Replaces every %{NAME} in text by a call of the symbol, adding the
+ * symbols called to used. */
 static char *
 expand (DlGrammar *grammar, const char *text, const char *file, guint line,
-        GError **error)
+        Used *used, GError **error)
 {
-  GString *out = g_string_new (NULL);
+  g_autoptr (GString) out = g_string_new (NULL);
   const char *p = text;
   const char *ref;
 
@@ -340,27 +352,37 @@ expand (DlGrammar *grammar, const char *text, const char *file, guint line,
     {
       const char *close = strchr (ref, '}');
       g_autofree char *name = NULL;
-      const char *regex;
 
       if (close == NULL)
         {
-          g_string_free (out, TRUE);
           grammar_error (error, file, line, "unclosed %%{ in pattern");
           return NULL;
         }
       name = g_strndup (ref + 2, close - ref - 2);
-      regex = symbol_regex (grammar, name, file, line, error);
-      if (regex == NULL)
-        {
-          g_string_free (out, TRUE);
-          return NULL;
-        }
+      if (!use_symbol (grammar, name, file, line, used, error))
+        return NULL;
       g_string_append_len (out, p, ref - p);
-      g_string_append (out, regex);
+      g_string_append_printf (out, "(?&s_%s)", name);
       p = close + 1;
     }
   g_string_append (out, p);
-  return g_string_free (out, FALSE);
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+/* The DEFINE block of the symbols in used. */
+static void
+append_definitions (DlGrammar *grammar, GString *pattern, GPtrArray *used)
+{
+  if (used->len == 0)
+    return;
+  g_string_append (pattern, "(?(DEFINE)");
+  for (guint i = 0; i < used->len; i++)
+    {
+      Symbol *symbol = g_hash_table_lookup (grammar->symbols, used->pdata[i]);
+      g_string_append_printf (pattern, "(?<s_%s>%s)", symbol->name,
+                              symbol->regex);
+    }
+  g_string_append_c (pattern, ')');
 }
 
 /* ---- form templates ----
@@ -559,10 +581,9 @@ render (Render *r, const char **p, char close, GString *out,
   return TRUE;
 }
 
-/* The template filled from a match, or (subject NULL) just checked.  NULL
- * with error unset if a required group did not take part in the match. */
-static char *
-fill_template (DlGrammar *grammar, Rule *rule, const char *template,
+/* The template filled from a match, or (subject NULL) just checked. */
+char *
+dl_grammar_fill (DlGrammar *grammar, Rule *rule, const char *template,
                const char *subject, PCRE2_SIZE *ovector, GError **error)
 {
   Render r = { grammar, rule, subject, ovector };
@@ -581,7 +602,7 @@ fill_template (DlGrammar *grammar, Rule *rule, const char *template,
 
 static pcre2_code *
 compile (const char *pattern, uint32_t options, const char *file, guint line,
-         const char *name, GError **error)
+         const char *name, int *code_out, GError **error)
 {
   int code;
   PCRE2_SIZE offset;
@@ -589,6 +610,8 @@ compile (const char *pattern, uint32_t options, const char *file, guint line,
                                   options | PCRE2_CASELESS, &code, &offset,
                                   NULL);
 
+  if (code_out)
+    *code_out = re ? 0 : code;
   if (re == NULL)
     {
       PCRE2_UCHAR message[256];
@@ -603,10 +626,37 @@ compile (const char *pattern, uint32_t options, const char *file, guint line,
   return re;
 }
 
+/* The bytes a match of pattern can start with, as PCRE2's own start-up
+ * analysis sees them (it needs the pattern unanchored): the matcher tries
+ * a rule only where the text starts with one of them. */
+static void
+first_bytes (const char *pattern, guint8 bitmap[32])
+{
+  pcre2_code *re = compile (pattern, 0, "", 0, "", NULL, NULL);
+  const guint8 *map = NULL;
+  uint32_t type = 0, unit = 0;
+
+  memset (bitmap, 0xff, 32);
+  if (re == NULL)
+    return;
+  pcre2_pattern_info (re, PCRE2_INFO_FIRSTCODETYPE, &type);
+  pcre2_pattern_info (re, PCRE2_INFO_FIRSTBITMAP, &map);
+  if (type == 1)
+    {
+      pcre2_pattern_info (re, PCRE2_INFO_FIRSTCODEUNIT, &unit);
+      memset (bitmap, 0, 32);
+      /* Matching is caseless: both cases can start it. */
+      bitmap[g_ascii_tolower (unit) / 8] |= 1 << (g_ascii_tolower (unit) % 8);
+      bitmap[g_ascii_toupper (unit) / 8] |= 1 << (g_ascii_toupper (unit) % 8);
+    }
+  else if (map)
+    memcpy (bitmap, map, 32);
+  pcre2_code_free (re);
+}
+
 static gboolean
 finish_rule (DlGrammar *grammar, Rule *rule, GError **error)
 {
-  g_autofree char *anchored = NULL;
   g_autofree char *checked = NULL;
 
   for (guint i = rule->first_example; i < grammar->examples->len; i++)
@@ -619,26 +669,48 @@ finish_rule (DlGrammar *grammar, Rule *rule, GError **error)
   if (!rule->negative && rule->form == NULL)
     return grammar_error (error, rule->file, rule->line,
                           "rule %s has no form line", rule->name);
-  rule->pattern = expand (grammar, rule->match, rule->file, rule->line, error);
+  {
+    Used used;
+
+    used_init (&used);
+    rule->pattern = expand (grammar, rule->match, rule->file, rule->line,
+                            &used, error);
+    rule->used = g_ptr_array_ref (used.list);
+    used_clear (&used);
+  }
   if (rule->pattern == NULL)
     return FALSE;
-  anchored = g_strconcat (BEFORE "(?:", rule->pattern, ")" AFTER, NULL);
-  rule->code = compile (anchored, PCRE2_ANCHORED, rule->file, rule->line,
-                        rule->name, error);
+  {
+    g_autoptr (GString) anchored = g_string_new (NULL);
+
+    g_string_printf (anchored, BEFORE "(?:%s)" AFTER, rule->pattern);
+    append_definitions (grammar, anchored, rule->used);
+    rule->code = compile (anchored->str, PCRE2_ANCHORED | PCRE2_NO_START_OPTIMIZE, rule->file,
+                          rule->line, rule->name, NULL, error);
+    if (rule->code)
+      first_bytes (anchored->str, rule->first);
+    rule->looks_behind = strstr (anchored->str, "(?<=") != NULL;
+    if (rule->code)
+      {
+        size_t jit_size = 0;
+        pcre2_pattern_info (rule->code, PCRE2_INFO_JITSIZE, &jit_size);
+        rule->jit = jit_size > 0;
+      }
+  }
   if (rule->code == NULL)
     return FALSE;
   rule->data = pcre2_match_data_create_from_pattern (rule->code, NULL);
   if (rule->form)
     {
       g_autoptr (GError) local = NULL;
-      checked = fill_template (grammar, rule, rule->form, NULL, NULL, &local);
+      checked = dl_grammar_fill (grammar, rule, rule->form, NULL, NULL, &local);
       if (local)
         return g_propagate_error (error, g_steal_pointer (&local)), FALSE;
     }
   if (rule->anchor)
     {
       g_autoptr (GError) local = NULL;
-      g_free (fill_template (grammar, rule, rule->anchor, NULL, NULL, &local));
+      g_free (dl_grammar_fill (grammar, rule, rule->anchor, NULL, NULL, &local));
       if (local)
         return g_propagate_error (error, g_steal_pointer (&local)), FALSE;
     }
@@ -828,28 +900,6 @@ load_rule_file (DlGrammar *grammar, GPtrArray *all, const char *name,
   return ok;
 }
 
-static gboolean
-compile_combined (DlGrammar *grammar, GError **error)
-{
-  g_autoptr (GString) all = g_string_new (BEFORE "(?:");
-
-  if (grammar->rules->len == 0)
-    return grammar_error (error, "grammar", 0, "no rules");
-  for (guint i = 0; i < grammar->rules->len; i++)
-    {
-      Rule *rule = grammar->rules->pdata[i];
-      g_string_append_printf (all, "%s(?:%s)" AFTER, i ? "|" : "",
-                              rule->pattern);
-    }
-  g_string_append_c (all, ')');
-  grammar->combined = compile (all->str, PCRE2_DUPNAMES, "grammar", 0,
-                               "(all rules together)", error);
-  if (grammar->combined == NULL)
-    return FALSE;
-  grammar->combined_data = pcre2_match_data_create (1, NULL);
-  return TRUE;
-}
-
 /* Keeps the rules active under options, in grammar order; frees the rest. */
 static void
 take_active_rules (DlGrammar *grammar, GPtrArray *all,
@@ -892,131 +942,16 @@ dl_grammar_load (const DlGrammarOptions *options, GError **error)
     if (!load_rule_file (grammar, all, files[i], error))
       return NULL;
   take_active_rules (grammar, all, options);
-  if (!compile_combined (grammar, error))
+  if (grammar->rules->len == 0)
+    return grammar_error (error, "grammar", 0, "no rules"), NULL;
+  if (!dl_grammar_index_build (grammar, error))
     return NULL;
   return g_steal_pointer (&grammar);
 }
+
 
 GPtrArray *
 dl_grammar_examples (DlGrammar *grammar)
 {
   return grammar->examples;
-}
-
-/* ---- matching ---- */
-
-static void
-match_clear (DlMatch *match)
-{
-  g_free (match->form);
-  g_free (match->anchor);
-}
-
-static gboolean
-pcre_failed (int rc, GError **error)
-{
-  PCRE2_UCHAR message[256];
-
-  pcre2_get_error_message (rc, message, sizeof message);
-  g_set_error (error, DL_ERROR, DL_ERROR_DATA, "matching failed: %s",
-               (char *) message);
-  return FALSE;
-}
-
-/* The longest rule matching at offset (negative rules win ties), or NULL. */
-static Rule *
-best_rule_at (DlGrammar *grammar, const char *text, gsize len, gsize offset,
-              gsize *end, GError **error)
-{
-  Rule *best = NULL;
-
-  *end = offset;
-  for (guint i = 0; i < grammar->rules->len; i++)
-    {
-      Rule *rule = grammar->rules->pdata[i];
-      int rc = pcre2_match (rule->code, (PCRE2_SPTR) text, len, offset, 0,
-                            rule->data, NULL);
-      PCRE2_SIZE *ov;
-
-      if (rc == PCRE2_ERROR_NOMATCH)
-        continue;
-      if (rc < 0)
-        {
-          pcre_failed (rc, error);
-          return NULL;
-        }
-      ov = pcre2_get_ovector_pointer (rule->data);
-      if (ov[1] > *end || (ov[1] == *end && best && rule->negative
-                           && !best->negative))
-        {
-          best = rule;
-          *end = ov[1];
-        }
-    }
-  return best;
-}
-
-/* Fills match from rule's last match; FALSE (error unset) if the template
- * cannot be filled from this match, which skips it. */
-static gboolean
-make_match (DlGrammar *grammar, Rule *rule, const char *text, DlMatch *match,
-            GError **error)
-{
-  PCRE2_SIZE *ov = pcre2_get_ovector_pointer (rule->data);
-
-  match->start = ov[0];
-  match->end = ov[1];
-  match->rule = rule->name;
-  match->form = fill_template (grammar, rule, rule->form, text, ov, error);
-  if (match->form == NULL)
-    return FALSE;
-  match->anchor = rule->anchor ? fill_template (grammar, rule, rule->anchor,
-                                                text, ov, error)
-                               : NULL;
-  return TRUE;
-}
-
-GArray *
-dl_grammar_match (DlGrammar *grammar, const char *text, gsize len,
-                  GError **error)
-{
-  g_autoptr (GArray) matches = g_array_new (FALSE, TRUE, sizeof (DlMatch));
-  gsize offset = 0;
-
-  g_array_set_clear_func (matches, (GDestroyNotify) match_clear);
-  while (offset < len)
-    {
-      int rc = pcre2_match (grammar->combined, (PCRE2_SPTR) text, len, offset,
-                            0, grammar->combined_data, NULL);
-      gsize at, end;
-      Rule *rule;
-      g_autoptr (GError) local = NULL;
-      DlMatch match = { 0 };
-
-      if (rc == PCRE2_ERROR_NOMATCH)
-        break;
-      if (rc < 0)
-        return pcre_failed (rc, error), NULL;
-      at = pcre2_get_ovector_pointer (grammar->combined_data)[0];
-      rule = best_rule_at (grammar, text, len, at, &end, &local);
-      if (local)
-        return g_propagate_error (error, g_steal_pointer (&local)), NULL;
-      if (rule == NULL || end == at)
-        {
-          offset = at + 1;
-          continue;
-        }
-      offset = end;
-      if (rule->negative)
-        continue;
-      if (make_match (grammar, rule, text, &match, &local))
-        g_array_append_val (matches, match);
-      else
-        {
-          match_clear (&match);
-          /* A number too large to read is skipped, not fatal. */
-          g_clear_error (&local);
-        }
-    }
-  return g_steal_pointer (&matches);
 }

@@ -44,8 +44,9 @@ typedef enum {
 } Unit;
 
 typedef struct {
-  const char *name;        /* in forms (UNDEF-last-NAME) and notes */
-  const char *plural;      /* in notes */
+  const char *name;        /* in forms: UNDEF-last-NAME */
+  const char *singular;    /* in notes */
+  const char *plural;
   const char *granularity; /* the output column */
   guint days;              /* length in days, for day-based units */
   guint step_days;         /* distance between two such periods */
@@ -57,21 +58,29 @@ typedef struct {
 } UnitInfo;
 
 static const UnitInfo units[N_UNITS] = {
-  [UNIT_NONE] = { "", "", "", 0, 0, 0, FALSE, 0, 0 },
-  [UNIT_DAY] = { "day", "days", "day", 1, 1, 0, FALSE, 0, 0 },
-  [UNIT_WEEK] = { "week", "weeks", "week", 7, 7, 0, FALSE, 2, 5 },
+  [UNIT_NONE] = { "", "", "", "", 0, 0, 0, FALSE, 0, 0 },
+  [UNIT_DAY] = { "day", "day", "days", "day", 1, 1, 0, FALSE, 0, 0 },
+  [UNIT_WEEK] = { "week", "week", "weeks", "week", 7, 7, 0, FALSE, 2, 5 },
   /* Two days do not split into thirds. */
-  [UNIT_WEEKEND] = { "weekend", "weekends", "week", 2, 7, 0, FALSE, 0, 0 },
-  [UNIT_MONTH] = { "month", "months", "month", 0, 0, 1, FALSE, 10, 20 },
-  [UNIT_QUARTER] = { "quarter", "quarters", "quarter", 0, 0, 3, TRUE, 1, 2 },
-  [UNIT_HALF] = { "half", "half years", "half", 0, 0, 6, TRUE, 2, 4 },
-  [UNIT_SEASON] = { "season", "seasons", "season", 0, 0, 3, TRUE, 1, 2 },
-  [UNIT_YEAR] = { "year", "years", "year", 0, 0, 12, TRUE, 4, 8 },
+  [UNIT_WEEKEND] = { "weekend", "weekend", "weekends", "week",
+                     2, 7, 0, FALSE, 0, 0 },
+  /* Days 1-10, 11-20, 21-end. */
+  [UNIT_MONTH] = { "month", "month", "months", "month",
+                   0, 0, 1, FALSE, 10, 20 },
+  [UNIT_QUARTER] = { "quarter", "quarter", "quarters", "quarter",
+                     0, 0, 3, TRUE, 1, 2 },
+  [UNIT_HALF] = { "half", "half year", "half years", "half",
+                  0, 0, 6, TRUE, 2, 4 },
+  [UNIT_SEASON] = { "season", "season", "seasons", "season",
+                    0, 0, 3, TRUE, 1, 2 },
+  /* January-April, May-August, September-December. */
+  [UNIT_YEAR] = { "year", "year", "years", "year", 0, 0, 12, TRUE, 4, 8 },
   /* Years 0-3, 4-6, 7-9. */
-  [UNIT_DECADE] = { "decade", "decades", "decade", 0, 0, 120, TRUE, 48, 84 },
+  [UNIT_DECADE] = { "decade", "decade", "decades", "decade",
+                    0, 0, 120, TRUE, 48, 84 },
   /* Years 0-32, 33-66, 67-99. */
-  [UNIT_CENTURY] = { "century", "centuries", "century", 0, 0, 1200, TRUE,
-                     396, 804 },
+  [UNIT_CENTURY] = { "century", "century", "centuries", "century",
+                     0, 0, 1200, TRUE, 396, 804 },
 };
 
 /* Indexed by GDateWeekday (1 = Monday) and GDateMonth (1 = January). */
@@ -163,7 +172,11 @@ add_days (GDate *date, gint64 n)
 
   if (julian < 1 || julian > max_julian ())
     return FALSE;
-  g_date_set_julian (date, (guint32) julian);
+  /* Within the range, |n| < 3652059 and fits a guint. */
+  if (n >= 0)
+    g_date_add_days (date, (guint) n);
+  else
+    g_date_subtract_days (date, (guint) -n);
   return TRUE;
 }
 
@@ -198,7 +211,14 @@ period_close (Period *p)
   p->last = p->first;
   if (info->days > 0)
     return add_days (&p->last, info->days - 1);
-  return add_months (&p->last, info->months) && add_days (&p->last, -1);
+  /* To the end of the last month, not back from the month after it, which
+   * for 9999 is beyond GDate. */
+  if (!add_months (&p->last, info->months - 1))
+    return FALSE;
+  g_date_set_day (&p->last,
+                  g_date_get_days_in_month (g_date_get_month (&p->last),
+                                            g_date_get_year (&p->last)));
+  return TRUE;
 }
 
 /* The first month of the season that month is in, and the year that season
@@ -593,7 +613,7 @@ reference (Work *w)
 }
 
 static DlTense
-tense (const Work *w)
+sentence_tense (const Work *w)
 {
   return w->context != NULL ? w->context->tense : DL_TENSE_UNKNOWN;
 }
@@ -822,12 +842,12 @@ in_year_by_tense (Work *w, Unit unit, int month, int day)
   if ((ref = reference (w)) == NULL)
     return FALSE;
   int n = yearly_candidates (unit, month, day, ref, candidates);
-  int i = pick (candidates, n, ref, pick_by_tense (tense (w)));
+  int i = pick (candidates, n, ref, pick_by_tense (sentence_tense (w)));
   if (i < 0)
     return out_of_range (w);
   g_autofree char *ref_day = dl_format_date (ref);
   return found (w, &candidates[i], TRUE, "year from reference %s (%s)",
-                ref_day, tense_words (tense (w)));
+                ref_day, tense_words (sentence_tense (w)));
 }
 
 static gboolean
@@ -838,7 +858,8 @@ undef_year_day (Work *w, GMatchInfo *match)
 
   w->unit = UNIT_DAY;
   /* 2000 is a leap year: 29 February exists somewhere, 30 February never. */
-  if (month < 1 || month > 12 || !g_date_valid_dmy (day, month, 2000))
+  if (month < 1 || month > 12
+      || !g_date_valid_dmy ((GDateDay) day, (GDateMonth) month, 2000))
     return fail (w, "no such day: %s", w->value);
   return in_year_by_tense (w, UNIT_DAY, month, day);
 }
@@ -895,7 +916,7 @@ undef_century_year (Work *w, GMatchInfo *match)
       gint64 year = century * 100 + ending;
 
       if (year < MIN_YEAR || year > MAX_YEAR
-          || (tense (w) == DL_TENSE_PAST && year > ref_year))
+          || (sentence_tense (w) == DL_TENSE_PAST && year > ref_year))
         continue;
       /* In ascending order, so a tie keeps the earlier year. */
       if (best < 0 || ABS (year - ref_year) < ABS (best - ref_year))
@@ -906,7 +927,7 @@ undef_century_year (Work *w, GMatchInfo *match)
     return out_of_range (w);
   g_autofree char *ref_day = dl_format_date (ref);
   return found (w, &p, TRUE, "century from reference %s (%s)", ref_day,
-                tense_words (tense (w)));
+                tense_words (sentence_tense (w)));
 }
 
 /* The sixties: the latest such decade begun by the reference (said in 1998,
@@ -961,7 +982,7 @@ this_unit (Work *w, GMatchInfo *match)
     return found (w, &p, TRUE, "%s of reference %s", days[shift + 1],
                   ref_day);
   return found (w, &p, TRUE, "%s %s of reference %s", which,
-                units[unit].name, ref_day);
+                units[unit].singular, ref_day);
 }
 
 /* UNDEF-REF-UNIT-MINUS-N, UNDEF-REF-UNIT-PLUS-N */
@@ -987,7 +1008,7 @@ shift_unit (Work *w, GMatchInfo *match)
     return out_of_range (w);
   g_autofree char *ref_day = dl_format_date (ref);
   return found (w, &p, TRUE, "%" G_GINT64_FORMAT " %s %s reference %s", n,
-                n == 1 ? units[unit].name : units[unit].plural,
+                n == 1 ? units[unit].singular : units[unit].plural,
                 back ? "before" : "after", ref_day);
 }
 
@@ -1001,7 +1022,7 @@ weekday_by_tense (Work *w, GMatchInfo *match)
     [PICK_NEAREST] = "nearest",
   };
   g_autofree char *name = g_match_info_fetch (match, 1);
-  Pick how = pick_by_tense (tense (w));
+  Pick how = pick_by_tense (sentence_tense (w));
   Period candidates[3];
   const GDate *ref;
 
@@ -1015,7 +1036,7 @@ weekday_by_tense (Work *w, GMatchInfo *match)
     return out_of_range (w);
   g_autofree char *ref_day = dl_format_date (ref);
   return found (w, &candidates[i], TRUE, "%s %s reference %s (%s)", name,
-                phrases[how], ref_day, tense_words (tense (w)));
+                phrases[how], ref_day, tense_words (sentence_tense (w)));
 }
 
 /* UNDEF-this-NAME for a weekday: that day of the reference's ISO week. */
@@ -1030,7 +1051,7 @@ weekday_this_week (Work *w, GDateWeekday weekday, const char *name,
       || !period_containing (&p, UNIT_DAY, &day))
     return out_of_range (w);
   g_autofree char *ref_day = dl_format_date (ref);
-  return found (w, &p, TRUE, "%s in the week of reference %s", name,
+  return found (w, &p, TRUE, "this %s in the week of reference %s", name,
                 ref_day);
 }
 
@@ -1056,8 +1077,8 @@ weekday_relative (Work *w, GMatchInfo *match)
   if (i < 0)
     return out_of_range (w);
   g_autofree char *ref_day = dl_format_date (ref);
-  return found (w, &candidates[i], TRUE, "%s %s reference %s", name,
-                before ? "before" : "after", ref_day);
+  return found (w, &candidates[i], TRUE, "%s %s %s reference %s", which,
+                name, before ? "before" : "after", ref_day);
 }
 
 /* UNDEF-last-NAME, UNDEF-this-NAME, UNDEF-next-NAME for a month or a
@@ -1072,7 +1093,7 @@ yearly_relative (Work *w, GMatchInfo *match)
     const char *phrase;
   } choices[] = {
     { "last", PICK_BEFORE, "before" },
-    { "this", PICK_CURRENT, "in the year of" },
+    { "this", PICK_CURRENT, "of" },
     { "next", PICK_AFTER, "after" },
   };
   g_autofree char *which = g_match_info_fetch (match, 1);
@@ -1095,8 +1116,8 @@ yearly_relative (Work *w, GMatchInfo *match)
   if (i < 0)
     return out_of_range (w);
   g_autofree char *ref_day = dl_format_date (ref);
-  return found (w, &candidates[i], TRUE, "%s %s reference %s", name,
-                choices[c].phrase, ref_day);
+  return found (w, &candidates[i], TRUE, "%s %s %s reference %s", which,
+                name, choices[c].phrase, ref_day);
 }
 
 /* ANCHOR forms: the anchor's date is not known here (yet). */

@@ -1,4 +1,3 @@
 # Words that may follow another number word inside one number:
 # "twenty four", "twenty-four", "two hundred", "a hundred and five".
-one|two|three|four|five|six|seven|eight|nine
-hundred|thousand|million
+one|two|three|four|five|six|seven|eight|nine|hundred|thousand|million

@@ -1,15 +1,2 @@
 # Time zones written after a clock time (kept in the span, not in the value).
-est
-edt
-cst
-cdt
-mst
-mdt
-pst
-pdt
-gmt
-utc
-bst
-cet
-jst
-e.s.t.
+[ecmp][sd]t|gmt|utc|bst|cet|jst|e\.s\.t\.

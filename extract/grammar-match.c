@@ -1,0 +1,355 @@
+/* grammar-match.c: finds the grammar's mentions in one pass over the text.
+ *
+ * No rule rescans the text.  The scan walks the text once, word by word;
+ * an index built at load time says which rules can start at a word (by the
+ * word itself, or by the first byte of a digit or a sign), and only those
+ * are tried there, anchored, so that a miss costs little.  The longest
+ * match wins, a negative rule winning a tie, and the scan resumes after it.
+ *
+ * The index is exact, not a guess: PCRE2's partial matching tells whether a
+ * rule can begin with a word of the grammar's vocabulary.  Rules that could
+ * begin with any word (they start with \w, or look behind them) are tried at
+ * every word whose first byte they can start with. */
+#include "grammar-private.h"
+
+#include "dl-record.h"
+
+#include <string.h>
+
+/* Longer words are no vocabulary word: only generic rules apply to them. */
+#define MAX_WORD 40
+
+struct _DlGrammarIndex {
+  GPtrArray *by_byte[256];  /* digits, signs: the rules that can start so */
+  GPtrArray *generic[256];  /* letters: rules tried at every such word */
+  GHashTable *by_word;      /* lowercase word -> GPtrArray of Rule * */
+};
+
+static void
+free_list (gpointer list)
+{
+  if (list)
+    g_ptr_array_unref (list);
+}
+
+void
+dl_grammar_index_free (DlGrammarIndex *index)
+{
+  if (index == NULL)
+    return;
+  for (int c = 0; c < 256; c++)
+    {
+      free_list (index->by_byte[c]);
+      free_list (index->generic[c]);
+    }
+  g_hash_table_unref (index->by_word);
+  g_free (index);
+}
+
+static gboolean
+starts_with (const Rule *rule, guchar c)
+{
+  return (rule->first[c / 8] >> (c % 8)) & 1;
+}
+
+/* Whether rule can match text, or text followed by more. */
+static gboolean
+can_begin (const Rule *rule, const char *text)
+{
+  int rc = pcre2_match (rule->code, (PCRE2_SPTR) text, strlen (text), 0,
+                        PCRE2_PARTIAL_HARD, rule->data, NULL);
+
+  return rc >= 0 || rc == PCRE2_ERROR_PARTIAL;
+}
+
+/* A rule is generic if it can begin with a nonsense word, or if it has a
+ * positive lookbehind, which may ask for words before the match that a
+ * word probed alone does not have.  (A negative lookbehind is satisfied by
+ * nothing, so the probe never wrongly rules it out.) */
+static gboolean
+is_generic (const Rule *rule)
+{
+  return rule->looks_behind || can_begin (rule, "qzxjv")
+         || can_begin (rule, "Qzxjv");
+}
+
+static void
+add_to (GPtrArray **list, Rule *rule)
+{
+  if (*list == NULL)
+    *list = g_ptr_array_new ();
+  g_ptr_array_add (*list, rule);
+}
+
+/* Every word of the grammar: of symbol alternatives and of patterns. */
+static void
+add_words (GHashTable *words, const char *text)
+{
+  const char *p = text;
+
+  while (*p)
+    {
+      const char *start;
+
+      while (*p && !g_ascii_isalpha (*p))
+        p++;
+      start = p;
+      while (g_ascii_isalpha (*p))
+        p++;
+      if (p > start && p - start <= MAX_WORD)
+        g_hash_table_add (words, g_ascii_strdown (start, p - start));
+    }
+}
+
+static GHashTable *
+vocabulary (DlGrammar *grammar)
+{
+  GHashTable *words = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                             NULL);
+  GHashTableIter iter;
+  gpointer value;
+
+  g_hash_table_iter_init (&iter, grammar->symbols);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    {
+      Symbol *symbol = value;
+      GHashTableIter alts;
+      gpointer alt;
+
+      if (symbol->body)
+        add_words (words, symbol->body);
+      if (symbol->values == NULL)
+        continue;
+      g_hash_table_iter_init (&alts, symbol->values);
+      while (g_hash_table_iter_next (&alts, &alt, NULL))
+        add_words (words, alt);
+    }
+  for (guint i = 0; i < grammar->rules->len; i++)
+    add_words (words, ((Rule *) grammar->rules->pdata[i])->match);
+  return words;
+}
+
+static void
+index_word (DlGrammarIndex *index, const char *word, GPtrArray *specific)
+{
+  g_autofree char *capital = g_strdup (word);
+  GPtrArray *list = NULL;
+
+  capital[0] = g_ascii_toupper (capital[0]);
+  for (guint i = 0; i < specific->len; i++)
+    {
+      Rule *rule = specific->pdata[i];
+
+      if ((starts_with (rule, (guchar) word[0])
+           || starts_with (rule, (guchar) capital[0]))
+          && (can_begin (rule, word) || can_begin (rule, capital)))
+        add_to (&list, rule);
+    }
+  if (list)
+    g_hash_table_insert (index->by_word, g_strdup (word), list);
+}
+
+/* The bytes a match can start with, probed byte by byte: PCRE2's own
+ * start-up analysis cannot see into symbol calls.  A rule that looks
+ * behind itself keeps PCRE2's analysis (see is_generic). */
+static void
+probe_first_bytes (Rule *rule)
+{
+  char probe[2] = { 0, 0 };
+
+  if (rule->looks_behind)
+    return;
+  memset (rule->first, 0, sizeof rule->first);
+  for (int c = 1; c < 256; c++)
+    {
+      probe[0] = c;
+      if (can_begin (rule, probe))
+        rule->first[c / 8] |= 1 << (c % 8);
+    }
+}
+
+gboolean
+dl_grammar_index_build (DlGrammar *grammar, GError **error)
+{
+  DlGrammarIndex *index = g_new0 (DlGrammarIndex, 1);
+  g_autoptr (GPtrArray) specific = g_ptr_array_new ();
+  g_autoptr (GHashTable) words = vocabulary (grammar);
+  GHashTableIter iter;
+  gpointer word;
+
+  (void) error;
+  index->by_word = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                          free_list);
+  for (guint i = 0; i < grammar->rules->len; i++)
+    {
+      Rule *rule = grammar->rules->pdata[i];
+      gboolean generic = is_generic (rule);
+
+      probe_first_bytes (rule);
+      for (int c = 1; c < 256; c++)
+        {
+          if (!starts_with (rule, c))
+            continue;
+          if (!g_ascii_isalpha (c))
+            add_to (&index->by_byte[c], rule);
+          else if (generic)
+            add_to (&index->generic[c], rule);
+        }
+      if (!generic)
+        g_ptr_array_add (specific, rule);
+    }
+  g_hash_table_iter_init (&iter, words);
+  while (g_hash_table_iter_next (&iter, &word, NULL))
+    index_word (index, word, specific);
+  grammar->index = index;
+  return TRUE;
+}
+
+static void
+match_clear (DlMatch *match)
+{
+  g_free (match->form);
+  g_free (match->anchor);
+}
+
+static gboolean
+pcre_failed (int rc, GError **error)
+{
+  PCRE2_UCHAR message[256];
+
+  pcre2_get_error_message (rc, message, sizeof message);
+  g_set_error (error, DL_ERROR, DL_ERROR_DATA, "matching failed: %s",
+               (char *) message);
+  return FALSE;
+}
+
+/* Tries each rule of list at offset, keeping the longest match in *best
+ * and *end (a negative rule wins a tie). */
+static gboolean
+try_rules (GPtrArray *list, const char *text, gsize len, gsize offset,
+           Rule **best, gsize *end, GError **error)
+{
+  for (guint i = 0; list && i < list->len; i++)
+    {
+      Rule *rule = list->pdata[i];
+      /* The JIT entry point skips the interpreter's checks: this is the
+       * hot loop. */
+      int rc = rule->jit ? pcre2_jit_match (rule->code, (PCRE2_SPTR) text,
+                                            len, offset, 0, rule->data, NULL)
+                         : pcre2_match (rule->code, (PCRE2_SPTR) text, len,
+                                        offset, 0, rule->data, NULL);
+      PCRE2_SIZE *ov;
+
+      if (rc == PCRE2_ERROR_NOMATCH)
+        continue;
+      if (rc < 0)
+        return pcre_failed (rc, error);
+      ov = pcre2_get_ovector_pointer (rule->data);
+      if (ov[1] > *end
+          || (ov[1] == *end && *best && rule->negative && !(*best)->negative))
+        {
+          *best = rule;
+          *end = ov[1];
+        }
+    }
+  return TRUE;
+}
+
+/* The rules that can start at offset: by the word there, or by its first
+ * byte.  *word_end receives the end of the word (offset + 1 for a sign). */
+static void
+candidates (DlGrammarIndex *index, const char *text, gsize len, gsize offset,
+            GPtrArray **specific, GPtrArray **generic, gsize *word_end)
+{
+  guchar c = text[offset];
+  gsize end = offset;
+  char word[MAX_WORD + 1];
+
+  *specific = *generic = NULL;
+  while (end < len && g_ascii_isalnum (text[end]))
+    end++;
+  *word_end = end > offset ? end : offset + 1;
+  if (!g_ascii_isalpha (c))
+    {
+      *generic = index->by_byte[c];
+      return;
+    }
+  *generic = index->generic[c];
+  /* The word is its letters: "Q3" is looked up as "q". */
+  end = offset;
+  while (end < len && g_ascii_isalpha (text[end]))
+    end++;
+  if (end - offset > MAX_WORD)
+    return;
+  for (gsize i = offset; i < end; i++)
+    word[i - offset] = g_ascii_tolower (text[i]);
+  word[end - offset] = '\0';
+  *specific = g_hash_table_lookup (index->by_word, word);
+}
+
+/* Fills match from rule's last match; FALSE (error unset) if the template
+ * cannot be filled from this match, which skips it. */
+static gboolean
+make_match (DlGrammar *grammar, Rule *rule, const char *text, DlMatch *match,
+            GError **error)
+{
+  PCRE2_SIZE *ov = pcre2_get_ovector_pointer (rule->data);
+
+  match->start = ov[0];
+  match->end = ov[1];
+  match->rule = rule->name;
+  match->form = dl_grammar_fill (grammar, rule, rule->form, text, ov, error);
+  if (match->form == NULL)
+    return FALSE;
+  match->anchor = rule->anchor ? dl_grammar_fill (grammar, rule, rule->anchor,
+                                                  text, ov, error)
+                               : NULL;
+  return TRUE;
+}
+
+GArray *
+dl_grammar_match (DlGrammar *grammar, const char *text, gsize len,
+                  GError **error)
+{
+  g_autoptr (GArray) matches = g_array_new (FALSE, TRUE, sizeof (DlMatch));
+  gsize offset = 0;
+
+  g_array_set_clear_func (matches, (GDestroyNotify) match_clear);
+  while (offset < len)
+    {
+      GPtrArray *specific, *generic;
+      gsize end = offset, word_end;
+      Rule *best = NULL;
+      g_autoptr (GError) local = NULL;
+      DlMatch match = { 0 };
+
+      if (g_ascii_isspace (text[offset]))
+        {
+          offset++;
+          continue;
+        }
+      candidates (grammar->index, text, len, offset, &specific, &generic,
+                  &word_end);
+      if (!try_rules (specific, text, len, offset, &best, &end, error)
+          || !try_rules (generic, text, len, offset, &best, &end, error))
+        return NULL;
+      if (best == NULL)
+        {
+          /* No rule starts inside a word: go on at the next one. */
+          offset = word_end;
+          continue;
+        }
+      offset = end;
+      if (best->negative)
+        continue;
+      if (make_match (grammar, best, text, &match, &local))
+        g_array_append_val (matches, match);
+      else
+        {
+          match_clear (&match);
+          /* A number too large to read is skipped, not fatal. */
+          g_clear_error (&local);
+        }
+    }
+  return g_steal_pointer (&matches);
+}

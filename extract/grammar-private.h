@@ -1,0 +1,63 @@
+/* grammar-private.h: the grammar's internals, shared by the loader
+ * (grammar.c) and the matcher (grammar-match.c). */
+#pragma once
+
+#define PCRE2_CODE_UNIT_WIDTH 8
+#include "grammar.h"
+
+#include <pcre2.h>
+
+/* Rules match whole words: nothing alphanumeric may touch either end. */
+#define BEFORE "(?<![A-Za-z0-9])"
+#define AFTER "(?![A-Za-z0-9])"
+
+typedef struct _DlGrammarIndex DlGrammarIndex;
+
+typedef struct {
+  char *name;
+  char *body;         /* .re: alternatives as written, one per line */
+  char *regex;        /* expanded: (?:alt|alt) */
+  GHashTable *values; /* .txt: lowercase alternative -> value */
+  GPtrArray *deps;    /* names of the symbols its regex calls */
+  gboolean expanding;
+} Symbol;
+
+typedef enum { ONLY_ALWAYS, ONLY_DAY_FIRST, ONLY_MONTH_FIRST } Only;
+
+typedef struct {
+  char *name;
+  char *file;
+  guint line;
+  gboolean negative;
+  Only only;
+  char *match;   /* as written */
+  char *pattern; /* symbols as calls */
+  GPtrArray *used; /* the symbols it calls, directly or not */
+  char *form;
+  char *anchor;
+  guint first_example; /* index of its first example in the grammar's */
+  pcre2_code *code;    /* anchored at the start offset */
+  pcre2_match_data *data;
+  guint8 first[32];    /* bitmap of the bytes a match can start with */
+  gboolean looks_behind; /* has a positive lookbehind, maybe before it */
+  gboolean jit;          /* compiled to machine code */
+} Rule;
+
+struct _DlGrammar {
+  char *directory;
+  char *language;
+  GHashTable *symbols; /* name -> Symbol */
+  GPtrArray *rules;    /* Rule *, those active under the options */
+  GPtrArray *examples; /* DlExample *, of every rule */
+  DlGrammarIndex *index; /* which rules may start at a word */
+};
+
+/* Builds the index of which rules can start where (grammar-match.c). */
+gboolean dl_grammar_index_build (DlGrammar *grammar, GError **error);
+void dl_grammar_index_free (DlGrammarIndex *index);
+
+/* The template filled from a match; NULL with error unset if a group it
+ * needs did not take part (grammar.c). */
+char *dl_grammar_fill (DlGrammar *grammar, Rule *rule, const char *template,
+                       const char *subject, PCRE2_SIZE *ovector,
+                       GError **error);

@@ -1,0 +1,2 @@
+# The units of unitname.txt as one compact regex; capture as (?<unitname>...).
+days?|weeks?|weekends?|months?|years?|decades?|century|centuries|quarters?
