@@ -19,10 +19,21 @@
 /* Longer words are no vocabulary word: only generic rules apply to them. */
 #define MAX_WORD 40
 
+/* A word that more rules than this can begin with ("the", "a", "last") is
+ * narrowed down by the token after it, probed when first seen. */
+#define BIG_BUCKET 6
+
+typedef struct {
+  GPtrArray *rules;      /* the rules that can begin with the word */
+  GHashTable *next;      /* big buckets: next token -> GPtrArray (may be empty) */
+  GPtrArray *next_other; /* ... for a next word outside the vocabulary */
+} WordEntry;
+
 struct _DlGrammarIndex {
   GPtrArray *by_byte[256];  /* digits, signs: the rules that can start so */
   GPtrArray *generic[256];  /* letters: rules tried at every such word */
-  GHashTable *by_word;      /* lowercase word -> GPtrArray of Rule * */
+  GHashTable *by_word;      /* lowercase word -> WordEntry */
+  GHashTable *vocabulary;   /* every word of the grammar */
 };
 
 static void
@@ -30,6 +41,16 @@ free_list (gpointer list)
 {
   if (list)
     g_ptr_array_unref (list);
+}
+
+static void
+word_entry_free (WordEntry *entry)
+{
+  free_list (entry->rules);
+  free_list (entry->next_other);
+  if (entry->next)
+    g_hash_table_unref (entry->next);
+  g_free (entry);
 }
 
 void
@@ -43,6 +64,7 @@ dl_grammar_index_free (DlGrammarIndex *index)
       free_list (index->generic[c]);
     }
   g_hash_table_unref (index->by_word);
+  g_hash_table_unref (index->vocabulary);
   g_free (index);
 }
 
@@ -56,21 +78,21 @@ starts_with (const Rule *rule, guchar c)
 static gboolean
 can_begin (const Rule *rule, const char *text)
 {
-  int rc = pcre2_match (rule->code, (PCRE2_SPTR) text, strlen (text), 0,
+  int rc = pcre2_match (rule->probe ? rule->probe : rule->code,
+                        (PCRE2_SPTR) text, strlen (text), 0,
                         PCRE2_PARTIAL_HARD, rule->data, NULL);
 
   return rc >= 0 || rc == PCRE2_ERROR_PARTIAL;
 }
 
-/* A rule is generic if it can begin with a nonsense word, or if it has a
- * positive lookbehind, which may ask for words before the match that a
- * word probed alone does not have.  (A negative lookbehind is satisfied by
- * nothing, so the probe never wrongly rules it out.) */
+/* A rule is generic if it can begin with a nonsense word: any word.
+ * (Probes have nothing behind them: positive lookbehinds are taken out of
+ * the probe pattern, and a negative one is satisfied by nothing, so a probe
+ * never wrongly rules a rule out.) */
 static gboolean
 is_generic (const Rule *rule)
 {
-  return rule->looks_behind || can_begin (rule, "qzxjv")
-         || can_begin (rule, "Qzxjv");
+  return can_begin (rule, "qzxjv") || can_begin (rule, "Qzxjv");
 }
 
 static void
@@ -129,36 +151,72 @@ vocabulary (DlGrammar *grammar)
   return words;
 }
 
+/* Whether rule can begin with text, as written or with the first letter
+ * of the text or of its second token (at skip) capitalised: some rules ask
+ * for "May", not "may". */
+static gboolean
+can_begin_any_case (const Rule *rule, const char *text, gsize skip)
+{
+  g_autofree char *variant = g_strdup (text);
+
+  if (can_begin (rule, text))
+    return TRUE;
+  variant[0] = g_ascii_toupper (variant[0]);
+  if (can_begin (rule, variant))
+    return TRUE;
+  if (skip == 0)
+    return FALSE;
+  variant[skip] = g_ascii_toupper (variant[skip]);
+  if (can_begin (rule, variant))
+    return TRUE;
+  variant[0] = text[0];
+  return can_begin (rule, variant);
+}
+
+/* The rules of list that can begin with text (see can_begin_any_case). */
+static GPtrArray *
+rules_beginning (GPtrArray *list, const char *text, gsize skip)
+{
+  GPtrArray *found = g_ptr_array_new ();
+
+  for (guint i = 0; i < list->len; i++)
+    {
+      Rule *rule = list->pdata[i];
+
+      if ((starts_with (rule, (guchar) text[0])
+           || starts_with (rule, (guchar) g_ascii_toupper (text[0])))
+          && can_begin_any_case (rule, text, skip))
+        g_ptr_array_add (found, rule);
+    }
+  return found;
+}
+
 static void
 index_word (DlGrammarIndex *index, const char *word, GPtrArray *specific)
 {
-  g_autofree char *capital = g_strdup (word);
-  GPtrArray *list = NULL;
+  GPtrArray *list = rules_beginning (specific, word, 0);
+  WordEntry *entry;
 
-  capital[0] = g_ascii_toupper (capital[0]);
-  for (guint i = 0; i < specific->len; i++)
+  if (list->len == 0)
     {
-      Rule *rule = specific->pdata[i];
-
-      if ((starts_with (rule, (guchar) word[0])
-           || starts_with (rule, (guchar) capital[0]))
-          && (can_begin (rule, word) || can_begin (rule, capital)))
-        add_to (&list, rule);
+      g_ptr_array_unref (list);
+      return;
     }
-  if (list)
-    g_hash_table_insert (index->by_word, g_strdup (word), list);
+  entry = g_new0 (WordEntry, 1);
+  entry->rules = list;
+  if (list->len > BIG_BUCKET)
+    entry->next = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                         free_list);
+  g_hash_table_insert (index->by_word, g_strdup (word), entry);
 }
 
 /* The bytes a match can start with, probed byte by byte: PCRE2's own
- * start-up analysis cannot see into symbol calls.  A rule that looks
- * behind itself keeps PCRE2's analysis (see is_generic). */
+ * start-up analysis cannot see into symbol calls. */
 static void
 probe_first_bytes (Rule *rule)
 {
   char probe[2] = { 0, 0 };
 
-  if (rule->looks_behind)
-    return;
   memset (rule->first, 0, sizeof rule->first);
   for (int c = 1; c < 256; c++)
     {
@@ -173,13 +231,13 @@ dl_grammar_index_build (DlGrammar *grammar, GError **error)
 {
   DlGrammarIndex *index = g_new0 (DlGrammarIndex, 1);
   g_autoptr (GPtrArray) specific = g_ptr_array_new ();
-  g_autoptr (GHashTable) words = vocabulary (grammar);
+  GHashTable *words = vocabulary (grammar);
   GHashTableIter iter;
   gpointer word;
 
   (void) error;
   index->by_word = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                          free_list);
+                                          (GDestroyNotify) word_entry_free);
   for (guint i = 0; i < grammar->rules->len; i++)
     {
       Rule *rule = grammar->rules->pdata[i];
@@ -201,6 +259,7 @@ dl_grammar_index_build (DlGrammar *grammar, GError **error)
   g_hash_table_iter_init (&iter, words);
   while (g_hash_table_iter_next (&iter, &word, NULL))
     index_word (index, word, specific);
+  index->vocabulary = words;
   grammar->index = index;
   return TRUE;
 }
@@ -255,6 +314,65 @@ try_rules (GPtrArray *list, const char *text, gsize len, gsize offset,
   return TRUE;
 }
 
+/* The lowercase letters of text from offset into word (MAX_WORD + 1
+ * bytes); returns where they end, or offset if none or too many. */
+static gsize
+read_word (const char *text, gsize len, gsize offset, char *word)
+{
+  gsize end = offset;
+
+  while (end < len && g_ascii_isalpha (text[end]))
+    end++;
+  if (end - offset > MAX_WORD)
+    return offset;
+  for (gsize i = offset; i < end; i++)
+    word[i - offset] = g_ascii_tolower (text[i]);
+  word[end - offset] = '\0';
+  return end;
+}
+
+/* The rules of a common word's entry that can go on with the token after
+ * it (the next word, or the next sign or digit), probed on first sight and
+ * remembered: "the" alone begins dozens of rules, "the third" a few. */
+static GPtrArray *
+by_next_token (DlGrammarIndex *index, WordEntry *entry, const char *word,
+               const char *text, gsize len, gsize offset)
+{
+  char token[MAX_WORD + 3];
+  gboolean spaced = FALSE;
+  GPtrArray *list;
+
+  while (offset < len && g_ascii_isspace (text[offset]))
+    offset++, spaced = TRUE;
+  if (offset >= len)
+    return entry->rules;
+  token[0] = spaced ? ' ' : '.';
+  if (!g_ascii_isalpha (text[offset]))
+    token[1] = text[offset], token[2] = '\0';
+  else if (read_word (text, len, offset, token + 1) == offset
+           || !g_hash_table_contains (index->vocabulary, token + 1))
+    {
+      /* A word no rule names: what can follow any word.  So probes stay
+       * bounded by the grammar's vocabulary, not the text's. */
+      if (entry->next_other == NULL)
+        {
+          g_autofree char *probe = g_strconcat (word, " qzxjv", NULL);
+          entry->next_other = rules_beginning (entry->rules, probe,
+                                               strlen (word) + 1);
+        }
+      return entry->next_other;
+    }
+  list = g_hash_table_lookup (entry->next, token);
+  if (list == NULL)
+    {
+      g_autofree char *probe = g_strconcat (word, spaced ? " " : "",
+                                            token + 1, NULL);
+      list = rules_beginning (entry->rules, probe, strlen (word) + spaced);
+      g_hash_table_insert (entry->next, g_strdup (token), list);
+    }
+  return list;
+}
+
 /* The rules that can start at offset: by the word there, or by its first
  * byte.  *word_end receives the end of the word (offset + 1 for a sign). */
 static void
@@ -264,6 +382,7 @@ candidates (DlGrammarIndex *index, const char *text, gsize len, gsize offset,
   guchar c = text[offset];
   gsize end = offset;
   char word[MAX_WORD + 1];
+  WordEntry *entry;
 
   *specific = *generic = NULL;
   while (end < len && g_ascii_isalnum (text[end]))
@@ -276,15 +395,15 @@ candidates (DlGrammarIndex *index, const char *text, gsize len, gsize offset,
     }
   *generic = index->generic[c];
   /* The word is its letters: "Q3" is looked up as "q". */
-  end = offset;
-  while (end < len && g_ascii_isalpha (text[end]))
-    end++;
-  if (end - offset > MAX_WORD)
+  end = read_word (text, len, offset, word);
+  if (end == offset)
     return;
-  for (gsize i = offset; i < end; i++)
-    word[i - offset] = g_ascii_tolower (text[i]);
-  word[end - offset] = '\0';
-  *specific = g_hash_table_lookup (index->by_word, word);
+  entry = g_hash_table_lookup (index->by_word, word);
+  if (entry == NULL)
+    return;
+  *specific = entry->next ? by_next_token (index, entry, word, text, len,
+                                           end)
+                          : entry->rules;
 }
 
 /* Fills match from rule's last match; FALSE (error unset) if the template

@@ -39,7 +39,11 @@ typedef struct {
   pcre2_code *code;    /* anchored at the start offset */
   pcre2_match_data *data;
   guint8 first[32];    /* bitmap of the bytes a match can start with */
-  gboolean looks_behind; /* has a positive lookbehind, maybe before it */
+  /* The pattern without its positive lookbehinds, for probing which words
+   * a match can begin with: a word probed alone has nothing behind it, and
+   * without them the probe errs only towards trying a rule too often.
+   * NULL if the pattern has none (probe code itself). */
+  pcre2_code *probe;
   gboolean jit;          /* compiled to machine code */
 } Rule;
 

@@ -37,6 +37,7 @@ rule_free (Rule *rule)
   g_free (rule->form);
   g_free (rule->anchor);
   pcre2_code_free (rule->code);
+  pcre2_code_free (rule->probe);
   pcre2_match_data_free (rule->data);
   g_free (rule);
 }
@@ -626,32 +627,55 @@ compile (const char *pattern, uint32_t options, const char *file, guint line,
   return re;
 }
 
-/* The bytes a match of pattern can start with, as PCRE2's own start-up
- * analysis sees them (it needs the pattern unanchored): the matcher tries
- * a rule only where the text starts with one of them. */
-static void
-first_bytes (const char *pattern, guint8 bitmap[32])
+/* The end of the group that starts at p (just past its closing
+ * parenthesis), skipping escapes and character classes. */
+static const char *
+group_end (const char *p)
 {
-  pcre2_code *re = compile (pattern, 0, "", 0, "", NULL, NULL);
-  const guint8 *map = NULL;
-  uint32_t type = 0, unit = 0;
+  int depth = 0;
 
-  memset (bitmap, 0xff, 32);
-  if (re == NULL)
-    return;
-  pcre2_pattern_info (re, PCRE2_INFO_FIRSTCODETYPE, &type);
-  pcre2_pattern_info (re, PCRE2_INFO_FIRSTBITMAP, &map);
-  if (type == 1)
+  for (; *p; p++)
     {
-      pcre2_pattern_info (re, PCRE2_INFO_FIRSTCODEUNIT, &unit);
-      memset (bitmap, 0, 32);
-      /* Matching is caseless: both cases can start it. */
-      bitmap[g_ascii_tolower (unit) / 8] |= 1 << (g_ascii_tolower (unit) % 8);
-      bitmap[g_ascii_toupper (unit) / 8] |= 1 << (g_ascii_toupper (unit) % 8);
+      if (*p == '\\' && p[1])
+        p++;
+      else if (*p == '[')
+        {
+          p++;
+          if (*p == '^')
+            p++;
+          if (*p == ']')
+            p++;
+          while (*p && *p != ']')
+            p += (*p == '\\' && p[1]) ? 2 : 1;
+          if (*p == '\0')
+            return p;
+        }
+      else if (*p == '(')
+        depth++;
+      else if (*p == ')' && --depth == 0)
+        return p + 1;
     }
-  else if (map)
-    memcpy (bitmap, map, 32);
-  pcre2_code_free (re);
+  return p;
+}
+
+/* pattern without its positive lookbehinds (?<=...), or NULL if it has
+ * none. */
+static char *
+strip_lookbehinds (const char *pattern)
+{
+  GString *out;
+  const char *p = pattern, *at;
+
+  if (strstr (pattern, "(?<=") == NULL)
+    return NULL;
+  out = g_string_new (NULL);
+  while ((at = strstr (p, "(?<=")) != NULL)
+    {
+      g_string_append_len (out, p, at - p);
+      p = group_end (at);
+    }
+  g_string_append (out, p);
+  return g_string_free (out, FALSE);
 }
 
 static gboolean
@@ -688,8 +712,12 @@ finish_rule (DlGrammar *grammar, Rule *rule, GError **error)
     rule->code = compile (anchored->str, PCRE2_ANCHORED | PCRE2_NO_START_OPTIMIZE, rule->file,
                           rule->line, rule->name, NULL, error);
     if (rule->code)
-      first_bytes (anchored->str, rule->first);
-    rule->looks_behind = strstr (anchored->str, "(?<=") != NULL;
+      {
+        g_autofree char *stripped = strip_lookbehinds (anchored->str);
+        if (stripped)
+          rule->probe = compile (stripped, PCRE2_ANCHORED, rule->file,
+                                 rule->line, rule->name, NULL, NULL);
+      }
     if (rule->code)
       {
         size_t jit_size = 0;
