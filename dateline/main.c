@@ -18,13 +18,8 @@ pass_on (DlRecord *record, gpointer data, GError **error)
 {
   Pipeline *pipeline = data;
 
-  if (!dl_normalizer_process (pipeline->normalizer, record, error))
-    {
-      dl_record_free (record);
-      return FALSE;
-    }
-  dl_timeline_add (pipeline->timeline, record);
-  return TRUE;
+  return dl_normalizer_add (pipeline->normalizer, record, dl_timeline_sink,
+                            pipeline->timeline, error);
 }
 
 static gboolean
@@ -46,6 +41,7 @@ main (int argc, char **argv)
   g_autofree char *date_order = NULL;
   gboolean resolved_only = FALSE;
   gboolean version = FALSE;
+  DlNormalizeArgs args = { 0 };
   GOptionEntry entries[] = {
     { "reference-date", 'r', 0, G_OPTION_ARG_STRING, &reference,
       "Document date of plain text (TimeML carries its own)", "YYYY-MM-DD" },
@@ -79,6 +75,8 @@ main (int argc, char **argv)
       "Finds the dates in text or TimeML and writes them as one timeline:\n"
       "dateline-extract | dateline-normalize | dateline-timeline in one.");
   g_option_context_add_main_entries (context, entries, NULL);
+  g_option_context_add_main_entries (context, dl_normalize_args_entries (&args),
+                                     NULL);
   if (!dl_cli_parse (context, &argc, &argv, &version))
     return DL_EXIT_USAGE;
   if (!check_date_order (date_order))
@@ -89,8 +87,9 @@ main (int argc, char **argv)
   normalize_options.reference_date = reference;
   normalize_options.grammar_dir = grammar_dir;
   extractor = dl_extractor_new (&extract_options, &error);
-  if (extractor)
+  if (extractor && dl_normalize_args_apply (&args, &normalize_options, &error))
     normalizer = dl_normalizer_new (&normalize_options, &error);
+  dl_normalize_args_clear (&args);
   if (normalizer == NULL)
     {
       dl_cli_warn (error);
@@ -107,6 +106,12 @@ main (int argc, char **argv)
         g_clear_error (&error);
         status = DL_EXIT_DATA;
       }
+  if (!dl_normalizer_flush (normalizer, dl_timeline_sink, timeline, &error))
+    {
+      dl_cli_warn (error);
+      g_clear_error (&error);
+      status = DL_EXIT_DATA;
+    }
   writer = dl_writer_new (stdout, "standard output", DL_FORMAT_TIMELINE, NULL);
   if (!dl_timeline_write (timeline, writer, &dropped, &error))
     {

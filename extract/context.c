@@ -203,7 +203,8 @@ link_between (DlContextRules *rules, const char *text, const DlMatch *a,
 
 /* The mod an open-range cue before m gives, or NULL. */
 static const char *
-open_mod_before (DlContextRules *rules, const char *text, const DlMatch *m)
+open_mod_before (DlContextRules *rules, const char *text, const DlMatch *m,
+                 gsize floor)
 {
   gsize from = m->start > REACH ? m->start - REACH : 0;
   PCRE2_SIZE *ov;
@@ -211,6 +212,9 @@ open_mod_before (DlContextRules *rules, const char *text, const DlMatch *m)
   int cue = pcre2_substring_number_from_name (rules->open,
                                               (PCRE2_SPTR) "cue");
 
+  /* A cue inside the mention before ("a year before the 2022 war") is
+   * that mention's. */
+  from = MAX (from, floor);
   /* Start the search on a character boundary. */
   while (from < m->start && ((guchar) text[from] & 0xC0) == 0x80)
     from++;
@@ -257,7 +261,9 @@ dl_context_rules_apply (DlContextRules *rules, const char *text,
 
       if (linked[i] || strstr (m->form, " mod=") != NULL)
         continue;
-      mod = open_mod_before (rules, text, m);
+      mod = open_mod_before (rules, text, m,
+                             i > 0 ? g_array_index (matches, DlMatch, i - 1).end
+                                   : 0);
       if (mod)
         append_attribute (m, "mod", mod);
     }

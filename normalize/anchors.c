@@ -1,19 +1,15 @@
 /* anchors.c: the anchor table and its matching. */
-#define PCRE2_CODE_UNIT_WIDTH 8
 #include "anchors.h"
 
 #include "dl-cli.h"
 #include "dl-data.h"
 #include "dl-record.h"
 
-#include <pcre2.h>
 #include <string.h>
 
 struct _DlAnchors {
   GPtrArray *events;   /* DlAnchor * */
   GHashTable *aliases; /* lowercase alias -> DlAnchor * (first wins) */
-  pcre2_code *regex;   /* all aliases, built on first use */
-  pcre2_match_data *data;
 };
 
 static void
@@ -43,8 +39,6 @@ dl_anchors_free (DlAnchors *anchors)
     return;
   g_ptr_array_unref (anchors->events);
   g_hash_table_unref (anchors->aliases);
-  pcre2_code_free (anchors->regex);
-  pcre2_match_data_free (anchors->data);
   g_free (anchors);
 }
 
@@ -77,7 +71,6 @@ add_alias (DlAnchors *anchors, const char *alias, DlAnchor *anchor)
     g_free (key);
   else
     g_hash_table_insert (anchors->aliases, key, anchor);
-  g_clear_pointer (&anchors->regex, pcre2_code_free);
 }
 
 static gboolean
@@ -162,76 +155,45 @@ dl_anchors_load_builtin (DlAnchors *anchors, const char *directory,
   return reader && load_reader (anchors, reader, error);
 }
 
-static int
-longer_first (gconstpointer a, gconstpointer b)
-{
-  gsize la = strlen (*(const char *const *) a);
-  gsize lb = strlen (*(const char *const *) b);
-
-  return la != lb ? (la < lb ? 1 : -1)
-                  : strcmp (*(const char *const *) a, *(const char *const *) b);
-}
-
+/* Whether phrase[i] starts or ends a word (UTF-8 letters count as word). */
 static gboolean
-build_regex (DlAnchors *anchors)
+is_word_byte (char c)
 {
-  g_autoptr (GPtrArray) keys = g_ptr_array_new ();
-  GHashTableIter iter;
-  gpointer key;
-  g_autoptr (GString) pattern = g_string_new ("(?<![\\w])(?:");
-  PCRE2_SIZE offset;
-  int code;
-
-  g_hash_table_iter_init (&iter, anchors->aliases);
-  while (g_hash_table_iter_next (&iter, &key, NULL))
-    g_ptr_array_add (keys, key);
-  g_ptr_array_sort (keys, longer_first);
-  for (guint i = 0; i < keys->len; i++)
-    {
-      g_autofree char *quoted = g_regex_escape_string (keys->pdata[i], -1);
-      g_autofree char *spaced = NULL;
-      g_auto (GStrv) words = g_strsplit (quoted, " ", -1);
-
-      spaced = g_strjoinv ("\\s+", words);
-      g_string_append_printf (pattern, "%s%s", i ? "|" : "", spaced);
-    }
-  g_string_append (pattern, ")(?![\\w])");
-  anchors->regex = pcre2_compile ((PCRE2_SPTR) pattern->str,
-                                  PCRE2_ZERO_TERMINATED,
-                                  PCRE2_CASELESS | PCRE2_UTF | PCRE2_UCP,
-                                  &code, &offset, NULL);
-  if (anchors->regex == NULL)
-    return FALSE;
-  pcre2_jit_compile (anchors->regex, PCRE2_JIT_COMPLETE);
-  pcre2_match_data_free (anchors->data);
-  anchors->data = pcre2_match_data_create (1, NULL);
-  return TRUE;
+  return g_ascii_isalnum (c) || (guchar) c >= 0x80;
 }
 
 const DlAnchor *
 dl_anchors_find (DlAnchors *anchors, const char *phrase)
 {
-  gsize len = strlen (phrase), offset = 0, best_len = 0;
+  g_autofree char *key = alias_key (phrase, -1);
+  gsize len = strlen (key), best_len = 0;
   const DlAnchor *best = NULL;
 
-  if (g_hash_table_size (anchors->aliases) == 0 || len == 0)
-    return NULL;
-  if (anchors->regex == NULL && !build_regex (anchors))
-    return NULL;
-  while (offset < len
-         && pcre2_match (anchors->regex, (PCRE2_SPTR) phrase, len, offset, 0,
-                         anchors->data, NULL) > 0)
+  /* Every stretch of whole words is looked up: a phrase is a few words,
+   * and one hash lookup per stretch beats one pattern of thousands of
+   * aliases, which PCRE2 cannot even compile. */
+  for (gsize i = 0; i < len; i++)
     {
-      PCRE2_SIZE *ov = pcre2_get_ovector_pointer (anchors->data);
-      g_autofree char *key = alias_key (phrase + ov[0], ov[1] - ov[0]);
-      const DlAnchor *anchor = g_hash_table_lookup (anchors->aliases, key);
-
-      if (anchor && ov[1] - ov[0] > best_len)
+      if (!is_word_byte (key[i]) || (i > 0 && is_word_byte (key[i - 1])))
+        continue;
+      for (gsize j = len; j > i + best_len; j--)
         {
-          best = anchor;
-          best_len = ov[1] - ov[0];
+          const DlAnchor *anchor;
+          char saved;
+
+          if (!is_word_byte (key[j - 1]) || (j < len && is_word_byte (key[j])))
+            continue;
+          saved = key[j];
+          key[j] = '\0';
+          anchor = g_hash_table_lookup (anchors->aliases, key + i);
+          key[j] = saved;
+          if (anchor)
+            {
+              best = anchor;
+              best_len = j - i;
+              break;
+            }
         }
-      offset = ov[1] > ov[0] ? ov[1] : ov[0] + 1;
     }
   return best;
 }

@@ -20,13 +20,21 @@ begin (GPtrArray *extra_names, gpointer data)
 }
 
 static gboolean
-process (DlRecord *record, gpointer data, GError **error)
+write_record (DlRecord *record, gpointer data, GError **error)
 {
   g_autoptr (DlRecord) owned = record;
   Stage *stage = data;
 
-  return dl_normalizer_process (stage->normalizer, owned, error)
-         && dl_writer_write (stage->writer, owned, error);
+  return dl_writer_write (stage->writer, owned, error);
+}
+
+static gboolean
+process (DlRecord *record, gpointer data, GError **error)
+{
+  Stage *stage = data;
+
+  return dl_normalizer_add (stage->normalizer, record, write_record, stage,
+                            error);
 }
 
 int
@@ -35,11 +43,13 @@ main (int argc, char **argv)
   g_autofree char *reference = NULL;
   g_autofree char *grammar_dir = NULL;
   gboolean version = FALSE;
+  DlNormalizeArgs args = { 0 };
   GOptionEntry entries[] = {
     { "reference-date", 'r', 0, G_OPTION_ARG_STRING, &reference,
       "Document date for rows whose dct is empty", "YYYY-MM-DD" },
     { "grammar", 'g', 0, G_OPTION_ARG_FILENAME, &grammar_dir,
-      "Load word lists from DIR/en instead of the built-in copy", "DIR" },
+      "Load the grammar's data from DIR/en instead of the built-in copy",
+      "DIR" },
     { "version", 'V', 0, G_OPTION_ARG_NONE, &version,
       "Print the version and exit", NULL },
     { NULL },
@@ -61,11 +71,15 @@ main (int argc, char **argv)
       "Reads mention rows (from dateline-extract) and resolves each form into\n"
       "a TIMEX3 value and an inclusive range of days.");
   g_option_context_add_main_entries (context, entries, NULL);
+  g_option_context_add_main_entries (context, dl_normalize_args_entries (&args),
+                                     NULL);
   if (!dl_cli_parse (context, &argc, &argv, &version))
     return DL_EXIT_USAGE;
   options.reference_date = reference;
   options.grammar_dir = grammar_dir;
-  normalizer = dl_normalizer_new (&options, &error);
+  if (dl_normalize_args_apply (&args, &options, &error))
+    normalizer = dl_normalizer_new (&options, &error);
+  dl_normalize_args_clear (&args);
   if (normalizer == NULL)
     {
       dl_cli_warn (error);
@@ -74,7 +88,8 @@ main (int argc, char **argv)
   stage.normalizer = normalizer;
   ok = dl_filter_run (&filter, argc > 1 ? (const char *const *) argv + 1
                                         : stdin_only);
-  if (!dl_writer_finish (stage.writer, &error))
+  if (!dl_normalizer_flush (normalizer, write_record, &stage, &error)
+      || !dl_writer_finish (stage.writer, &error))
     {
       dl_cli_warn (error);
       ok = FALSE;

@@ -3,17 +3,24 @@
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include "normalize.h"
 
+#include "anchored.h"
+#include "anchors.h"
 #include "dl-cli.h"
 #include "dl-data.h"
 
 #include <pcre2.h>
+#include <stdlib.h>
 #include <string.h>
 
 struct _DlNormalizer {
+  DlNormalizeOptions options;
   GDate reference;
   gboolean have_reference;
   pcre2_code *tense_cues; /* (?<past>...)|(?<future>...) as whole words */
   pcre2_match_data *tense_data;
+  DlAnchors *anchors;
+  GHashTable *event_words; /* word -> event key (grammar/en/events.txt) */
+  GPtrArray *batch;        /* DlRecord *: the document being read */
   guint unresolved;
 };
 
@@ -24,6 +31,9 @@ dl_normalizer_free (DlNormalizer *normalizer)
     return;
   pcre2_code_free (normalizer->tense_cues);
   pcre2_match_data_free (normalizer->tense_data);
+  g_clear_pointer (&normalizer->anchors, dl_anchors_free);
+  g_clear_pointer (&normalizer->event_words, g_hash_table_unref);
+  g_clear_pointer (&normalizer->batch, g_ptr_array_unref);
   g_free (normalizer);
 }
 
@@ -71,10 +81,56 @@ compile_tense_cues (DlNormalizer *normalizer, const char *grammar_dir,
   return TRUE;
 }
 
+static gboolean
+load_anchors (DlNormalizer *normalizer, const DlNormalizeOptions *options,
+              GError **error)
+{
+  normalizer->anchors = dl_anchors_new ();
+  /* The user's rows first: the first row to claim an alias keeps it. */
+  for (guint i = 0; options->anchor_files && options->anchor_files[i]; i++)
+    if (!dl_anchors_load_file (normalizer->anchors, options->anchor_files[i],
+                               error))
+      return FALSE;
+  return options->no_default_anchors
+         || dl_anchors_load_builtin (normalizer->anchors,
+                                     options->grammar_dir, error);
+}
+
+static gboolean
+load_event_words (DlNormalizer *normalizer, const char *grammar_dir,
+                  GError **error)
+{
+  g_auto (GStrv) lines = dl_data_read_list (grammar_dir, NULL, "events.txt",
+                                            error);
+
+  if (lines == NULL)
+    return FALSE;
+  normalizer->event_words = g_hash_table_new_full (g_str_hash, g_str_equal,
+                                                   g_free, g_free);
+  for (guint i = 0; lines[i]; i++)
+    {
+      g_auto (GStrv) pair = g_strsplit (lines[i], "\t", 2);
+
+      if (pair[1])
+        g_hash_table_insert (normalizer->event_words,
+                             g_strdup (g_strstrip (pair[0])),
+                             g_strdup (g_strstrip (pair[1])));
+    }
+  return TRUE;
+}
+
 DlNormalizer *
 dl_normalizer_new (const DlNormalizeOptions *options, GError **error)
 {
   g_autoptr (DlNormalizer) normalizer = g_new0 (DlNormalizer, 1);
+
+  normalizer->options = *options;
+  normalizer->options.anchor_files = NULL;
+  if (normalizer->options.fiscal_year_start < 1
+      || normalizer->options.fiscal_year_start > 12)
+    normalizer->options.fiscal_year_start = 1;
+  normalizer->batch = g_ptr_array_new_with_free_func (
+      (GDestroyNotify) dl_record_free);
 
   if (options->reference_date)
     {
@@ -88,7 +144,9 @@ dl_normalizer_new (const DlNormalizeOptions *options, GError **error)
         }
       normalizer->have_reference = TRUE;
     }
-  if (!compile_tense_cues (normalizer, options->grammar_dir, error))
+  if (!compile_tense_cues (normalizer, options->grammar_dir, error)
+      || !load_anchors (normalizer, options, error)
+      || !load_event_words (normalizer, options->grammar_dir, error))
     return NULL;
   return g_steal_pointer (&normalizer);
 }
@@ -133,6 +191,400 @@ dl_normalizer_tense (DlNormalizer *normalizer, const char *context,
   return tense;
 }
 
+
+/* ---- one document at a time ---- */
+
+/* What the mentions read so far in a document tell the later ones. */
+typedef struct {
+  GDate dct;
+  gboolean have_dct;
+  gboolean narrative;
+  GDate told;            /* narrative: the last date told with its year */
+  gboolean have_told;
+  DlSpanOfDays last;     /* the last date told, before any mod */
+  char *last_phrase;     /* its anchor phrase, if it had one */
+  GHashTable *events;    /* event key -> DlSpanOfDays *, dated in the text */
+} Document;
+
+static void
+span_free (DlSpanOfDays *span)
+{
+  dl_span_of_days_clear (span);
+  g_free (span);
+}
+
+static void
+document_clear (Document *doc)
+{
+  dl_span_of_days_clear (&doc->last);
+  g_clear_pointer (&doc->last_phrase, g_free);
+  g_clear_pointer (&doc->events, g_hash_table_unref);
+}
+
+/* A form split into its value, the attributes resolve takes, and those
+ * normalize handles itself (link, window). */
+typedef struct {
+  char *value;
+  char *for_resolve; /* value and the other attributes */
+  char *link;        /* "or", "to" or NULL */
+  char *window;      /* a duration such as P3M, or NULL */
+} Form;
+
+static void
+form_clear (Form *form)
+{
+  g_free (form->value);
+  g_free (form->for_resolve);
+  g_free (form->link);
+  g_free (form->window);
+}
+
+static void
+form_split (const char *text, Form *form)
+{
+  g_auto (GStrv) parts = g_strsplit (text, " ", -1);
+  GString *rest = g_string_new (NULL);
+
+  memset (form, 0, sizeof *form);
+  for (guint i = 0; parts[i]; i++)
+    {
+      if (*parts[i] == '\0')
+        continue;
+      if (i == 0)
+        form->value = g_strdup (parts[i]);
+      if (g_str_has_prefix (parts[i], "link="))
+        form->link = g_strdup (parts[i] + 5);
+      else if (g_str_has_prefix (parts[i], "window="))
+        form->window = g_strdup (parts[i] + 7);
+      else
+        g_string_append_printf (rest, "%s%s", rest->len ? " " : "", parts[i]);
+    }
+  if (form->value == NULL)
+    form->value = g_strdup ("");
+  form->for_resolve = g_string_free (rest, FALSE);
+}
+
+/* Whether form value is a calendar date with its year written out. */
+static gboolean
+has_written_year (const char *value, guint *year)
+{
+  return g_ascii_isdigit (value[0]) && strlen (value) >= 4
+         && strspn (value, "0123456789") >= 4
+         && (value[4] == '\0' || value[4] == '-')
+         && (*year = (guint) g_ascii_strtoull (value, NULL, 10)) > 0;
+}
+
+/* News or narrative: a text whose written years nearly all lie decades
+ * before its date (or that has no date) tells its own time, and an
+ * underspecified "in May" takes its year from the text, not from the
+ * document date.  News that looks back (an obituary, an anniversary) still
+ * dates most of what it says from its own day, hence the high bar. */
+static gboolean
+is_narrative (DlNormalizer *normalizer, GPtrArray *batch, const Document *doc)
+{
+  guint years = 0, old = 0, year;
+
+  if (normalizer->options.style != DL_STYLE_AUTO)
+    return normalizer->options.style == DL_STYLE_NARRATIVE;
+  if (!doc->have_dct)
+    return TRUE;
+  for (guint i = 0; i < batch->len; i++)
+    if (has_written_year (dl_record_get (batch->pdata[i], DL_COL_FORM),
+                          &year))
+      {
+        years++;
+        if (year + 20 < g_date_get_year (&doc->dct))
+          old++;
+      }
+  return years >= 4 && old * 10 >= years * 9;
+}
+
+static void
+document_begin (DlNormalizer *normalizer, GPtrArray *batch, Document *doc)
+{
+  DlRecord *first = batch->pdata[0];
+
+  memset (doc, 0, sizeof *doc);
+  if (dl_parse_iso_date (dl_record_get (first, DL_COL_DCT), &doc->dct))
+    doc->have_dct = TRUE;
+  else if (normalizer->have_reference)
+    {
+      doc->dct = normalizer->reference;
+      doc->have_dct = TRUE;
+    }
+  doc->narrative = is_narrative (normalizer, batch, doc);
+  doc->events = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                       (GDestroyNotify) span_free);
+}
+
+static gboolean
+parse_span (const DlResolution *res, DlSpanOfDays *span)
+{
+  memset (span, 0, sizeof *span);
+  span->valid = res->earliest && res->latest
+                && dl_parse_iso_date (res->earliest, &span->earliest)
+                && dl_parse_iso_date (res->latest, &span->latest);
+  return span->valid;
+}
+
+/* The range of value itself, before any mod ("before 2022" is still about
+ * 2022): what later mentions can be told from. */
+static gboolean
+base_span (const char *value, const DlResolveContext *context,
+           DlSpanOfDays *span)
+{
+  DlResolution res = { 0 };
+  gboolean ok = dl_resolve (value, context, &res, NULL)
+                && g_strcmp0 (res.type, "DATE") == 0 && parse_span (&res, span);
+
+  if (ok)
+    {
+      span->granularity = g_strdup (res.granularity);
+      span->how = g_strdup_printf ("= %s", res.value);
+      span->approximate = g_strcmp0 (res.certainty, "exact") != 0;
+    }
+  dl_resolution_clear (&res);
+  return ok;
+}
+
+/* The event a phrase names: from the anchors tables, from a date stated
+ * in this document next to the event's word, or at least from a year
+ * written in the phrase. */
+static gboolean
+find_event (DlNormalizer *normalizer, Document *doc, const char *phrase,
+            DlSpanOfDays *span)
+{
+  const DlAnchor *anchor = dl_anchors_find (normalizer->anchors, phrase);
+  g_auto (GStrv) words = NULL;
+  g_autofree char *lower = g_utf8_strdown (phrase, -1);
+  GMatchInfo *year_match = NULL;
+  static GRegex *year_regex;
+
+  memset (span, 0, sizeof *span);
+  if (anchor)
+    {
+      g_autofree char *a = dl_format_date (&anchor->earliest);
+      g_autofree char *b = dl_format_date (&anchor->latest);
+
+      span->earliest = anchor->earliest;
+      span->latest = anchor->latest;
+      span->valid = TRUE;
+      span->how = strcmp (a, b) == 0
+                      ? g_strdup_printf ("= %s (%s)", a, anchor->origin)
+                      : g_strdup_printf ("= %s..%s (%s)", a, b, anchor->origin);
+      return TRUE;
+    }
+  words = g_regex_split_simple ("[^a-z]+", lower, 0, 0);
+  for (guint i = 0; words[i]; i++)
+    {
+      const char *key = g_hash_table_lookup (normalizer->event_words, words[i]);
+      DlSpanOfDays *dated = key ? g_hash_table_lookup (doc->events, key) : NULL;
+
+      if (dated)
+        {
+          *span = *dated;
+          span->granularity = g_strdup (dated->granularity);
+          span->how = g_strdup_printf ("%s (dated in this document)",
+                                       dated->how);
+          return TRUE;
+        }
+    }
+  if (g_once_init_enter (&year_regex))
+    g_once_init_leave (&year_regex,
+                       g_regex_new ("\\b(1[0-9]{3}|20[0-9]{2})\\b",
+                                    G_REGEX_OPTIMIZE, 0, NULL));
+  if (g_regex_match (year_regex, phrase, 0, &year_match))
+    {
+      g_autofree char *year = g_match_info_fetch (year_match, 1);
+      guint y = (guint) g_ascii_strtoull (year, NULL, 10);
+
+      g_date_clear (&span->earliest, 1);
+      g_date_clear (&span->latest, 1);
+      g_date_set_dmy (&span->earliest, 1, G_DATE_JANUARY, y);
+      g_date_set_dmy (&span->latest, 31, G_DATE_DECEMBER, y);
+      span->valid = span->approximate = TRUE;
+      span->granularity = g_strdup ("year");
+      span->how = g_strdup_printf ("not in the anchors: only its year, %s,"
+                                   " is known", year);
+    }
+  g_match_info_free (year_match);
+  return span->valid;
+}
+
+/* Dates stated next to an event's word date that event for later
+ * mentions ("invaded ... on 24 February 2022" dates "the invasion"). */
+static void
+remember_events (DlNormalizer *normalizer, Document *doc, DlRecord *record,
+                 const DlSpanOfDays *span)
+{
+  g_autofree char *lower = g_utf8_strdown (
+      dl_record_get (record, DL_COL_CONTEXT), -1);
+  g_auto (GStrv) words = g_regex_split_simple ("[^a-z]+", lower, 0, 0);
+
+  for (guint i = 0; words[i]; i++)
+    {
+      const char *key = g_hash_table_lookup (normalizer->event_words,
+                                             words[i]);
+      DlSpanOfDays *copy;
+
+      if (key == NULL || g_hash_table_contains (doc->events, key))
+        continue;
+      copy = g_new0 (DlSpanOfDays, 1);
+      *copy = *span;
+      copy->granularity = g_strdup (span->granularity);
+      copy->how = g_strdup_printf ("%s, line %s", span->how,
+                                   dl_record_get (record, DL_COL_LINE));
+      g_hash_table_insert (doc->events, g_strdup (key), copy);
+    }
+}
+
+static void
+replace (char **field, char *value)
+{
+  g_free (*field);
+  *field = value;
+}
+
+/* A date inside an event phrase ("before the 2022 Ukraine invasion") is as
+ * precise as the event is known: the event's days replace the year's, and
+ * an open range is open from the event. */
+static void
+narrow_to_event (DlResolution *res, const DlSpanOfDays *event,
+                 const char *phrase)
+{
+  GDate a = event->earliest, b = event->latest;
+  const char *mod = res->mod ? res->mod : "";
+
+  if (strcmp (mod, "BEFORE") == 0)
+    {
+      g_date_subtract_days (&a, 1);
+      dl_resolution_set_span (res, NULL, &a);
+    }
+  else if (strcmp (mod, "ON_OR_BEFORE") == 0)
+    dl_resolution_set_span (res, NULL, &b);
+  else if (strcmp (mod, "AFTER") == 0)
+    {
+      g_date_add_days (&b, 1);
+      dl_resolution_set_span (res, &b, NULL);
+    }
+  else if (strcmp (mod, "ON_OR_AFTER") == 0)
+    dl_resolution_set_span (res, &a, NULL);
+  else if (*mod == '\0')
+    dl_resolution_set_span (res, &a, &b);
+  else
+    return; /* early/late/around an event: keep the year's thirds */
+  replace (&res->note, g_strdup_printf ("%s; anchor \"%s\" %s", res->note,
+                                        phrase, event->how));
+}
+
+/* window=P3M on PAST_REF ("recently") or FUTURE_REF ("in the coming
+ * weeks"): that long a stretch before or after the reference. */
+static void
+apply_window (DlResolution *res, const char *window, const GDate *reference)
+{
+  int n = 0;
+  char unit = 0;
+  GDate edge = *reference;
+
+  if (sscanf (window, "P%d%c", &n, &unit) != 2 || n <= 0 || n > 1000)
+    return;
+  if (g_strcmp0 (res->value, "PAST_REF") != 0
+      && g_strcmp0 (res->value, "FUTURE_REF") != 0)
+    return;
+  if (unit == 'D' || unit == 'W')
+    {
+      guint days = unit == 'D' ? n : 7 * n;
+      if (res->value[0] == 'P')
+        g_date_subtract_days (&edge, days);
+      else
+        g_date_add_days (&edge, days);
+    }
+  else if (unit == 'M' || unit == 'Y')
+    {
+      guint months = unit == 'M' ? n : 12 * n;
+      if (res->value[0] == 'P')
+        g_date_subtract_months (&edge, months);
+      else
+        g_date_add_months (&edge, months);
+    }
+  else
+    return;
+  if (res->value[0] == 'P')
+    dl_resolution_set_span (res, &edge, reference);
+  else
+    dl_resolution_set_span (res, reference, &edge);
+  replace (&res->note, g_strdup_printf ("%s, taken as the %s %s", res->note,
+                                        res->value[0] == 'P' ? "last" : "next",
+                                        window));
+}
+
+/* "since 2019" in a sentence about the past ends by the document date. */
+static void
+close_past_openings (DlResolution *res, DlTense tense, const Document *doc)
+{
+  g_autofree char *dct = NULL;
+
+  if (tense != DL_TENSE_PAST || !doc->have_dct || res->latest == NULL
+      || *res->latest != '\0' || res->earliest == NULL || *res->earliest == '\0')
+    return;
+  if (g_strcmp0 (res->mod, "AFTER") != 0
+      && g_strcmp0 (res->mod, "ON_OR_AFTER") != 0)
+    return;
+  dct = dl_format_date (&doc->dct);
+  if (strcmp (res->earliest, dct) > 0)
+    return;
+  replace (&res->latest, g_steal_pointer (&dct));
+  replace (&res->note, g_strdup_printf ("%s, until the document date (past"
+                                        " tense)", res->note));
+}
+
+/* Seasons south of the equator are the northern ones six months away:
+ * summer 2009 is 2009-12-01..2010-02-28, spring 2009 2009-09-01..11-30,
+ * autumn 2009 2009-03-01..05-31, winter 2009 2009-06-01..08-31. */
+static void
+southern_seasons (DlResolution *res)
+{
+  gboolean later;
+  GDate a, b;
+
+  if (g_strcmp0 (res->granularity, "season") != 0 || res->earliest == NULL
+      || !dl_parse_iso_date (res->earliest, &a)
+      || !dl_parse_iso_date (res->latest, &b))
+    return;
+  later = g_str_has_suffix (res->value, "-SU")
+          || g_str_has_suffix (res->value, "-SP");
+  if (later)
+    g_date_add_months (&a, 6), g_date_add_months (&b, 6);
+  else
+    g_date_subtract_months (&a, 6), g_date_subtract_months (&b, 6);
+  /* End on the month's last day: Aug 31 + 6 months is Feb 28 or 29. */
+  g_date_set_day (&b, g_date_get_days_in_month (g_date_get_month (&b),
+                                                 g_date_get_year (&b)));
+  dl_resolution_set_span (res, &a, &b);
+  replace (&res->note, g_strdup_printf ("%s, southern hemisphere", res->note));
+}
+
+/* FY1998 with a fiscal year starting in October: 1997-10-01..1998-09-30
+ * (a fiscal year is named by the year it ends in). */
+static void
+fiscal_year (DlResolution *res, int start)
+{
+  guint year;
+  GDate a, b;
+
+  if (start == 1 || res->value == NULL || !g_str_has_prefix (res->value, "FY")
+      || !has_written_year (res->value + 2, &year) || year < 2)
+    return;
+  g_date_clear (&a, 1);
+  g_date_set_dmy (&a, 1, start, year - 1);
+  b = a;
+  g_date_add_years (&b, 1);
+  g_date_subtract_days (&b, 1);
+  dl_resolution_set_span (res, &a, &b);
+  replace (&res->note, g_strdup_printf ("%s, fiscal years starting in month"
+                                        " %d", res->note, start));
+}
+
 static void
 take_resolution (DlRecord *record, DlResolution *res)
 {
@@ -147,38 +599,364 @@ take_resolution (DlRecord *record, DlResolution *res)
   dl_record_take (record, DL_COL_NOTE, g_steal_pointer (&res->note));
 }
 
-gboolean
-dl_normalizer_process (DlNormalizer *normalizer, DlRecord *record,
-                       GError **error)
+/* The context a record resolves in: in a narrative the last date told,
+ * else the document date; the tense of its sentence. */
+static void
+context_for (DlNormalizer *normalizer, Document *doc, DlRecord *record,
+             const Form *form, DlResolveContext *context)
 {
-  DlResolveContext context = { 0 };
-  DlResolution res = { 0 };
-  g_autoptr (GError) local = NULL;
-  const char *dct = dl_record_get (record, DL_COL_DCT);
-
-  (void) error;
-  if (dl_parse_iso_date (dct, &context.reference))
-    context.have_reference = TRUE;
-  else if (normalizer->have_reference)
+  memset (context, 0, sizeof *context);
+  if (doc->narrative && doc->have_told && g_str_has_prefix (form->value,
+                                                            "UNDEF-"))
     {
-      context.reference = normalizer->reference;
-      context.have_reference = TRUE;
+      context->reference = doc->told;
+      context->have_reference = TRUE;
+      /* A story's "in May" is the May nearest the last date it told. */
+      context->tense = DL_TENSE_UNKNOWN;
+      return;
     }
-  context.tense = dl_normalizer_tense (normalizer,
-                                       dl_record_get (record, DL_COL_CONTEXT),
-                                       dl_record_get (record, DL_COL_MENTION));
-  if (!dl_resolve (dl_record_get (record, DL_COL_FORM), &context, &res,
-                   &local))
+  context->reference = doc->dct;
+  context->have_reference = doc->have_dct;
+  context->tense = dl_normalizer_tense (normalizer,
+                                        dl_record_get (record, DL_COL_CONTEXT),
+                                        dl_record_get (record, DL_COL_MENTION));
+}
+
+/* What an ANCHOR form is told from: its own phrase, else the last date
+ * told (through its phrase, if it had one). */
+static gboolean
+anchor_span (DlNormalizer *normalizer, Document *doc, const char *phrase,
+             DlSpanOfDays *span, const char **used_phrase)
+{
+  *used_phrase = phrase;
+  if (phrase && *phrase)
+    return find_event (normalizer, doc, phrase, span);
+  if (doc->last_phrase)
+    {
+      *used_phrase = doc->last_phrase;
+      if (find_event (normalizer, doc, doc->last_phrase, span))
+        return TRUE;
+    }
+  *used_phrase = NULL;
+  if (!doc->last.valid)
+    return FALSE;
+  *span = doc->last;
+  span->granularity = g_strdup (doc->last.granularity);
+  span->how = g_strdup_printf ("%s", doc->last.how);
+  return TRUE;
+}
+
+/* "three days before the war": TimeML's TIMEX3 is the duration, P3D; the
+ * range stays the anchored one. */
+static void
+as_duration (const char *value, DlResolution *res)
+{
+  static const struct { const char *unit; const char *letter; int times; }
+  units[] = {
+    { "day", "D", 1 }, { "week", "W", 1 }, { "month", "M", 1 },
+    { "quarter", "M", 3 }, { "year", "Y", 1 }, { "decade", "Y", 10 },
+    { "century", "Y", 100 }, { "weekend", "WE", 1 },
+  };
+  g_autofree char *unit = NULL;
+  gint64 shift;
+  int open;
+
+  if (!dl_anchor_form_parse (value, &unit, &shift, &open) || unit == NULL)
+    return;
+  for (gsize i = 0; i < G_N_ELEMENTS (units); i++)
+    if (strcmp (unit, units[i].unit) == 0)
+      {
+        replace (&res->type, g_strdup ("DURATION"));
+        replace (&res->value,
+                 open ? g_strdup_printf ("PX%s", units[i].letter)
+                      : g_strdup_printf ("P%" G_GINT64_FORMAT "%s",
+                                         ABS (shift) * units[i].times,
+                                         units[i].letter));
+        return;
+      }
+}
+
+static void
+resolve_record (DlNormalizer *normalizer, Document *doc, DlRecord *record,
+                const Form *form, const DlResolveContext *context_in,
+                DlResolution *res)
+{
+  DlResolveContext context = *context_in;
+  const char *phrase = dl_record_get (record, DL_COL_ANCHOR);
+  g_autoptr (GError) error = NULL;
+
+  if (g_str_has_prefix (form->value, "ANCHOR"))
+    {
+      DlSpanOfDays span = { 0 };
+      const char *used = NULL;
+      gboolean found = anchor_span (normalizer, doc, phrase, &span, &used);
+
+      dl_anchor_form_resolve (form->value, found ? &span : NULL, used, res);
+      dl_span_of_days_clear (&span);
+      if (strstr (form->for_resolve, " type=DURATION"))
+        as_duration (form->value, res);
+    }
+  else if (!dl_resolve (form->for_resolve, &context, res, &error))
     {
       /* Not fatal: the row still comes out, marked and counted. */
-      dl_resolution_clear (&res);
-      res.value = g_strdup (dl_record_get (record, DL_COL_FORM));
-      res.certainty = g_strdup ("unresolved");
-      res.note = g_strdup (local ? local->message : "form not understood");
+      dl_resolution_clear (res);
+      res->value = g_strdup (form->value);
+      res->certainty = g_strdup ("unresolved");
+      res->note = g_strdup (error ? error->message : "form not understood");
     }
-  if (g_strcmp0 (res.certainty, "unresolved") == 0)
-    normalizer->unresolved++;
-  take_resolution (record, &res);
-  dl_resolution_clear (&res);
+  else if (*phrase && g_strcmp0 (res->type, "DATE") == 0)
+    {
+      DlSpanOfDays event;
+
+      if (find_event (normalizer, doc, phrase, &event) && !event.approximate)
+        narrow_to_event (res, &event, phrase);
+      dl_span_of_days_clear (&event);
+    }
+  if (form->window && context.have_reference)
+    apply_window (res, form->window, &context.reference);
+  close_past_openings (res, context.tense, doc);
+  if (normalizer->options.southern)
+    southern_seasons (res);
+  fiscal_year (res, normalizer->options.fiscal_year_start);
+}
+
+/* What this record tells the ones after it. */
+static void
+remember (DlNormalizer *normalizer, Document *doc, DlRecord *record,
+          const Form *form, const DlResolveContext *context,
+          const DlResolution *res)
+{
+  DlSpanOfDays span = { 0 };
+  guint year;
+  const char *phrase = dl_record_get (record, DL_COL_ANCHOR);
+
+  if (g_strcmp0 (res->type, "DATE") != 0
+      || g_strcmp0 (res->certainty, "unresolved") == 0)
+    return;
+  if (has_written_year (res->value, &year) && res->earliest
+      && dl_parse_iso_date (res->earliest, &doc->told))
+    doc->have_told = TRUE;
+  if (g_str_has_prefix (form->value, "ANCHOR")
+      ? !parse_span (res, &span) : !base_span (res->value, context, &span))
+    return;
+  if (span.how == NULL)
+    {
+      span.how = g_strdup_printf ("= %s", res->value);
+      span.granularity = g_strdup (res->granularity);
+    }
+  remember_events (normalizer, doc, record, &span);
+  dl_span_of_days_clear (&doc->last);
+  doc->last = span;
+  g_free (doc->last_phrase);
+  doc->last_phrase = *phrase ? g_strdup (phrase) : NULL;
+}
+
+/* "late 2023 or early 2024", "from 2001 to 2009": both mentions take the
+ * hull of the two ranges.  An underspecified first end ("between May and
+ * July 2020") is first resolved near the second. */
+static void
+join (DlRecord *first, DlRecord *second, const char *kind)
+{
+  GDate a1, b1, a2, b2, lo, hi;
+  gboolean have_a = FALSE, have_b = FALSE;
+  const char *text1 = dl_record_get (first, DL_COL_MENTION);
+  const char *text2 = dl_record_get (second, DL_COL_MENTION);
+  g_autofree char *note = NULL;
+  g_autofree char *certainty = NULL;
+
+  if (g_str_has_prefix (dl_record_get (first, DL_COL_FORM), "UNDEF-year-")
+      && dl_parse_iso_date (dl_record_get (second, DL_COL_EARLIEST), &a2))
+    {
+      Form form;
+      DlResolveContext context = { a2, TRUE, DL_TENSE_UNKNOWN };
+      DlResolution res = { 0 };
+
+      form_split (dl_record_get (first, DL_COL_FORM), &form);
+      if (dl_resolve (form.for_resolve, &context, &res, NULL))
+        {
+          replace (&res.note, g_strdup_printf ("%s (year from \"%s\")",
+                                               res.note, text2));
+          take_resolution (first, &res);
+        }
+      dl_resolution_clear (&res);
+      form_clear (&form);
+    }
+  if (dl_parse_iso_date (dl_record_get (first, DL_COL_EARLIEST), &a1))
+    lo = a1, have_a = TRUE;
+  if (dl_parse_iso_date (dl_record_get (second, DL_COL_EARLIEST), &a2)
+      && (!have_a || g_date_compare (&a2, &lo) < 0))
+    lo = a2, have_a = TRUE;
+  if (dl_parse_iso_date (dl_record_get (first, DL_COL_LATEST), &b1))
+    hi = b1, have_b = TRUE;
+  if (dl_parse_iso_date (dl_record_get (second, DL_COL_LATEST), &b2)
+      && (!have_b || g_date_compare (&b2, &hi) > 0))
+    hi = b2, have_b = TRUE;
+  if (!have_a || !have_b)
+    return;
+  note = g_strdup_printf ("\"%s\" %s \"%s\": from the start of one to the"
+                          " end of the other",
+                          text1, kind, text2);
+  /* "or": which one is not known, so at best fuzzy; "to": as sure as the
+   * less sure end. */
+  if (strcmp (kind, "or") == 0)
+    certainty = g_strdup ("fuzzy");
+  else if (strcmp (dl_record_get (second, DL_COL_CERTAINTY), "exact") == 0)
+    certainty = g_strdup (dl_record_get (first, DL_COL_CERTAINTY));
+  else
+    certainty = g_strdup (dl_record_get (second, DL_COL_CERTAINTY));
+  for (int i = 0; i < 2; i++)
+    {
+      DlRecord *r = i ? second : first;
+      g_autofree char *old = g_strdup (dl_record_get (r, DL_COL_NOTE));
+
+      dl_record_take (r, DL_COL_EARLIEST, dl_format_date (&lo));
+      dl_record_take (r, DL_COL_LATEST, dl_format_date (&hi));
+      dl_record_set (r, DL_COL_CERTAINTY, certainty);
+      dl_record_take (r, DL_COL_NOTE, g_strdup_printf ("%s; %s", old, note));
+    }
+}
+
+static gboolean
+resolve_document (DlNormalizer *normalizer, DlSinkFunc sink, gpointer data,
+                  GError **error)
+{
+  GPtrArray *batch = normalizer->batch;
+  Document doc;
+
+  if (batch->len == 0)
+    return TRUE;
+  document_begin (normalizer, batch, &doc);
+  for (guint i = 0; i < batch->len; i++)
+    {
+      DlRecord *record = batch->pdata[i];
+      DlResolution res = { 0 };
+      DlResolveContext context;
+      Form form;
+
+      form_split (dl_record_get (record, DL_COL_FORM), &form);
+      context_for (normalizer, &doc, record, &form, &context);
+      resolve_record (normalizer, &doc, record, &form, &context, &res);
+      remember (normalizer, &doc, record, &form, &context, &res);
+      if (g_strcmp0 (res.certainty, "unresolved") == 0)
+        normalizer->unresolved++;
+      take_resolution (record, &res);
+      dl_resolution_clear (&res);
+      if (form.link && i > 0)
+        join (batch->pdata[i - 1], record, form.link);
+      form_clear (&form);
+    }
+  document_clear (&doc);
+  for (guint i = 0; i < batch->len; i++)
+    {
+      DlRecord *record = g_steal_pointer (&batch->pdata[i]);
+      if (!sink (record, data, error))
+        {
+          g_ptr_array_set_size (batch, 0);
+          return FALSE;
+        }
+    }
+  g_ptr_array_set_size (batch, 0);
   return TRUE;
+}
+
+gboolean
+dl_normalizer_add (DlNormalizer *normalizer, DlRecord *record,
+                   DlSinkFunc sink, gpointer data, GError **error)
+{
+  if (normalizer->batch->len > 0
+      && g_strcmp0 (dl_record_get (normalizer->batch->pdata[0], DL_COL_DOC),
+                    dl_record_get (record, DL_COL_DOC)) != 0
+      && !resolve_document (normalizer, sink, data, error))
+    {
+      dl_record_free (record);
+      return FALSE;
+    }
+  g_ptr_array_add (normalizer->batch, record);
+  return TRUE;
+}
+
+gboolean
+dl_normalizer_flush (DlNormalizer *normalizer, DlSinkFunc sink,
+                     gpointer data, GError **error)
+{
+  return resolve_document (normalizer, sink, data, error);
+}
+
+/* ---- command line ---- */
+
+const GOptionEntry *
+dl_normalize_args_entries (DlNormalizeArgs *args)
+{
+  const GOptionEntry entries[] = {
+    { "anchors", 'a', 0, G_OPTION_ARG_FILENAME_ARRAY, &args->anchor_files,
+      "Events that dates are told from: CSV name,earliest,latest,aliases "
+      "(may be repeated; wins over the built-in list)", "FILE" },
+    { "no-default-anchors", 0, 0, G_OPTION_ARG_NONE,
+      &args->no_default_anchors,
+      "Do not use the built-in list of well-known events", NULL },
+    { "style", 's', 0, G_OPTION_ARG_STRING, &args->style,
+      "Whether an undated \"in May\" takes its year from the document date "
+      "(news) or from the last date told (narrative); auto decides per "
+      "document", "auto|news|narrative" },
+    { "hemisphere", 0, 0, G_OPTION_ARG_STRING, &args->hemisphere,
+      "Whose seasons: north (default) or south", "north|south" },
+    { "fiscal-year-start", 0, 0, G_OPTION_ARG_INT, &args->fiscal_year_start,
+      "Month a fiscal year starts in (default 1); FY1998 ends in 1998",
+      "MM" },
+    { NULL },
+  };
+
+  args->fiscal_year_start = 1;
+  g_free (args->entries);
+  args->entries = g_memdup2 (entries, sizeof entries);
+  return args->entries;
+}
+
+gboolean
+dl_normalize_args_apply (DlNormalizeArgs *args, DlNormalizeOptions *options,
+                         GError **error)
+{
+  const char *style = args->style ? args->style : "auto";
+
+  if (strcmp (style, "auto") == 0)
+    options->style = DL_STYLE_AUTO;
+  else if (strcmp (style, "news") == 0)
+    options->style = DL_STYLE_NEWS;
+  else if (strcmp (style, "narrative") == 0)
+    options->style = DL_STYLE_NARRATIVE;
+  else
+    {
+      g_set_error (error, DL_ERROR, DL_ERROR_USAGE,
+                   "--style is auto, news or narrative, not \"%s\"", style);
+      return FALSE;
+    }
+  if (args->hemisphere && strcmp (args->hemisphere, "north") != 0
+      && strcmp (args->hemisphere, "south") != 0)
+    {
+      g_set_error (error, DL_ERROR, DL_ERROR_USAGE,
+                   "--hemisphere is north or south, not \"%s\"",
+                   args->hemisphere);
+      return FALSE;
+    }
+  if (args->fiscal_year_start < 1 || args->fiscal_year_start > 12)
+    {
+      g_set_error (error, DL_ERROR, DL_ERROR_USAGE,
+                   "--fiscal-year-start is a month, 1 to 12, not %d",
+                   args->fiscal_year_start);
+      return FALSE;
+    }
+  options->southern = g_strcmp0 (args->hemisphere, "south") == 0;
+  options->fiscal_year_start = args->fiscal_year_start;
+  options->anchor_files = (const char *const *) args->anchor_files;
+  options->no_default_anchors = args->no_default_anchors;
+  return TRUE;
+}
+
+void
+dl_normalize_args_clear (DlNormalizeArgs *args)
+{
+  g_clear_pointer (&args->anchor_files, g_strfreev);
+  g_clear_pointer (&args->style, g_free);
+  g_clear_pointer (&args->hemisphere, g_free);
+  g_clear_pointer (&args->entries, g_free);
 }

@@ -769,7 +769,10 @@ fiscal_year (Work *w, GMatchInfo *match)
   gboolean ok = absolute (w, UNIT_YEAR, match_int (match, 1), 1, 1,
                           "fiscal year taken as the calendar year");
 
+  /* TIMEX3 has no fiscal years: "fiscal 1989" is the year 1989. */
   w->plain = FALSE;
+  if (ok)
+    w->timex = period_value (&w->period);
   return ok;
 }
 
@@ -784,6 +787,82 @@ bc_year (Work *w, GMatchInfo *match)
   return TRUE;
 }
 
+/* A duration of one amount in the units TIMEX3 values use: decades and
+ * centuries in years (P2DE is P20Y, PXDE some years: PXY), and a fraction
+ * in whole smaller units when it comes out whole (P2.5Y is P2Y6M, PT1.5M
+ * PT1M30S, P0.5D PT12H).  NULL when value needs no change. */
+static char *
+timex_duration (const char *value)
+{
+  static const struct {
+    const char *unit;  /* as written, after P or PT */
+    gboolean time;     /* after T */
+    const char *whole; /* the unit of the whole part */
+    gboolean whole_time;
+    const char *smaller; /* the unit a fraction goes into, or NULL */
+    gboolean smaller_time;
+    int per; /* smaller units in one */
+  } table[] = {
+    { "DE", FALSE, "Y", FALSE, NULL, FALSE, 10 },
+    { "CE", FALSE, "Y", FALSE, NULL, FALSE, 100 },
+    { "Y", FALSE, "Y", FALSE, "M", FALSE, 12 },
+    { "W", FALSE, "W", FALSE, "D", FALSE, 7 },
+    { "D", FALSE, "D", FALSE, "H", TRUE, 24 },
+    { "H", TRUE, "H", TRUE, "M", TRUE, 60 },
+    { "M", TRUE, "M", TRUE, "S", TRUE, 60 },
+  };
+  gboolean time = g_str_has_prefix (value, "PT");
+  const char *amount = value + (time ? 2 : 1);
+  const char *end = amount;
+
+  if (*end == 'X')
+    end++;
+  else
+    while (g_ascii_isdigit (*end) || *end == '.')
+      end++;
+  if (end == amount)
+    return NULL;
+  for (gsize i = 0; i < G_N_ELEMENTS (table); i++)
+    {
+      if (table[i].time != time || strcmp (end, table[i].unit) != 0)
+        continue;
+      g_autofree char *digits = g_strndup (amount, end - amount);
+      if (table[i].smaller == NULL) /* DE, CE: a multiple of years */
+        {
+          if (digits[0] == 'X')
+            return g_strdup ("PXY");
+          double years = g_ascii_strtod (digits, NULL) * table[i].per;
+          if (years != (double) (gint64) years || years > 1e9)
+            return NULL;
+          return g_strdup_printf ("P%" G_GINT64_FORMAT "Y", (gint64) years);
+        }
+      const char *dot = strchr (digits, '.');
+      if (dot == NULL || digits[0] == 'X' || strlen (digits) > 12)
+        return NULL;
+      gint64 whole = g_ascii_strtoll (digits, NULL, 10);
+      double part = g_ascii_strtod (dot, NULL) * table[i].per;
+      gint64 smaller = (gint64) (part + 0.5);
+      if (part - (double) smaller > 1e-9 || (double) smaller - part > 1e-9)
+        return NULL;
+      GString *out = g_string_new ("P");
+      if (whole > 0)
+        g_string_append_printf (out, "%s%" G_GINT64_FORMAT "%s",
+                                table[i].whole_time ? "T" : "", whole,
+                                table[i].whole);
+      if (smaller > 0)
+        g_string_append_printf (out, "%s%" G_GINT64_FORMAT "%s",
+                                table[i].smaller_time
+                                    && (whole == 0 || !table[i].whole_time)
+                                    ? "T" : "",
+                                smaller, table[i].smaller);
+      if (out->len == 1)
+        g_string_append_printf (out, "%s0%s", table[i].whole_time ? "T" : "",
+                                table[i].whole);
+      return g_string_free (out, FALSE);
+    }
+  return NULL;
+}
+
 static gboolean
 duration (Work *w, GMatchInfo *match)
 {
@@ -794,6 +873,7 @@ duration (Work *w, GMatchInfo *match)
   w->plain = TRUE;
   w->fuzzy = strchr (w->value, 'X') != NULL; /* PXY: some years */
   w->range = RANGE_NONE;
+  w->timex = timex_duration (w->value);
   w->note = g_strdup ("duration: no date range");
   return TRUE;
 }
@@ -831,23 +911,73 @@ ref_value (Work *w, GMatchInfo *match)
 
 /* ---- values without a year or century ---------------------------------- */
 
-/* The period of unit holding month-day in the year the tense points to. */
+/* How far the tense may carry a month, day or season from the reference
+ * (about eight months): a date further away in the tense's direction than
+ * this is more likely the nearer one, and the tense cue a stray word ("the
+ * offer expires Nov. 21, it said" on 2 November is this November, not the
+ * last one). */
+#define TENSE_REACH_DAYS 243
+
+/* A quarter or half year that ended at most this many months before the
+ * reference is still the one spoken of in the future tense: results for
+ * the third quarter are due in October and November. */
+#define REPORTING_LAG_MONTHS 3
+
+/* The period of unit holding month-day in the year the tense points to.
+ *
+ * A quarter or half year is, but in the future tense, the latest that has
+ * begun: news reports results after a period ends ("third-quarter profit
+ * rose", said in November, is this year's).  In the future tense it is the
+ * earliest that has not been over for long (REPORTING_LAG_MONTHS).
+ *
+ * A day, month or season follows the tense (the latest begun in the past
+ * tense, the earliest not over in the future tense) when that one lies
+ * within TENSE_REACH_DAYS of the reference, and is else the nearest one. */
 static gboolean
 in_year_by_tense (Work *w, Unit unit, int month, int day)
 {
   Period candidates[2 * YEAR_SPAN + 1];
+  DlTense tense = sentence_tense (w);
+  const char *how = tense_words (tense);
   const GDate *ref;
+  int i;
 
   w->unit = unit;
   if ((ref = reference (w)) == NULL)
     return FALSE;
   int n = yearly_candidates (unit, month, day, ref, candidates);
-  int i = pick (candidates, n, ref, pick_by_tense (sentence_tense (w)));
+  if (unit == UNIT_QUARTER || unit == UNIT_HALF)
+    {
+      if (tense == DL_TENSE_FUTURE)
+        {
+          GDate since = *ref;
+
+          if (!add_months (&since, -REPORTING_LAG_MONTHS))
+            return out_of_range (w);
+          i = pick (candidates, n, &since, PICK_UNFINISHED);
+        }
+      else
+        {
+          i = pick (candidates, n, ref, PICK_STARTED);
+          how = "the latest begun";
+        }
+    }
+  else
+    {
+      i = pick (candidates, n, ref, pick_by_tense (tense));
+      /* (29 February only comes every four years: the tense decides.) */
+      if (i >= 0 && !(month == 2 && day == 29)
+          && period_distance (&candidates[i], ref) > TENSE_REACH_DAYS)
+        {
+          i = pick (candidates, n, ref, PICK_NEAREST);
+          how = "the nearest: the tense points too far";
+        }
+    }
   if (i < 0)
     return out_of_range (w);
   g_autofree char *ref_day = dl_format_date (ref);
   return found (w, &candidates[i], TRUE, "year from reference %s (%s)",
-                ref_day, tense_words (sentence_tense (w)));
+                ref_day, how);
 }
 
 static gboolean
@@ -978,6 +1108,29 @@ this_unit (Work *w, GMatchInfo *match)
   if (!period_containing (&p, unit, ref) || !period_shift (&p, shift))
     return out_of_range (w);
   g_autofree char *ref_day = dl_format_date (ref);
+  if (unit == UNIT_WEEKEND && shift == 0)
+    {
+      /* Said early in the week, "the weekend" of a past-tense sentence is
+       * the one just over: the weekend the tense points to, if it is at
+       * most three days away. */
+      Period candidates[3];
+      int n = 0;
+
+      for (int k = -1; k <= 1; k++)
+        {
+          candidates[n] = p;
+          if (period_shift (&candidates[n], k))
+            n++;
+        }
+      int i = pick (candidates, n, ref, pick_by_tense (sentence_tense (w)));
+      /* Not back past Wednesday: later in the week, the weekend is the
+       * coming one whatever the tense. */
+      if (i < 0 || period_distance (&candidates[i], ref) > 3)
+        return found (w, &p, TRUE, "this weekend of reference %s", ref_day);
+      return found (w, &candidates[i], TRUE,
+                    "this weekend: the one nearest reference %s (%s)", ref_day,
+                    tense_words (sentence_tense (w)));
+    }
   if (unit == UNIT_DAY)
     return found (w, &p, TRUE, "%s of reference %s", days[shift + 1],
                   ref_day);
@@ -1120,6 +1273,121 @@ yearly_relative (Work *w, GMatchInfo *match)
                 name, choices[c].phrase, ref_day);
 }
 
+/* UNDEF-the-quarter, UNDEF-the-half: the period a report speaks of.
+ * Results come after a period ends, so it is the latest one over; in the
+ * future tense ("expects a loss for the quarter") the current one. */
+static gboolean
+reported_period (Work *w, GMatchInfo *match)
+{
+  Unit unit = match_unit (match, 1);
+  gboolean current = sentence_tense (w) == DL_TENSE_FUTURE;
+  const GDate *ref;
+  Period p;
+
+  w->unit = unit;
+  if ((ref = reference (w)) == NULL)
+    return FALSE;
+  if (!period_containing (&p, unit, ref) || !period_shift (&p, current ? 0 : -1))
+    return out_of_range (w);
+  g_autofree char *ref_day = dl_format_date (ref);
+  return found (w, &p, TRUE, "the %s reported on: %s reference %s (%s)",
+                units[unit].singular, current ? "the one of" : "the last before",
+                ref_day, tense_words (sentence_tense (w)));
+}
+
+/* UNDEF-last-year-07, UNDEF-next-year-Q1, UNDEF-this-year-SU,
+ * UNDEF-last-year-03-05: a part of the year before, of or after the
+ * reference's ("July last year", "next year's first quarter"). */
+static gboolean
+relative_year_part (Work *w, GMatchInfo *match)
+{
+  g_autofree char *which = g_match_info_fetch (match, 1);
+  g_autofree char *part = g_match_info_fetch (match, 2);
+  int month = 1, day = 1;
+  Unit unit;
+  const GDate *ref;
+  GDate date;
+  Period p;
+
+  if (part[0] == 'Q')
+    {
+      unit = UNIT_QUARTER;
+      month = (part[1] - '0') * 3 - 2;
+    }
+  else if (part[0] == 'H')
+    {
+      unit = UNIT_HALF;
+      month = (part[1] - '0') * 6 - 5;
+    }
+  else if (g_ascii_isalpha (part[0]))
+    {
+      unit = UNIT_SEASON;
+      month = (int) season_month (part);
+    }
+  else
+    {
+      month = (int) g_ascii_strtoll (part, NULL, 10);
+      unit = strlen (part) > 2 ? UNIT_DAY : UNIT_MONTH;
+      if (unit == UNIT_DAY)
+        day = (int) g_ascii_strtoll (part + 3, NULL, 10);
+    }
+  w->unit = unit;
+  if ((ref = reference (w)) == NULL)
+    return FALSE;
+  gint64 year = g_date_get_year (ref);
+  if (strcmp (which, "last") == 0)
+    year--;
+  else if (strcmp (which, "next") == 0)
+    year++;
+  if (month < 1 || month > 12
+      || !g_date_valid_dmy ((GDateDay) day, (GDateMonth) month, 2000))
+    return fail (w, "no such %s: %s", units[unit].name, w->value);
+  if (year < MIN_YEAR || year > MAX_YEAR)
+    return out_of_range (w);
+  if (!make_date (&date, year, month, day))
+    return fail (w, "no such %s: %s", units[unit].name, w->value);
+  if (!period_containing (&p, unit, &date))
+    return out_of_range (w);
+  g_autofree char *ref_day = dl_format_date (ref);
+  return found (w, &p, TRUE, "%s year of reference %s", which, ref_day);
+}
+
+/* A TIMEX3 value with unspecified digits (XXXX-WXX-4, XXXX-07, 199X,
+ * 1998-WXX): a set's recurrence ("each Thursday", "each July") or a date
+ * only partly known.  It is kept as written and has no range; its
+ * granularity is that of its last part. */
+static gboolean
+unspecified (Work *w, GMatchInfo *match)
+{
+  const char *v = w->value;
+  gsize len = strlen (v);
+
+  (void) match;
+  if (g_regex_match_simple ("-(?:[0-9X]{2}-[0-9X]{2}|W[0-9X]{2}-[1-7])$", v,
+                            0, 0))
+    w->unit = UNIT_DAY;
+  else if (g_regex_match_simple ("-W[0-9X]{2}-WE$", v, 0, 0))
+    w->unit = UNIT_WEEKEND;
+  else if (g_regex_match_simple ("-W[0-9X]{2}$", v, 0, 0))
+    w->unit = UNIT_WEEK;
+  else if (g_regex_match_simple ("-Q[1-4X]$", v, 0, 0))
+    w->unit = UNIT_QUARTER;
+  else if (g_regex_match_simple ("-H[12X]$", v, 0, 0))
+    w->unit = UNIT_HALF;
+  else if (g_regex_match_simple ("-(?:SP|SU|FA|WI)$", v, 0, 0))
+    w->unit = UNIT_SEASON;
+  else if (g_regex_match_simple ("-[0-9X]{2}$", v, 0, 0))
+    w->unit = UNIT_MONTH;
+  else
+    w->unit = len == 4 ? UNIT_YEAR : len == 3 ? UNIT_DECADE : UNIT_CENTURY;
+  w->resolved = TRUE;
+  w->fuzzy = TRUE;
+  w->plain = TRUE;
+  w->range = RANGE_NONE;
+  w->note = g_strdup ("unspecified digits: no date range");
+  return TRUE;
+}
+
 /* ANCHOR forms: the anchor's date is not known here (yet). */
 static gboolean
 anchor (Work *w, GMatchInfo *match)
@@ -1169,10 +1437,17 @@ static const struct {
   { "^UNDEF-century-([0-9]{2})$", undef_century_year },
   { "^UNDEF-century-([0-9])$", undef_century_decade },
   { "^UNDEF-(this|last|next)-" UNITS "$", this_unit },
+  { "^UNDEF-(this|last|next)-year-([0-9]{2}(?:-[0-9]{2})?|Q[1-4]|H[12]|"
+    "SP|SU|FA|WI)$", relative_year_part },
+  { "^UNDEF-the-(quarter|half)$", reported_period },
   { "^UNDEF-REF-" UNITS "-(MINUS|PLUS)-([0-9]+)$", shift_unit },
   { "^UNDEF-day-" WEEKDAYS "$", weekday_by_tense },
   { "^UNDEF-(last|this|next)-" WEEKDAYS "$", weekday_relative },
   { "^UNDEF-(last|this|next)-" YEARLY_NAMES "$", yearly_relative },
+  /* Unspecified digits: at least one X, in the shape of a date value. */
+  { "^(?=[0-9X]*X|[0-9X]{4}-.*X)(?:[0-9X]{2,4}|[0-9X]{4}-(?:[0-9X]{2}"
+    "(?:-[0-9X]{2})?|W[0-9X]{2}(?:-[1-7]|-WE)?|Q[1-4X]|H[12X]|SP|SU|FA|WI))$",
+    unspecified },
   { "^ANCHOR(?:-" UNITS "-(?:MINUS|PLUS)-[0-9]+|-before|-after)?$", anchor },
 };
 
@@ -1268,7 +1543,10 @@ attribute_slot (Attributes *a, const char *key, const char *val,
 }
 
 /* Reads the key=val tokens into a, which points into them.  FALSE on an
- * unknown key or value, or a key given twice. */
+ * unknown key or value.  A key given twice keeps its first value (the rule
+ * that found the expression speaks before the context stage that adds to
+ * it).  link= (how a range's ends are joined, "or" or "to") is for the
+ * caller: it is accepted and not used here. */
 static gboolean
 parse_attributes (char **tokens, Attributes *a)
 {
@@ -1281,10 +1559,13 @@ parse_attributes (char **tokens, Attributes *a)
       if (val == NULL)
         return FALSE;
       *val++ = '\0';
+      if (strcmp (*t, "link") == 0 && val[0] != '\0')
+        continue;
       slot = attribute_slot (a, *t, val, &valid);
-      if (slot == NULL || !valid || *slot != NULL)
+      if (slot == NULL || !valid)
         return FALSE;
-      *slot = val;
+      if (*slot == NULL)
+        *slot = val;
     }
   return TRUE;
 }

@@ -1,4 +1,4 @@
 # Determiners TimeML keeps in a quarter's span: "the third quarter", "its
 # fourth quarter", "this year's third quarter".
 the|its|their|this|that|a|an|his|her|our
-(?:this|last|next|the)\s+year's
+the\s+year's

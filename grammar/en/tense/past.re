@@ -4,4 +4,6 @@
 was|were|had|did|has been|have been
 said|says|told|reported|announced|added|noted|recalled
 ago|last|yesterday|earlier|previously|recently|former|formerly|since
-\w+ed
+# A lowercase word in -ed (a name such as "United" is no verb), but not
+# the common words that only end so.
+(?-i:[a-z]\w*ed)(?<!need)(?<!indeed)(?<!hundred)(?<!exceed)(?<!succeed)(?<!proceed)(?<!speed)(?<!feed)(?<!seed)(?<!\bred)(?<!\bbed)(?<!\bshed)

@@ -1,0 +1,309 @@
+/* anchored.c: arithmetic on anchor ranges, with GDate. */
+#include "anchored.h"
+
+#include "dl-cli.h"
+
+#include <stdio.h>
+#include <string.h>
+
+/* Shifts beyond this many days are out of any calendar we can write. */
+#define MAX_SHIFT_DAYS (9999 * 366)
+
+void
+dl_span_of_days_clear (DlSpanOfDays *span)
+{
+  g_clear_pointer (&span->granularity, g_free);
+  g_clear_pointer (&span->how, g_free);
+  span->valid = FALSE;
+}
+
+/* A shift of "some" units ("days later") is 1 to this many. */
+#define SOME_UNITS 9
+
+gboolean
+dl_anchor_form_parse (const char *value, char **unit, gint64 *shift,
+                      int *open)
+{
+  char name[16], sign[8], count[24];
+  int used = 0;
+  gint64 n;
+
+  *unit = NULL;
+  *shift = 0;
+  *open = 0;
+  if (!g_str_has_prefix (value, "ANCHOR"))
+    return FALSE;
+  if (strcmp (value, "ANCHOR") == 0)
+    return TRUE;
+  if (strcmp (value, "ANCHOR-before") == 0 || strcmp (value, "ANCHOR-after") == 0)
+    {
+      *open = value[7] == 'b' ? -1 : 1;
+      return TRUE;
+    }
+  if (sscanf (value, "ANCHOR-%15[a-z]-%7[A-Z]-%23[0-9X]%n", name, sign, count,
+              &used) != 3
+      || value[used] != '\0'
+      || (strcmp (sign, "MINUS") != 0 && strcmp (sign, "PLUS") != 0))
+    return FALSE;
+  if (strcmp (count, "X") == 0)
+    n = -1; /* some: see SOME_UNITS */
+  else if (strlen (count) > 12 || strchr (count, 'X'))
+    return FALSE;
+  else
+    n = g_ascii_strtoll (count, NULL, 10);
+  *unit = g_strdup (name);
+  *shift = n < 0 ? 0 : strcmp (sign, "MINUS") == 0 ? -n : n;
+  if (n < 0)
+    *open = strcmp (sign, "MINUS") == 0 ? -2 : 2;
+  return TRUE;
+}
+
+/* Days, or months, that unit n times is; FALSE for an unknown unit. */
+static gboolean
+unit_shift (const char *unit, gint64 n, gint64 *days, gint64 *months)
+{
+  static const struct { const char *unit; int days, months; } table[] = {
+    { "day", 1, 0 },      { "week", 7, 0 },      { "weekend", 7, 0 },
+    { "month", 0, 1 },    { "quarter", 0, 3 },   { "half", 0, 6 },
+    { "year", 0, 12 },    { "decade", 0, 120 },  { "century", 0, 1200 },
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (table); i++)
+    if (strcmp (unit, table[i].unit) == 0)
+      {
+        *days = n * table[i].days;
+        *months = n * table[i].months;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+/* Moves date by days and months; FALSE if it would leave years 1..9999. */
+static gboolean
+shift_date (GDate *date, gint64 days, gint64 months)
+{
+  gint64 julian = g_date_get_julian (date) + days;
+  gint64 month_index = (gint64) g_date_get_year (date) * 12
+                       + g_date_get_month (date) - 1 + months;
+
+  if (days < -MAX_SHIFT_DAYS || days > MAX_SHIFT_DAYS
+      || months < -12 * 9999 || months > 12 * 9999)
+    return FALSE;
+  if (days != 0)
+    {
+      if (julian < 1 || julian > 3652059) /* 9999-12-31 */
+        return FALSE;
+      g_date_set_julian (date, julian);
+    }
+  if (months != 0)
+    {
+      if (month_index < 12 || month_index > 9999 * 12 + 11)
+        return FALSE;
+      if (months > 0)
+        g_date_add_months (date, months);
+      else
+        g_date_subtract_months (date, -months);
+    }
+  return TRUE;
+}
+
+void
+dl_resolution_set_span (DlResolution *out, const GDate *earliest,
+                        const GDate *latest)
+{
+  g_free (out->earliest);
+  g_free (out->latest);
+  out->earliest = earliest && g_date_valid (earliest)
+                      ? dl_format_date (earliest) : g_strdup ("");
+  out->latest = latest && g_date_valid (latest) ? dl_format_date (latest)
+                                                : g_strdup ("");
+}
+
+/* The TIMEX3 value of the period of granularity that starts on a. */
+static char *
+period_value (const GDate *a, const char *granularity)
+{
+  guint y = g_date_get_year (a), m = g_date_get_month (a);
+  static const char *const seasons[] = { "WI", "WI", "SP", "SP", "SP", "SU",
+                                         "SU", "SU", "FA", "FA", "FA", "WI" };
+
+  if (strcmp (granularity, "day") == 0)
+    return dl_format_date (a);
+  if (strcmp (granularity, "month") == 0)
+    return g_strdup_printf ("%04u-%02u", y, m);
+  if (strcmp (granularity, "quarter") == 0)
+    return g_strdup_printf ("%04u-Q%u", y, (m - 1) / 3 + 1);
+  if (strcmp (granularity, "half") == 0)
+    return g_strdup_printf ("%04u-H%u", y, (m - 1) / 6 + 1);
+  if (strcmp (granularity, "season") == 0)
+    return g_strdup_printf ("%04u-%s", y, seasons[m - 1]);
+  if (strcmp (granularity, "year") == 0)
+    return g_strdup_printf ("%04u", y);
+  if (strcmp (granularity, "decade") == 0)
+    return g_strdup_printf ("%03u", y / 10);
+  if (strcmp (granularity, "century") == 0)
+    return g_strdup_printf ("%02u", y / 100);
+  if (strcmp (granularity, "week") == 0)
+    {
+      /* The ISO year is the year of the week's Thursday. */
+      GDate thursday = *a;
+      g_date_add_days (&thursday, 3);
+      return g_strdup_printf ("%04u-W%02u", g_date_get_year (&thursday),
+                              g_date_get_iso8601_week_of_year (a));
+    }
+  return NULL;
+}
+
+/* Whether a shift of days and months moves a period of granularity onto
+ * another whole period: a quarter a year back is a quarter, a year three
+ * days back is not. */
+static gboolean
+keeps_periods (const char *granularity, gint64 days, gint64 months)
+{
+  static const struct { const char *name; int months; } month_based[] = {
+    { "month", 1 }, { "quarter", 3 }, { "half", 6 }, { "season", 3 },
+    { "year", 12 }, { "decade", 120 }, { "century", 1200 },
+  };
+
+  if (granularity == NULL)
+    return FALSE;
+  if (strcmp (granularity, "day") == 0)
+    return TRUE;
+  if (strcmp (granularity, "week") == 0)
+    return months == 0 && days % 7 == 0;
+  for (gsize i = 0; i < G_N_ELEMENTS (month_based); i++)
+    if (strcmp (granularity, month_based[i].name) == 0)
+      return days == 0 && months % month_based[i].months == 0;
+  return FALSE;
+}
+
+static void
+replace (char **field, char *value)
+{
+  g_free (*field);
+  *field = value;
+}
+
+static void
+replace_value (DlResolution *out, char *value)
+{
+  replace (&out->value, value);
+}
+
+static void
+set_unresolved (DlResolution *out, const char *value, const char *note)
+{
+  g_free (out->value);
+  out->value = g_strdup (value);
+  g_free (out->certainty);
+  out->certainty = g_strdup ("unresolved");
+  g_free (out->note);
+  out->note = g_strdup (note);
+  dl_resolution_set_span (out, NULL, NULL);
+}
+
+void
+dl_anchor_form_resolve (const char *value, const DlSpanOfDays *span,
+                        const char *anchor_phrase, DlResolution *out)
+{
+  g_autofree char *unit = NULL;
+  g_autofree char *what = NULL;
+  gint64 shift, days = 0, months = 0;
+  int open;
+  GDate a, b;
+  const char *granularity = "day";
+
+  g_free (out->type);
+  out->type = g_strdup ("DATE");
+  what = anchor_phrase && *anchor_phrase
+             ? g_strdup_printf ("anchor \"%s\"", anchor_phrase)
+             : g_strdup ("the last date told");
+  if (!dl_anchor_form_parse (value, &unit, &shift, &open)
+      || (unit && !unit_shift (unit, shift, &days, &months)))
+    {
+      set_unresolved (out, value, "not an anchor form");
+      return;
+    }
+  if (span == NULL || !span->valid)
+    {
+      g_autofree char *note = g_strdup_printf ("%s not found", what);
+      set_unresolved (out, value, note);
+      return;
+    }
+  a = span->earliest;
+  b = span->latest;
+  if (open == 2 || open == -2)
+    {
+      /* "days later": one to a few units after the anchor, roughly. */
+      gint64 d1 = 0, m1 = 0, d9 = 0, m9 = 0;
+      int sign = open > 0 ? 1 : -1;
+
+      unit_shift (unit, sign, &d1, &m1);
+      unit_shift (unit, sign * SOME_UNITS, &d9, &m9);
+      if (sign > 0 ? !shift_date (&a, d1, m1) || !shift_date (&b, d9, m9)
+                   : !shift_date (&a, d9, m9) || !shift_date (&b, d1, m1))
+        {
+          set_unresolved (out, value, "out of range");
+          return;
+        }
+      replace_value (out, g_strdup ("XXXX-XX-XX"));
+      dl_resolution_set_span (out, &a, &b);
+      replace (&out->granularity, g_strdup (unit));
+      replace (&out->certainty, g_strdup ("approximate"));
+      replace (&out->note, g_strdup_printf ("%s %s, then some %ss %s", what,
+                                            span->how, unit,
+                                            sign > 0 ? "after" : "before"));
+      return;
+    }
+  if (!shift_date (&a, days, months) || !shift_date (&b, days, months))
+    {
+      set_unresolved (out, value, "out of range");
+      return;
+    }
+  {
+    GString *note = g_string_new (NULL);
+
+    g_string_printf (note, "%s %s", what, span->how);
+    if (shift != 0)
+      g_string_append_printf (note, " %s %" G_GINT64_FORMAT " %s%s",
+                              shift < 0 ? "minus" : "plus",
+                              shift < 0 ? -shift : shift, unit,
+                              shift == 1 || shift == -1 ? "" : "s");
+    g_free (out->note);
+    out->note = g_string_free (note, FALSE);
+  }
+  /* A whole period moved by whole periods stays one ("a year earlier"
+   * than the third quarter of 1989 is 1988-Q3); otherwise only the range
+   * is known, roughly. */
+  g_free (out->value);
+  out->value = keeps_periods (span->granularity, days, months)
+                   ? period_value (&a, span->granularity) : NULL;
+  if (out->value == NULL)
+    out->value = g_strdup (g_date_compare (&a, &b) == 0 ? "" : "XXXX-XX-XX");
+  if (*out->value == '\0')
+    replace_value (out, dl_format_date (&a));
+  else
+    granularity = span->granularity ? span->granularity : "day";
+  g_free (out->granularity);
+  out->granularity = g_strdup (granularity);
+  g_free (out->certainty);
+  out->certainty = g_strdup (span->approximate
+                                     || strcmp (out->value, "XXXX-XX-XX") == 0
+                                 ? "approximate" : "exact");
+  if (open < 0)
+    {
+      g_date_subtract_days (&a, 1);
+      dl_resolution_set_span (out, NULL, &a);
+      g_free (out->mod);
+      out->mod = g_strdup ("BEFORE");
+    }
+  else if (open > 0)
+    {
+      g_date_add_days (&b, 1);
+      dl_resolution_set_span (out, &b, NULL);
+      g_free (out->mod);
+      out->mod = g_strdup ("AFTER");
+    }
+  else
+    dl_resolution_set_span (out, &a, &b);
+}

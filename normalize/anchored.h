@@ -1,0 +1,35 @@
+/* anchored.h: dates told from events ("three days prior to the 2022
+ * invasion", "a year later") and the arithmetic on their ranges. */
+#pragma once
+
+#include "resolve.h"
+
+G_BEGIN_DECLS
+
+/* An inclusive range of days with what is known of it. */
+typedef struct {
+  GDate earliest;
+  GDate latest;
+  gboolean valid;
+  gboolean approximate; /* only roughly where the anchor is */
+  char *granularity;    /* of the anchor: day, month, year, ... */
+  char *how;            /* how it was found, for the note */
+} DlSpanOfDays;
+
+void dl_span_of_days_clear (DlSpanOfDays *span);
+
+/* Parses an ANCHOR form (docs/forms.md): ANCHOR, ANCHOR-before,
+ * ANCHOR-after, ANCHOR-UNIT-MINUS-N, ANCHOR-UNIT-PLUS-N.  FALSE if value is
+ * not one. */
+gboolean dl_anchor_form_parse (const char *value, char **unit, gint64 *shift,
+                               int *open);
+
+/* Fills out for an ANCHOR form whose anchor is span. */
+void dl_anchor_form_resolve (const char *value, const DlSpanOfDays *span,
+                             const char *anchor_phrase, DlResolution *out);
+
+/* Sets earliest and latest of out from span (days as YYYY-MM-DD). */
+void dl_resolution_set_span (DlResolution *out, const GDate *earliest,
+                             const GDate *latest);
+
+G_END_DECLS
