@@ -5,23 +5,68 @@
  *   REFERENCE | text with [a mention] | TYPE VALUE [key=value ...]
  *
  * with keys mod, range (EARLIEST..LATEST, either side may be empty),
- * certainty and granularity.  Adding a case needs no C. */
+ * certainty, granularity and note (words the note must contain, with _
+ * for a space).  REFERENCE may be followed by normalize options:
+ * style=narrative, hemisphere=south, fiscal=10, anchors=none (without the
+ * built-in list).  Every case also has the events of tests/cases/anchors.csv
+ * as --anchors.  Adding a case needs no C. */
 #include "dl-test-util.h"
 #include "extract.h"
 #include "normalize.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 typedef struct {
   char *file;
   guint line;
   char *reference;
+  char *options; /* normalize options after the reference */
   char *text;   /* as written, with brackets */
   char *expect; /* TYPE VALUE [key=value ...] */
 } Case;
 
+static char *grammar_dir_for_cases;
 static DlExtractor *extractor;
-static DlNormalizer *normalizer;
+static DlNormalizer *normalizer; /* the one the running case uses */
+static GHashTable *normalizers;  /* options -> DlNormalizer */
+static char *anchors_file;
+
+/* The normalizer for a case's options ("hemisphere=south ..."). */
+static DlNormalizer *
+normalizer_for (const char *options, const char *grammar_dir)
+{
+  DlNormalizer *n = g_hash_table_lookup (normalizers, options);
+  g_auto (GStrv) words = g_strsplit (options, " ", -1);
+  const char *files[] = { anchors_file, NULL };
+  DlNormalizeOptions o = { 0 };
+  g_autoptr (GError) error = NULL;
+
+  if (n)
+    return n;
+  o.grammar_dir = grammar_dir;
+  o.anchor_files = files;
+  o.fiscal_year_start = 1;
+  for (guint i = 0; words[i]; i++)
+    {
+      if (strcmp (words[i], "style=narrative") == 0)
+        o.style = DL_STYLE_NARRATIVE;
+      else if (strcmp (words[i], "style=news") == 0)
+        o.style = DL_STYLE_NEWS;
+      else if (strcmp (words[i], "hemisphere=south") == 0)
+        o.southern = TRUE;
+      else if (g_str_has_prefix (words[i], "fiscal="))
+        o.fiscal_year_start = atoi (words[i] + 7);
+      else if (strcmp (words[i], "anchors=none") == 0)
+        o.no_default_anchors = TRUE, o.anchor_files = NULL;
+      else if (*words[i])
+        g_error ("unknown case option \"%s\"", words[i]);
+    }
+  n = dl_normalizer_new (&o, &error);
+  g_assert_no_error (error);
+  g_hash_table_insert (normalizers, g_strdup (options), n);
+  return n;
+}
 
 static gboolean
 keep (DlRecord *record, gpointer data, GError **error)
@@ -71,6 +116,13 @@ check_attribute (DlRecord *record, const char *pair)
     g_assert_cmpstr (dl_record_get (record, DL_COL_MOD), ==, want);
   else if (strcmp (key, "certainty") == 0)
     g_assert_cmpstr (dl_record_get (record, DL_COL_CERTAINTY), ==, want);
+  else if (strcmp (key, "note") == 0)
+    {
+      g_autofree char *words = g_strdelimit (g_strdup (want), "_", ' ');
+      if (strstr (dl_record_get (record, DL_COL_NOTE), words) == NULL)
+        g_error ("note \"%s\" lacks \"%s\"",
+                 dl_record_get (record, DL_COL_NOTE), words);
+    }
   else if (strcmp (key, "granularity") == 0)
     g_assert_cmpstr (dl_record_get (record, DL_COL_GRANULARITY), ==, want);
   else if (strcmp (key, "range") == 0)
@@ -106,6 +158,7 @@ test_case (gconstpointer data)
   document = dl_document_new ("case", text, strlen (text), FALSE, &error);
   g_assert_no_error (error);
   document->dct = g_strdup (c->reference);
+  normalizer = normalizer_for (c->options, grammar_dir_for_cases);
   dl_extractor_run_document (extractor, document, collect, records, &error);
   g_assert_no_error (error);
   dl_normalizer_flush (normalizer, keep, records, &error);
@@ -129,6 +182,7 @@ case_free (Case *c)
 {
   g_free (c->file);
   g_free (c->reference);
+  g_free (c->options);
   g_free (c->text);
   g_free (c->expect);
   g_free (c);
@@ -162,7 +216,11 @@ add_cases (const char *dir, const char *name, GPtrArray *cases)
       c = g_new0 (Case, 1);
       c->file = g_strdup (path);
       c->line = i + 1;
-      c->reference = g_strstrip (g_strdup (fields[0]));
+      {
+        g_auto (GStrv) head = g_strsplit (g_strstrip (fields[0]), " ", 2);
+        c->reference = g_strdup (head[0]);
+        c->options = g_strstrip (g_strdup (head[1] ? head[1] : ""));
+      }
       c->text = g_strstrip (g_strdup (fields[1]));
       c->expect = g_strstrip (g_strdup (fields[2]));
       g_ptr_array_add (cases, c);
@@ -182,7 +240,6 @@ main (int argc, char **argv)
   g_autoptr (GDir) dir = NULL;
   g_autoptr (GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
   DlExtractOptions extract_options = { 0 };
-  DlNormalizeOptions normalize_options = { 0 };
   const char *name;
   int status;
 
@@ -191,12 +248,13 @@ main (int argc, char **argv)
   g_test_set_nonfatal_assertions ();
   grammar_dir = dl_test_grammar_dir ();
   extract_options.grammar_dir = grammar_dir;
-  normalize_options.grammar_dir = grammar_dir;
   extractor = dl_extractor_new (&extract_options, &error);
   g_assert_no_error (error);
-  normalizer = dl_normalizer_new (&normalize_options, &error);
-  g_assert_no_error (error);
+  grammar_dir_for_cases = grammar_dir;
+  normalizers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                       (GDestroyNotify) dl_normalizer_free);
   cases_dir = g_test_build_filename (G_TEST_DIST, "cases", NULL);
+  anchors_file = g_build_filename (cases_dir, "anchors.csv", NULL);
   dir = g_dir_open (cases_dir, 0, &error);
   g_assert_no_error (error);
   while ((name = g_dir_read_name (dir)) != NULL)
@@ -207,6 +265,7 @@ main (int argc, char **argv)
     add_cases (cases_dir, names->pdata[i], cases);
   status = g_test_run ();
   dl_extractor_free (extractor);
-  dl_normalizer_free (normalizer);
+  g_hash_table_unref (normalizers);
+  g_free (anchors_file);
   return status;
 }

@@ -125,6 +125,47 @@ value_words (const char *value)
   return g_strdup (value);
 }
 
+/* A date as a person writes it: "24 February 2022". */
+static char *
+day_words (const char *iso)
+{
+  int y, m, d, n = 0;
+
+  if (sscanf (iso, "%4d-%2d-%2d%n", &y, &m, &d, &n) == 3 && n == 10 && m >= 1
+      && m <= 12)
+    return g_strdup_printf ("%d %s %d", d, months[m - 1], y);
+  return g_strdup (iso);
+}
+
+/* The label of a record: from its value, or, when the value says only
+ * roughly ("XXXX-XX-XX": three days before some day of 2022), from its
+ * range. */
+static char *
+record_label (const DlRecord *record)
+{
+  const char *value = dl_record_get (record, DL_COL_VALUE);
+  const char *earliest = dl_record_get (record, DL_COL_EARLIEST);
+  const char *latest = dl_record_get (record, DL_COL_LATEST);
+  const char *mod = dl_record_get (record, DL_COL_MOD);
+  const char *anchor = dl_record_get (record, DL_COL_ANCHOR);
+
+  /* A recurring set has no date to name: its own words say it best. */
+  if (strcmp (dl_record_get (record, DL_COL_TYPE), "SET") == 0)
+    return g_strdup (dl_record_get (record, DL_COL_MENTION));
+  /* "before the 2022 Ukraine invasion", when the event was found. */
+  if (*anchor && (strcmp (mod, "BEFORE") == 0 || strcmp (mod, "AFTER") == 0)
+      && strstr (dl_record_get (record, DL_COL_NOTE), "; anchor \""))
+    return g_strdup_printf ("%s the %s", mod[0] == 'B' ? "before" : "after",
+                            anchor);
+  if (strchr (value, 'X') && *earliest && *latest)
+    {
+      g_autofree char *a = day_words (earliest);
+      g_autofree char *b = day_words (latest);
+      return g_strdup_printf ("between %s and %s", a, b);
+    }
+  return dl_timeline_label (value, dl_record_get (record, DL_COL_MOD));
+}
+
 char *
 dl_timeline_label (const char *value, const char *mod)
 {
@@ -180,13 +221,58 @@ to_timeline (DlRecord *record)
 {
   dl_record_set (record, DL_COL_FROM, dl_record_get (record, DL_COL_EARLIEST));
   dl_record_set (record, DL_COL_TO, dl_record_get (record, DL_COL_LATEST));
-  dl_record_take (record, DL_COL_WHEN,
-                  dl_timeline_label (dl_record_get (record, DL_COL_VALUE),
-                                     dl_record_get (record, DL_COL_MOD)));
+  if (record->fields[DL_COL_WHEN] == NULL)
+    dl_record_take (record, DL_COL_WHEN, record_label (record));
   dl_record_set (record, DL_COL_EVENT, dl_record_get (record, DL_COL_CONTEXT));
   dl_record_set_printf (record, DL_COL_SOURCE, "%s:%s",
                         dl_record_get (record, DL_COL_DOC),
                         dl_record_get (record, DL_COL_LINE));
+}
+
+/* The words of the sentence from the start of one mention to the end of
+ * the next ("late 2023 or early 2024"), or the two joined. */
+static char *
+joined_mention (const DlRecord *a, const DlRecord *b, const char *kind)
+{
+  const char *context = dl_record_get (a, DL_COL_CONTEXT);
+  const char *m1 = dl_record_get (a, DL_COL_MENTION);
+  const char *m2 = dl_record_get (b, DL_COL_MENTION);
+  const char *p1 = *m1 ? strstr (context, m1) : NULL;
+  const char *p2 = p1 && *m2 ? strstr (p1 + strlen (m1), m2) : NULL;
+
+  if (p2 && p2 - p1 < 200)
+    return g_strndup (p1, p2 + strlen (m2) - p1);
+  return g_strdup_printf ("%s %s %s", m1, kind, m2);
+}
+
+/* Linked mentions (a form with link=or or link=to joins the mention before
+ * it) become one row: one span of time told as two ends. */
+static void
+merge_links (GPtrArray *records)
+{
+  for (guint i = records->len; i-- > 1;)
+    {
+      DlRecord *b = records->pdata[i], *a = records->pdata[i - 1];
+      const char *link = strstr (dl_record_get (b, DL_COL_FORM), " link=");
+      g_autofree char *kind = NULL;
+      g_autofree char *la = NULL, *lb = NULL;
+
+      if (link == NULL
+          || strcmp (dl_record_get (a, DL_COL_DOC), dl_record_get (b, DL_COL_DOC)) != 0)
+        continue;
+      kind = g_strndup (link + 6, strcspn (link + 6, " "));
+      la = record_label (a);
+      lb = record_label (b);
+      dl_record_take (a, DL_COL_WHEN, g_strdup_printf ("%s - %s", la, lb));
+      dl_record_take (a, DL_COL_MENTION, joined_mention (a, b, kind));
+      dl_record_take (a, DL_COL_VALUE,
+                      g_strdup_printf ("%s/%s", dl_record_get (a, DL_COL_VALUE),
+                                       dl_record_get (b, DL_COL_VALUE)));
+      dl_record_set (a, DL_COL_EARLIEST, dl_record_get (b, DL_COL_EARLIEST));
+      dl_record_set (a, DL_COL_LATEST, dl_record_get (b, DL_COL_LATEST));
+      dl_record_set (a, DL_COL_CERTAINTY, dl_record_get (b, DL_COL_CERTAINTY));
+      g_ptr_array_remove_index (records, i);
+    }
 }
 
 gboolean
@@ -194,6 +280,7 @@ dl_timeline_write (DlTimeline *timeline, DlWriter *writer, guint *dropped,
                    GError **error)
 {
   *dropped = 0;
+  merge_links (timeline->records);
   /* g_ptr_array_sort is stable, so equal rows keep their input order. */
   g_ptr_array_sort (timeline->records, compare_rows);
   for (guint i = 0; i < timeline->records->len; i++)
