@@ -139,7 +139,7 @@ load_open_ranges (DlContextRules *rules, const char *directory,
   for (guint i = 0; lines[i]; i++)
     {
       g_auto (GStrv) fields = g_strsplit (lines[i], "\t", 2);
-      g_autofree char *quoted = NULL;
+      g_autofree char *quoted = NULL, *spaced = NULL;
       g_auto (GStrv) words = NULL;
 
       if (g_strv_length (fields) != 2)
@@ -153,8 +153,8 @@ load_open_ranges (DlContextRules *rules, const char *directory,
                            g_strdup (g_strstrip (fields[1])));
       quoted = g_regex_escape_string (fields[0], -1);
       words = g_strsplit (quoted, " ", -1);
-      g_string_append_printf (pattern, "%s%s", i ? "|" : "",
-                              g_strjoinv ("\\s+", words));
+      spaced = g_strjoinv ("\\s+", words);
+      g_string_append_printf (pattern, "%s%s", i ? "|" : "", spaced);
     }
   g_string_append (pattern, ")\\s+(?:the\\s+)?\\z");
   rules->open = compile (pattern->str, 0, where, error);

@@ -347,6 +347,51 @@ base_span (const char *value, const DlResolveContext *context,
   return ok;
 }
 
+/* Calls visit for each lowercase ASCII word of text, until it says stop. */
+static void
+each_word (const char *text, gboolean (*visit) (const char *word,
+                                                 gpointer data),
+           gpointer data)
+{
+  char word[32];
+  gsize n = 0;
+
+  for (const char *p = text;; p++)
+    {
+      if (g_ascii_isalpha (*p))
+        {
+          if (n < sizeof word - 1)
+            word[n++] = g_ascii_tolower (*p);
+          continue;
+        }
+      if (n > 0 && n < sizeof word - 1)
+        {
+          word[n] = '\0';
+          if (!visit (word, data))
+            return;
+        }
+      n = 0;
+      if (*p == '\0')
+        return;
+    }
+}
+
+typedef struct {
+  DlNormalizer *normalizer;
+  Document *doc;
+  const DlSpanOfDays *dated;
+} Finding;
+
+static gboolean
+find_event_word (const char *word, gpointer data)
+{
+  Finding *f = data;
+  const char *key = g_hash_table_lookup (f->normalizer->event_words, word);
+
+  f->dated = key ? g_hash_table_lookup (f->doc->events, key) : NULL;
+  return f->dated == NULL;
+}
+
 /* The event a phrase names: from the anchors tables, from a date stated
  * in this document next to the event's word, or at least from a year
  * written in the phrase. */
@@ -355,7 +400,6 @@ find_event (DlNormalizer *normalizer, Document *doc, const char *phrase,
             DlSpanOfDays *span)
 {
   const DlAnchor *anchor = dl_anchors_find (normalizer->anchors, phrase);
-  g_auto (GStrv) words = NULL;
   g_autofree char *lower = g_utf8_strdown (phrase, -1);
   GMatchInfo *year_match = NULL;
   static GRegex *year_regex;
@@ -374,21 +418,19 @@ find_event (DlNormalizer *normalizer, Document *doc, const char *phrase,
                       : g_strdup_printf ("= %s..%s (%s)", a, b, anchor->origin);
       return TRUE;
     }
-  words = g_regex_split_simple ("[^a-z]+", lower, 0, 0);
-  for (guint i = 0; words[i]; i++)
-    {
-      const char *key = g_hash_table_lookup (normalizer->event_words, words[i]);
-      DlSpanOfDays *dated = key ? g_hash_table_lookup (doc->events, key) : NULL;
+  {
+    Finding f = { normalizer, doc, NULL };
 
-      if (dated)
-        {
-          *span = *dated;
-          span->granularity = g_strdup (dated->granularity);
-          span->how = g_strdup_printf ("%s (dated in this document)",
-                                       dated->how);
-          return TRUE;
-        }
-    }
+    each_word (lower, find_event_word, &f);
+    if (f.dated)
+      {
+        *span = *f.dated;
+        span->granularity = g_strdup (f.dated->granularity);
+        span->how = g_strdup_printf ("%s (dated in this document)",
+                                     f.dated->how);
+        return TRUE;
+      }
+  }
   if (g_once_init_enter (&year_regex))
     g_once_init_leave (&year_regex,
                        g_regex_new ("\\b(1[0-9]{3}|20[0-9]{2})\\b",
@@ -413,29 +455,38 @@ find_event (DlNormalizer *normalizer, Document *doc, const char *phrase,
 
 /* Dates stated next to an event's word date that event for later
  * mentions ("invaded ... on 24 February 2022" dates "the invasion"). */
+typedef struct {
+  DlNormalizer *normalizer;
+  Document *doc;
+  DlRecord *record;
+  const DlSpanOfDays *span;
+} Remembering;
+
+static gboolean
+remember_event_word (const char *word, gpointer data)
+{
+  Remembering *r = data;
+  const char *key = g_hash_table_lookup (r->normalizer->event_words, word);
+  DlSpanOfDays *copy;
+
+  if (key == NULL || g_hash_table_contains (r->doc->events, key))
+    return TRUE;
+  copy = g_new0 (DlSpanOfDays, 1);
+  *copy = *r->span;
+  copy->granularity = g_strdup (r->span->granularity);
+  copy->how = g_strdup_printf ("%s, line %s", r->span->how,
+                               dl_record_get (r->record, DL_COL_LINE));
+  g_hash_table_insert (r->doc->events, g_strdup (key), copy);
+  return TRUE;
+}
+
 static void
 remember_events (DlNormalizer *normalizer, Document *doc, DlRecord *record,
                  const DlSpanOfDays *span)
 {
-  g_autofree char *lower = g_utf8_strdown (
-      dl_record_get (record, DL_COL_CONTEXT), -1);
-  g_auto (GStrv) words = g_regex_split_simple ("[^a-z]+", lower, 0, 0);
+  Remembering r = { normalizer, doc, record, span };
 
-  for (guint i = 0; words[i]; i++)
-    {
-      const char *key = g_hash_table_lookup (normalizer->event_words,
-                                             words[i]);
-      DlSpanOfDays *copy;
-
-      if (key == NULL || g_hash_table_contains (doc->events, key))
-        continue;
-      copy = g_new0 (DlSpanOfDays, 1);
-      *copy = *span;
-      copy->granularity = g_strdup (span->granularity);
-      copy->how = g_strdup_printf ("%s, line %s", span->how,
-                                   dl_record_get (record, DL_COL_LINE));
-      g_hash_table_insert (doc->events, g_strdup (key), copy);
-    }
+  each_word (dl_record_get (record, DL_COL_CONTEXT), remember_event_word, &r);
 }
 
 static void
@@ -736,8 +787,11 @@ remember (DlNormalizer *normalizer, Document *doc, DlRecord *record,
   if (has_written_year (res->value, &year) && res->earliest
       && dl_parse_iso_date (res->earliest, &doc->told))
     doc->have_told = TRUE;
-  if (g_str_has_prefix (form->value, "ANCHOR")
-      ? !parse_span (res, &span) : !base_span (res->value, context, &span))
+  /* A mod moved the range ("before 2022"): what later mentions are told
+   * from is the value's own range. */
+  if (g_str_has_prefix (form->value, "ANCHOR") || res->mod == NULL
+      || *res->mod == '\0' ? !parse_span (res, &span)
+                            : !base_span (res->value, context, &span))
     return;
   if (span.how == NULL)
     {

@@ -58,6 +58,12 @@ golden harbor.ranges.csv
 "$timeline" <"$tmp/harbor.ranges.csv" >"$tmp/harbor.timeline.csv"
 golden harbor.timeline.csv
 
+# Anchored to an event from an anchors file: "five days prior" to the
+# strike, "before the 2019 harbour strike".
+"$dateline" $ref --anchors harbor-anchors.csv --no-default-anchors \
+  harbor-article.txt >"$tmp/harbor-anchored.timeline.csv" 2>/dev/null
+golden harbor-anchored.timeline.csv
+
 # The whole pipeline in one process gives the same timeline.
 "$dateline" $ref harbor-article.txt >"$tmp/dateline.csv" 2>/dev/null
 if cmp -s "$tmp/dateline.csv" "$tmp/harbor.timeline.csv"; then
