@@ -82,9 +82,16 @@ sentence_of (GArray *sentences, gsize offset, guint *hint)
   return *hint;
 }
 
+/* The sentence last cleaned, kept for the next mention in it. */
+typedef struct {
+  guint index;
+  char *text;
+} Context;
+
 static DlRecord *
 mention_record (DlExtractor *extractor, DlDocument *document,
-                const DlMatch *match, GArray *sentences, guint *hint)
+                const DlMatch *match, GArray *sentences, guint *hint,
+                Context *context)
 {
   DlRecord *record = dl_record_new ();
   const char *dct = document->dct ? document->dct : extractor->reference_date;
@@ -105,8 +112,13 @@ mention_record (DlExtractor *extractor, DlDocument *document,
       DlSpan *span = &g_array_index (sentences, DlSpan, index);
 
       dl_record_set_printf (record, DL_COL_SENTENCE, "%u", index + 1);
-      dl_record_take (record, DL_COL_CONTEXT,
-                      dl_document_clean (document, span->start, span->end));
+      if (context->text == NULL || context->index != index)
+        {
+          g_free (context->text);
+          context->text = dl_document_clean (document, span->start, span->end);
+          context->index = index;
+        }
+      dl_record_set (record, DL_COL_CONTEXT, context->text);
     }
   return record;
 }
@@ -117,7 +129,9 @@ dl_extractor_run_document (DlExtractor *extractor, DlDocument *document,
 {
   g_autoptr (GArray) matches = NULL;
   g_autoptr (GArray) sentences = NULL;
+  Context context = { 0, NULL };
   guint hint = 0;
+  gboolean ok = TRUE;
 
   matches = dl_grammar_match (extractor->grammar, document->scan,
                               document->len, error);
@@ -128,15 +142,15 @@ dl_extractor_run_document (DlExtractor *extractor, DlDocument *document,
   dl_context_rules_apply (extractor->context, document->scan, matches);
   sentences = dl_sentence_splitter_split (extractor->splitter, document->scan,
                                           document->len);
-  for (guint i = 0; i < matches->len; i++)
+  for (guint i = 0; ok && i < matches->len; i++)
     {
       DlRecord *record = mention_record (extractor, document,
                                          &g_array_index (matches, DlMatch, i),
-                                         sentences, &hint);
-      if (!sink (record, data, error))
-        return FALSE;
+                                         sentences, &hint, &context);
+      ok = sink (record, data, error);
     }
-  return TRUE;
+  g_free (context.text);
+  return ok;
 }
 
 gboolean

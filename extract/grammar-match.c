@@ -29,12 +29,37 @@ typedef struct {
   GPtrArray *next_other; /* ... for a next word outside the vocabulary */
 } WordEntry;
 
+/* Bits of a filter over the vocabulary's words: most words of a text are
+ * no word of the grammar, and one bit test is cheaper than a lookup. */
+#define FILTER_BITS 65536
+
 struct _DlGrammarIndex {
   GPtrArray *by_byte[256];  /* digits, signs: the rules that can start so */
   GPtrArray *generic[256];  /* letters: rules tried at every such word */
   GHashTable *by_word;      /* lowercase word -> WordEntry */
   GHashTable *vocabulary;   /* every word of the grammar */
+  GHashTable *by_number;    /* digits as written -> WordEntry, filled as met */
+  guint8 filter[FILTER_BITS / 8]; /* bit hash(word) set for each of them */
 };
+
+/* FNV-1a of a lowercase word: the filter's hash. */
+static inline guint32
+word_hash (const char *word)
+{
+  guint32 h = 2166136261u;
+
+  for (; *word; word++)
+    h = (h ^ (guchar) *word) * 16777619u;
+  return h;
+}
+
+static inline gboolean
+maybe_vocabulary (const DlGrammarIndex *index, const char *word)
+{
+  guint32 bit = word_hash (word) % FILTER_BITS;
+
+  return (index->filter[bit / 8] >> (bit % 8)) & 1;
+}
 
 static void
 free_list (gpointer list)
@@ -46,6 +71,8 @@ free_list (gpointer list)
 static void
 word_entry_free (WordEntry *entry)
 {
+  if (entry == NULL)
+    return;
   free_list (entry->rules);
   free_list (entry->next_other);
   if (entry->next)
@@ -65,6 +92,7 @@ dl_grammar_index_free (DlGrammarIndex *index)
     }
   g_hash_table_unref (index->by_word);
   g_hash_table_unref (index->vocabulary);
+  g_hash_table_unref (index->by_number);
   g_free (index);
 }
 
@@ -191,23 +219,33 @@ rules_beginning (GPtrArray *list, const char *text, gsize skip)
   return found;
 }
 
+/* The entry of the rules of list that can begin with word, or NULL. */
+static WordEntry *
+make_entry (GPtrArray *list, const char *word)
+{
+  GPtrArray *found = rules_beginning (list, word, 0);
+  WordEntry *entry;
+
+  if (found->len == 0)
+    {
+      g_ptr_array_unref (found);
+      return NULL;
+    }
+  entry = g_new0 (WordEntry, 1);
+  entry->rules = found;
+  if (found->len > BIG_BUCKET)
+    entry->next = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                         free_list);
+  return entry;
+}
+
 static void
 index_word (DlGrammarIndex *index, const char *word, GPtrArray *specific)
 {
-  GPtrArray *list = rules_beginning (specific, word, 0);
-  WordEntry *entry;
+  WordEntry *entry = make_entry (specific, word);
 
-  if (list->len == 0)
-    {
-      g_ptr_array_unref (list);
-      return;
-    }
-  entry = g_new0 (WordEntry, 1);
-  entry->rules = list;
-  if (list->len > BIG_BUCKET)
-    entry->next = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                         free_list);
-  g_hash_table_insert (index->by_word, g_strdup (word), entry);
+  if (entry)
+    g_hash_table_insert (index->by_word, g_strdup (word), entry);
 }
 
 /* The bytes a match can start with, probed byte by byte: PCRE2's own
@@ -238,6 +276,8 @@ dl_grammar_index_build (DlGrammar *grammar, GError **error)
   (void) error;
   index->by_word = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                           (GDestroyNotify) word_entry_free);
+  index->by_number = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                            (GDestroyNotify) word_entry_free);
   for (guint i = 0; i < grammar->rules->len; i++)
     {
       Rule *rule = grammar->rules->pdata[i];
@@ -260,6 +300,12 @@ dl_grammar_index_build (DlGrammar *grammar, GError **error)
   while (g_hash_table_iter_next (&iter, &word, NULL))
     index_word (index, word, specific);
   index->vocabulary = words;
+  g_hash_table_iter_init (&iter, words);
+  while (g_hash_table_iter_next (&iter, &word, NULL))
+    {
+      guint32 bit = word_hash (word) % FILTER_BITS;
+      index->filter[bit / 8] |= 1 << (bit % 8);
+    }
   grammar->index = index;
   return TRUE;
 }
@@ -326,7 +372,7 @@ read_word (const char *text, gsize len, gsize offset, char *word)
   if (end - offset > MAX_WORD)
     return offset;
   for (gsize i = offset; i < end; i++)
-    word[i - offset] = g_ascii_tolower (text[i]);
+    word[i - offset] = text[i] | 0x20; /* ASCII letters only: lowercase */
   word[end - offset] = '\0';
   return end;
 }
@@ -350,6 +396,7 @@ by_next_token (DlGrammarIndex *index, WordEntry *entry, const char *word,
   if (!g_ascii_isalpha (text[offset]))
     token[1] = text[offset], token[2] = '\0';
   else if (read_word (text, len, offset, token + 1) == offset
+           || !maybe_vocabulary (index, token + 1)
            || !g_hash_table_contains (index->vocabulary, token + 1))
     {
       /* A word no rule names: what can follow any word.  So probes stay
@@ -373,6 +420,44 @@ by_next_token (DlGrammarIndex *index, WordEntry *entry, const char *word,
   return list;
 }
 
+/* A text's numbers are remembered up to this many, each with the rules
+ * that can begin with it; past that, a number tries every rule that can
+ * begin with its first digit. */
+#define MAX_NUMBERS 100000
+
+/* The rules that can begin with the number at offset (its digits as
+ * written, then, for many rules, the token after it): years and amounts
+ * are common, and dozens of rules begin with a digit. */
+static GPtrArray *
+by_number (DlGrammarIndex *index, const char *text, gsize len, gsize offset)
+{
+  char digits[MAX_WORD + 1];
+  gsize end = offset;
+  WordEntry *entry;
+  GPtrArray *all = index->by_byte[(guchar) text[offset]];
+
+  while (end < len && g_ascii_isdigit (text[end]) && end - offset < MAX_WORD)
+    {
+      digits[end - offset] = text[end];
+      end++;
+    }
+  digits[end - offset] = '\0';
+  if (all == NULL || (end < len && g_ascii_isdigit (text[end])))
+    return all;
+  entry = g_hash_table_lookup (index->by_number, digits);
+  if (entry == NULL && !g_hash_table_contains (index->by_number, digits))
+    {
+      if (g_hash_table_size (index->by_number) >= MAX_NUMBERS)
+        return all;
+      entry = make_entry (all, digits);
+      g_hash_table_insert (index->by_number, g_strdup (digits), entry);
+    }
+  if (entry == NULL)
+    return NULL;
+  return entry->next ? by_next_token (index, entry, digits, text, len, end)
+                     : entry->rules;
+}
+
 /* The rules that can start at offset: by the word there, or by its first
  * byte.  *word_end receives the end of the word (offset + 1 for a sign). */
 static void
@@ -388,6 +473,11 @@ candidates (DlGrammarIndex *index, const char *text, gsize len, gsize offset,
   while (end < len && g_ascii_isalnum (text[end]))
     end++;
   *word_end = end > offset ? end : offset + 1;
+  if (g_ascii_isdigit (c))
+    {
+      *generic = by_number (index, text, len, offset);
+      return;
+    }
   if (!g_ascii_isalpha (c))
     {
       *generic = index->by_byte[c];
@@ -396,7 +486,7 @@ candidates (DlGrammarIndex *index, const char *text, gsize len, gsize offset,
   *generic = index->generic[c];
   /* The word is its letters: "Q3" is looked up as "q". */
   end = read_word (text, len, offset, word);
-  if (end == offset)
+  if (end == offset || !maybe_vocabulary (index, word))
     return;
   entry = g_hash_table_lookup (index->by_word, word);
   if (entry == NULL)

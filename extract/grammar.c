@@ -623,7 +623,8 @@ compile (const char *pattern, uint32_t options, const char *file, guint line,
       return NULL;
     }
   /* JIT when the platform has it; the interpreter gives the same answers. */
-  pcre2_jit_compile (re, PCRE2_JIT_COMPLETE);
+  /* Partial matching too: the matcher probes rules with it (grammar-match.c). */
+  pcre2_jit_compile (re, PCRE2_JIT_COMPLETE | PCRE2_JIT_PARTIAL_HARD);
   return re;
 }
 

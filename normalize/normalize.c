@@ -204,6 +204,7 @@ typedef struct {
   DlSpanOfDays last;     /* the last date told, before any mod */
   char *last_phrase;     /* its anchor phrase, if it had one */
   GHashTable *events;    /* event key -> DlSpanOfDays *, dated in the text */
+  char *events_context;  /* the sentence events were last read from */
 } Document;
 
 static void
@@ -219,6 +220,7 @@ document_clear (Document *doc)
   dl_span_of_days_clear (&doc->last);
   g_clear_pointer (&doc->last_phrase, g_free);
   g_clear_pointer (&doc->events, g_hash_table_unref);
+  g_clear_pointer (&doc->events_context, g_free);
 }
 
 /* A form split into its value, the attributes resolve takes, and those
@@ -485,8 +487,15 @@ remember_events (DlNormalizer *normalizer, Document *doc, DlRecord *record,
                  const DlSpanOfDays *span)
 {
   Remembering r = { normalizer, doc, record, span };
+  const char *context = dl_record_get (record, DL_COL_CONTEXT);
 
-  each_word (dl_record_get (record, DL_COL_CONTEXT), remember_event_word, &r);
+  /* An event is dated by the first date of its sentence: the other
+   * mentions of the sentence need not read it again. */
+  if (g_strcmp0 (context, doc->events_context) == 0)
+    return;
+  g_free (doc->events_context);
+  doc->events_context = g_strdup (context);
+  each_word (context, remember_event_word, &r);
 }
 
 static void
