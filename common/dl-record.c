@@ -497,14 +497,14 @@ dl_writer_free (DlWriter *writer)
 static void
 put_field (FILE *out, const char *field, gboolean first)
 {
-  gsize len = strlen (field);
+  gsize plain = strcspn (field, ",\"\r\n");
 
   if (!first)
     putc (',', out);
-  if (strpbrk (field, ",\"\r\n") != NULL)
-    csv_fwrite (out, field, len);
+  if (field[plain] != '\0')
+    csv_fwrite (out, field, plain + strlen (field + plain));
   else
-    fwrite (field, 1, len, out);
+    fwrite (field, 1, plain, out);
 }
 
 static void

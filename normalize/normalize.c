@@ -12,6 +12,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+typedef struct {
+  gsize start, end;
+  gboolean future;
+} Cue;
+
 struct _DlNormalizer {
   DlNormalizeOptions options;
   GDate reference;
@@ -21,6 +26,8 @@ struct _DlNormalizer {
   DlAnchors *anchors;
   GHashTable *event_words; /* word -> event key (grammar/en/events.txt) */
   GPtrArray *batch;        /* DlRecord *: the document being read */
+  char *cue_context;       /* the sentence whose tense cues are in cues */
+  GArray *cues;            /* Cue */
   guint unresolved;
 };
 
@@ -34,6 +41,8 @@ dl_normalizer_free (DlNormalizer *normalizer)
   g_clear_pointer (&normalizer->anchors, dl_anchors_free);
   g_clear_pointer (&normalizer->event_words, g_hash_table_unref);
   g_clear_pointer (&normalizer->batch, g_ptr_array_unref);
+  g_free (normalizer->cue_context);
+  g_clear_pointer (&normalizer->cues, g_array_unref);
   g_free (normalizer);
 }
 
@@ -131,6 +140,7 @@ dl_normalizer_new (const DlNormalizeOptions *options, GError **error)
     normalizer->options.fiscal_year_start = 1;
   normalizer->batch = g_ptr_array_new_with_free_func (
       (GDestroyNotify) dl_record_free);
+  normalizer->cues = g_array_new (FALSE, FALSE, sizeof (Cue));
 
   if (options->reference_date)
     {
@@ -157,40 +167,64 @@ dl_normalizer_unresolved (DlNormalizer *normalizer)
   return normalizer->unresolved;
 }
 
+/* The tense cues of context, found once per sentence: its mentions all
+ * ask about the same sentence. */
+static GArray *
+tense_cues (DlNormalizer *normalizer, const char *context)
+{
+  gsize len, offset = 0;
+  int future;
+
+  if (normalizer->cue_context && strcmp (normalizer->cue_context, context) == 0)
+    return normalizer->cues;
+  g_free (normalizer->cue_context);
+  normalizer->cue_context = g_strdup (context);
+  g_array_set_size (normalizer->cues, 0);
+  len = strlen (context);
+  future = pcre2_substring_number_from_name (normalizer->tense_cues,
+                                             (PCRE2_SPTR) "future");
+  while (offset < len
+         && pcre2_match (normalizer->tense_cues, (PCRE2_SPTR) context, len,
+                         offset, 0, normalizer->tense_data, NULL) > 0)
+    {
+      PCRE2_SIZE *ov = pcre2_get_ovector_pointer (normalizer->tense_data);
+      Cue cue = { ov[0], ov[1], ov[2 * future] != PCRE2_UNSET };
+
+      g_array_append_val (normalizer->cues, cue);
+      offset = ov[1] > ov[0] ? ov[1] : ov[0] + 1;
+    }
+  return normalizer->cues;
+}
+
 DlTense
 dl_normalizer_tense (DlNormalizer *normalizer, const char *context,
                      const char *mention)
 {
   const char *at = mention && *mention ? strstr (context, mention) : NULL;
   gsize where = at ? (gsize) (at - context) : 0;
-  gsize len = strlen (context), offset = 0, best = G_MAXSIZE;
-  DlTense tense = DL_TENSE_UNKNOWN;
   gsize skip_from = at ? where : 0, skip_to = at ? where + strlen (mention) : 0;
-  int future = pcre2_substring_number_from_name (normalizer->tense_cues,
-                                                 (PCRE2_SPTR) "future");
+  gsize best = G_MAXSIZE;
+  DlTense tense = DL_TENSE_UNKNOWN;
+  GArray *cues = tense_cues (normalizer, context);
 
   /* The cue nearest the mention wins: a sentence may report in the past
    * ("said") what will happen ("will meet on Friday"). */
-  while (offset < len
-         && pcre2_match (normalizer->tense_cues, (PCRE2_SPTR) context, len,
-                         offset, 0, normalizer->tense_data, NULL) > 0)
+  for (guint i = 0; i < cues->len; i++)
     {
-      PCRE2_SIZE *ov = pcre2_get_ovector_pointer (normalizer->tense_data);
-      gsize distance = ov[0] >= where ? ov[0] - where : where - ov[1];
+      const Cue *cue = &g_array_index (cues, Cue, i);
+      gsize distance = cue->start >= where ? cue->start - where
+                                           : where - cue->end;
 
-      offset = ov[1] > ov[0] ? ov[1] : ov[0] + 1;
-      if (ov[0] < skip_to && ov[1] > skip_from)
+      if (cue->start < skip_to && cue->end > skip_from)
         continue; /* the mention's own words ("last week") are no cue */
       if (distance < best)
         {
           best = distance;
-          tense = ov[2 * future] != PCRE2_UNSET ? DL_TENSE_FUTURE
-                                                : DL_TENSE_PAST;
+          tense = cue->future ? DL_TENSE_FUTURE : DL_TENSE_PAST;
         }
     }
   return tense;
 }
-
 
 /* ---- one document at a time ---- */
 
