@@ -22,36 +22,36 @@ pass_on (DlRecord *record, gpointer data, GError **error)
                             pipeline->timeline, error);
 }
 
+/* The stages built from the parsed options, or FALSE with error set. */
 static gboolean
-check_date_order (const char *date_order)
+build_stages (DlExtractArgs *extract_args, DlNormalizeArgs *normalize_args,
+              DlExtractor **extractor, DlNormalizer **normalizer,
+              GError **error)
 {
-  if (date_order == NULL || g_strcmp0 (date_order, "mdy") == 0
-      || g_strcmp0 (date_order, "dmy") == 0)
-    return TRUE;
-  g_printerr ("%s: --date-order is mdy or dmy, not \"%s\"\n",
-              g_get_prgname (), date_order);
-  return FALSE;
+  DlExtractOptions extract_options = { 0 };
+  DlNormalizeOptions normalize_options = { 0 };
+
+  if (!dl_extract_args_apply (extract_args, &extract_options, error)
+      || !dl_normalize_args_apply (normalize_args, &normalize_options, error))
+    return FALSE;
+  /* One --reference-date and --grammar serve both stages. */
+  normalize_options.reference_date = extract_options.reference_date;
+  normalize_options.grammar_dir = extract_options.grammar_dir;
+  *extractor = dl_extractor_new (&extract_options, error);
+  if (*extractor)
+    *normalizer = dl_normalizer_new (&normalize_options, error);
+  return *normalizer != NULL;
 }
 
 int
 main (int argc, char **argv)
 {
-  g_autofree char *reference = NULL;
-  g_autofree char *grammar_dir = NULL;
-  g_autofree char *date_order = NULL;
   gboolean resolved_only = FALSE;
   gboolean version = FALSE;
-  DlNormalizeArgs args = { 0 };
   GOptionEntry entries[] = {
-    { "reference-date", 'r', 0, G_OPTION_ARG_STRING, &reference,
-      "Document date of plain text (TimeML carries its own)", "YYYY-MM-DD" },
-    { "date-order", 'o', 0, G_OPTION_ARG_STRING, &date_order,
-      "Read 01/02/2022 as month/day (mdy, default) or day/month (dmy)",
-      "mdy|dmy" },
     { "resolved-only", 'R', 0, G_OPTION_ARG_NONE, &resolved_only,
-      "Leave out rows without a date range", NULL },
-    { "grammar", 'g', 0, G_OPTION_ARG_FILENAME, &grammar_dir,
-      "Load the grammar from DIR/en instead of the built-in copy", "DIR" },
+      "Leave out rows without a date range (their count goes to stderr)",
+      NULL },
     { "version", 'V', 0, G_OPTION_ARG_NONE, &version,
       "Print the version and exit", NULL },
     { NULL },
@@ -62,35 +62,28 @@ main (int argc, char **argv)
   g_autoptr (DlNormalizer) normalizer = NULL;
   g_autoptr (DlTimeline) timeline = NULL;
   g_autoptr (DlWriter) writer = NULL;
-  DlExtractOptions extract_options = { 0 };
-  DlNormalizeOptions normalize_options = { 0 };
+  DlExtractArgs extract_args = { 0 };
+  DlNormalizeArgs normalize_args = { 0 };
   Pipeline pipeline;
-  const char *stdin_only[] = { "-", NULL };
-  const char *const *files;
-  int status = DL_EXIT_OK;
+  gboolean ok, built;
   guint dropped = 0, unresolved;
 
   dl_cli_init ("dateline");
   g_option_context_set_summary (context,
       "Finds the dates in text or TimeML and writes them as one timeline:\n"
       "dateline-extract | dateline-normalize | dateline-timeline in one.");
+  g_option_context_add_main_entries (
+      context, dl_extract_args_entries (&extract_args), NULL);
+  g_option_context_add_main_entries (
+      context, dl_normalize_args_entries (&normalize_args), NULL);
   g_option_context_add_main_entries (context, entries, NULL);
-  g_option_context_add_main_entries (context, dl_normalize_args_entries (&args),
-                                     NULL);
   if (!dl_cli_parse (context, &argc, &argv, &version))
     return DL_EXIT_USAGE;
-  if (!check_date_order (date_order))
-    return DL_EXIT_USAGE;
-  extract_options.reference_date = reference;
-  extract_options.grammar_dir = grammar_dir;
-  extract_options.day_first = g_strcmp0 (date_order, "dmy") == 0;
-  normalize_options.reference_date = reference;
-  normalize_options.grammar_dir = grammar_dir;
-  extractor = dl_extractor_new (&extract_options, &error);
-  if (extractor && dl_normalize_args_apply (&args, &normalize_options, &error))
-    normalizer = dl_normalizer_new (&normalize_options, &error);
-  dl_normalize_args_clear (&args);
-  if (normalizer == NULL)
+  built = build_stages (&extract_args, &normalize_args, &extractor,
+                        &normalizer, &error);
+  dl_extract_args_clear (&extract_args);
+  dl_normalize_args_clear (&normalize_args);
+  if (!built)
     {
       dl_cli_warn (error);
       return dl_cli_exit_code (error);
@@ -98,19 +91,13 @@ main (int argc, char **argv)
   timeline = dl_timeline_new (resolved_only);
   pipeline.normalizer = normalizer;
   pipeline.timeline = timeline;
-  files = argc > 1 ? (const char *const *) argv + 1 : stdin_only;
-  for (guint i = 0; files[i]; i++)
-    if (!dl_extractor_run (extractor, files[i], pass_on, &pipeline, &error))
-      {
-        dl_cli_warn (error);
-        g_clear_error (&error);
-        status = DL_EXIT_DATA;
-      }
+  ok = dl_extractor_run_files (extractor, (const char *const *) argv + 1,
+                               pass_on, &pipeline);
   if (!dl_normalizer_flush (normalizer, dl_timeline_sink, timeline, &error))
     {
       dl_cli_warn (error);
       g_clear_error (&error);
-      status = DL_EXIT_DATA;
+      ok = FALSE;
     }
   writer = dl_writer_new (stdout, "standard output", DL_FORMAT_TIMELINE, NULL);
   if (!dl_timeline_write (timeline, writer, &dropped, &error))
@@ -120,10 +107,10 @@ main (int argc, char **argv)
     }
   unresolved = dl_normalizer_unresolved (normalizer);
   if (unresolved > 0)
-    g_printerr ("%s: %u mention%s left unresolved\n", g_get_prgname (),
-                unresolved, unresolved == 1 ? "" : "s");
+    g_printerr ("%s: %u mention%s left unresolved (certainty=unresolved)\n",
+                g_get_prgname (), unresolved, unresolved == 1 ? "" : "s");
   if (dropped > 0)
     g_printerr ("%s: left out %u row%s without a date range\n",
                 g_get_prgname (), dropped, dropped == 1 ? "" : "s");
-  return dl_cli_close_stdout () ? status : DL_EXIT_DATA;
+  return dl_cli_close_stdout () && ok ? DL_EXIT_OK : DL_EXIT_DATA;
 }

@@ -8,9 +8,9 @@
 #include "sentence.h"
 
 #include <string.h>
+#include <unistd.h>
 
 struct _DlExtractor {
-  DlExtractOptions options;
   char *reference_date;
   DlGrammar *grammar;
   DlContextRules *context;
@@ -38,7 +38,6 @@ dl_extractor_new (const DlExtractOptions *options, GError **error)
   g_auto (GStrv) abbreviations = NULL;
   GDate date;
 
-  extractor->options = *options;
   if (options->reference_date)
     {
       if (!dl_parse_iso_date (options->reference_date, &date))
@@ -162,4 +161,93 @@ dl_extractor_run (DlExtractor *extractor, const char *path, DlSinkFunc sink,
   if (document == NULL)
     return FALSE;
   return dl_extractor_run_document (extractor, document, sink, data, error);
+}
+
+/* ---- command line ---- */
+
+const GOptionEntry *
+dl_extract_args_entries (DlExtractArgs *args)
+{
+  const GOptionEntry entries[] = {
+    { "reference-date", 'r', 0, G_OPTION_ARG_STRING, &args->reference_date,
+      "Document date of plain text (TimeML carries its own)", "YYYY-MM-DD" },
+    { "date-order", 'o', 0, G_OPTION_ARG_STRING, &args->date_order,
+      "Read 01/02/2022 as month/day (mdy, default) or day/month (dmy)",
+      "mdy|dmy" },
+    { "grammar", 'g', 0, G_OPTION_ARG_FILENAME, &args->grammar_dir,
+      "Load the grammar from DIR/en instead of the built-in copy", "DIR" },
+    { NULL },
+  };
+
+  g_free (args->entries);
+  args->entries = g_memdup2 (entries, sizeof entries);
+  return args->entries;
+}
+
+gboolean
+dl_extract_args_apply (DlExtractArgs *args, DlExtractOptions *options,
+                       GError **error)
+{
+  if (args->date_order && strcmp (args->date_order, "mdy") != 0
+      && strcmp (args->date_order, "dmy") != 0)
+    {
+      g_set_error (error, DL_ERROR, DL_ERROR_USAGE,
+                   "--date-order is mdy or dmy, not \"%s\"", args->date_order);
+      return FALSE;
+    }
+  options->reference_date = args->reference_date;
+  options->grammar_dir = args->grammar_dir;
+  options->day_first = g_strcmp0 (args->date_order, "dmy") == 0;
+  return TRUE;
+}
+
+void
+dl_extract_args_clear (DlExtractArgs *args)
+{
+  g_clear_pointer (&args->reference_date, g_free);
+  g_clear_pointer (&args->date_order, g_free);
+  g_clear_pointer (&args->grammar_dir, g_free);
+  g_clear_pointer (&args->entries, g_free);
+}
+
+/* Progress on stderr for long runs, only when a person is watching. */
+static void
+show_progress (guint done, guint total, gint64 *last)
+{
+  gint64 now = g_get_monotonic_time ();
+
+  if (total < 2 || !isatty (STDERR_FILENO)
+      || (now - *last < G_USEC_PER_SEC && done < total))
+    return;
+  *last = now;
+  g_printerr ("\r%s: %u/%u files", g_get_prgname (), done, total);
+  if (done == total)
+    g_printerr ("\n");
+}
+
+gboolean
+dl_extractor_run_files (DlExtractor *extractor, const char *const *files,
+                        DlSinkFunc sink, gpointer data)
+{
+  static const char *const stdin_only[] = { "-", NULL };
+  guint total;
+  gint64 last = g_get_monotonic_time ();
+  gboolean ok = TRUE;
+
+  if (files == NULL || files[0] == NULL)
+    files = stdin_only;
+  total = g_strv_length ((char **) files);
+  for (guint i = 0; files[i]; i++)
+    {
+      g_autoptr (GError) error = NULL;
+
+      if (!dl_extractor_run (extractor, files[i], sink, data, &error))
+        {
+          /* A bad file is reported and skipped; the others still run. */
+          dl_cli_warn (error);
+          ok = FALSE;
+        }
+      show_progress (i + 1, total, &last);
+    }
+  return ok;
 }

@@ -33,3 +33,31 @@ gboolean dl_extractor_run_document (DlExtractor *extractor,
                                     gpointer data, GError **error);
 
 G_END_DECLS
+
+G_BEGIN_DECLS
+
+/* The command-line options of the extract stage, shared by
+ * dateline-extract and dateline. */
+typedef struct {
+  char *reference_date;
+  char *date_order;
+  char *grammar_dir;
+  GOptionEntry *entries;
+} DlExtractArgs;
+
+/* Option entries that fill args, for g_option_context_add_main_entries. */
+const GOptionEntry *dl_extract_args_entries (DlExtractArgs *args);
+/* Checks the parsed values and points options at them (args must live as
+ * long as options are used). */
+gboolean dl_extract_args_apply (DlExtractArgs *args,
+                                DlExtractOptions *options, GError **error);
+void dl_extract_args_clear (DlExtractArgs *args);
+
+/* Runs files (standard input when empty) through extractor into sink, for
+ * main(): a file that fails is reported on stderr and skipped, and progress
+ * shows on a terminal.  FALSE if any file failed. */
+gboolean dl_extractor_run_files (DlExtractor *extractor,
+                                 const char *const *files, DlSinkFunc sink,
+                                 gpointer data);
+
+G_END_DECLS

@@ -3,50 +3,20 @@
 #include "extract.h"
 
 #include <stdio.h>
-#include <unistd.h>
-
-typedef struct {
-  DlWriter *writer;
-} Output;
 
 static gboolean
-write_record (DlRecord *record, gpointer data, GError **error)
+write_record (DlRecord *record, gpointer writer, GError **error)
 {
   g_autoptr (DlRecord) owned = record;
-  Output *output = data;
 
-  return dl_writer_write (output->writer, owned, error);
-}
-
-/* Progress on stderr for long runs, only when a person is watching. */
-static void
-show_progress (guint done, guint total, gint64 *last)
-{
-  gint64 now = g_get_monotonic_time ();
-
-  if (total < 2 || !isatty (STDERR_FILENO) || now - *last < G_USEC_PER_SEC)
-    return;
-  *last = now;
-  g_printerr ("\r%s: %u/%u files", g_get_prgname (), done, total);
-  if (done == total)
-    g_printerr ("\n");
+  return dl_writer_write (writer, owned, error);
 }
 
 int
 main (int argc, char **argv)
 {
-  g_autofree char *reference = NULL;
-  g_autofree char *grammar_dir = NULL;
-  g_autofree char *date_order = NULL;
   gboolean version = FALSE;
   GOptionEntry entries[] = {
-    { "reference-date", 'r', 0, G_OPTION_ARG_STRING, &reference,
-      "Document date of plain text (TimeML carries its own)", "YYYY-MM-DD" },
-    { "date-order", 'o', 0, G_OPTION_ARG_STRING, &date_order,
-      "Read 01/02/2022 as month/day (mdy, default) or day/month (dmy)",
-      "mdy|dmy" },
-    { "grammar", 'g', 0, G_OPTION_ARG_FILENAME, &grammar_dir,
-      "Load the grammar from DIR/en instead of the built-in copy", "DIR" },
     { "version", 'V', 0, G_OPTION_ARG_NONE, &version,
       "Print the version and exit", NULL },
     { NULL },
@@ -55,57 +25,34 @@ main (int argc, char **argv)
   g_autoptr (GError) error = NULL;
   g_autoptr (DlExtractor) extractor = NULL;
   g_autoptr (DlWriter) writer = NULL;
+  DlExtractArgs args = { 0 };
   DlExtractOptions options = { 0 };
-  Output output;
-  const char *stdin_only[] = { "-", NULL };
-  const char *const *files;
-  int status = DL_EXIT_OK;
-  gint64 last = 0;
-  guint n_files;
+  gboolean ok;
 
   dl_cli_init ("dateline-extract");
   g_option_context_set_summary (context,
       "Finds the dates and times in text or TimeML (FILE, or standard input\n"
       "when FILE is - or absent) and writes one CSV row per mention.");
+  g_option_context_add_main_entries (context, dl_extract_args_entries (&args),
+                                     NULL);
   g_option_context_add_main_entries (context, entries, NULL);
   if (!dl_cli_parse (context, &argc, &argv, &version))
     return DL_EXIT_USAGE;
-  if (date_order && g_strcmp0 (date_order, "mdy") != 0
-      && g_strcmp0 (date_order, "dmy") != 0)
-    {
-      g_printerr ("%s: --date-order is mdy or dmy, not \"%s\"\n",
-                  g_get_prgname (), date_order);
-      return DL_EXIT_USAGE;
-    }
-  options.reference_date = reference;
-  options.grammar_dir = grammar_dir;
-  options.day_first = g_strcmp0 (date_order, "dmy") == 0;
-  extractor = dl_extractor_new (&options, &error);
+  if (dl_extract_args_apply (&args, &options, &error))
+    extractor = dl_extractor_new (&options, &error);
+  dl_extract_args_clear (&args);
   if (extractor == NULL)
     {
       dl_cli_warn (error);
       return dl_cli_exit_code (error);
     }
   writer = dl_writer_new (stdout, "standard output", DL_FORMAT_MENTIONS, NULL);
-  output.writer = writer;
-  files = argc > 1 ? (const char *const *) argv + 1 : stdin_only;
-  n_files = g_strv_length ((char **) files);
-  for (guint i = 0; files[i]; i++)
-    {
-      if (!dl_extractor_run (extractor, files[i], write_record, &output,
-                             &error))
-        {
-          /* A bad file is reported and skipped; the others still run. */
-          dl_cli_warn (error);
-          g_clear_error (&error);
-          status = DL_EXIT_DATA;
-        }
-      show_progress (i + 1, n_files, &last);
-    }
+  ok = dl_extractor_run_files (extractor, (const char *const *) argv + 1,
+                               write_record, writer);
   if (!dl_writer_finish (writer, &error))
     {
       dl_cli_warn (error);
       return DL_EXIT_DATA;
     }
-  return dl_cli_close_stdout () ? status : DL_EXIT_DATA;
+  return dl_cli_close_stdout () && ok ? DL_EXIT_OK : DL_EXIT_DATA;
 }
