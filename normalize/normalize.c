@@ -23,7 +23,8 @@ struct _DlNormalizer {
   gboolean have_reference;
   pcre2_code *tense_cues; /* (?<past>...)|(?<future>...) as whole words */
   pcre2_match_data *tense_data;
-  DlAnchors *anchors;
+  DlAnchors *anchors;      /* --anchors: searched first, so they win */
+  DlAnchors *builtin;      /* grammar/en/anchors.csv */
   GHashTable *event_words; /* word -> event key (grammar/en/events.txt) */
   GPtrArray *batch;        /* DlRecord *: the document being read */
   char *cue_context;       /* the sentence whose tense cues are in cues */
@@ -39,6 +40,7 @@ dl_normalizer_free (DlNormalizer *normalizer)
   pcre2_code_free (normalizer->tense_cues);
   pcre2_match_data_free (normalizer->tense_data);
   g_clear_pointer (&normalizer->anchors, dl_anchors_free);
+  g_clear_pointer (&normalizer->builtin, dl_anchors_free);
   g_clear_pointer (&normalizer->event_words, g_hash_table_unref);
   g_clear_pointer (&normalizer->batch, g_ptr_array_unref);
   g_free (normalizer->cue_context);
@@ -95,13 +97,13 @@ load_anchors (DlNormalizer *normalizer, const DlNormalizeOptions *options,
               GError **error)
 {
   normalizer->anchors = dl_anchors_new ();
-  /* The user's rows first: the first row to claim an alias keeps it. */
+  normalizer->builtin = dl_anchors_new ();
   for (guint i = 0; options->anchor_files && options->anchor_files[i]; i++)
     if (!dl_anchors_load_file (normalizer->anchors, options->anchor_files[i],
                                error))
       return FALSE;
   return options->no_default_anchors
-         || dl_anchors_load_builtin (normalizer->anchors,
+         || dl_anchors_load_builtin (normalizer->builtin,
                                      options->grammar_dir, error);
 }
 
@@ -435,7 +437,12 @@ static gboolean
 find_event (DlNormalizer *normalizer, Document *doc, const char *phrase,
             DlSpanOfDays *span)
 {
+  /* The user's events win over the built-in ones, whatever their aliases'
+   * lengths. */
   const DlAnchor *anchor = dl_anchors_find (normalizer->anchors, phrase);
+
+  if (anchor == NULL)
+    anchor = dl_anchors_find (normalizer->builtin, phrase);
   g_autofree char *lower = g_utf8_strdown (phrase, -1);
   GMatchInfo *year_match = NULL;
   static GRegex *year_regex;
@@ -661,13 +668,14 @@ southern_seasons (DlResolution *res)
 /* FY1998 with a fiscal year starting in October: 1997-10-01..1998-09-30
  * (a fiscal year is named by the year it ends in). */
 static void
-fiscal_year (DlResolution *res, int start)
+fiscal_year (DlResolution *res, const char *form_value, int start)
 {
   guint year;
   GDate a, b;
 
-  if (start == 1 || res->value == NULL || !g_str_has_prefix (res->value, "FY")
-      || !has_written_year (res->value + 2, &year) || year < 2)
+  if (start == 1 || !g_str_has_prefix (form_value, "FY")
+      || !has_written_year (form_value + 2, &year) || year < 2
+      || g_strcmp0 (res->certainty, "unresolved") == 0)
     return;
   g_date_clear (&a, 1);
   g_date_set_dmy (&a, 1, start, year - 1);
@@ -811,7 +819,7 @@ resolve_record (DlNormalizer *normalizer, Document *doc, DlRecord *record,
   close_past_openings (res, context.tense, doc);
   if (normalizer->options.southern)
     southern_seasons (res);
-  fiscal_year (res, normalizer->options.fiscal_year_start);
+  fiscal_year (res, form->value, normalizer->options.fiscal_year_start);
 }
 
 /* What this record tells the ones after it. */
@@ -854,6 +862,9 @@ remember (DlNormalizer *normalizer, Document *doc, DlRecord *record,
 static void
 join (DlRecord *first, DlRecord *second, const char *kind)
 {
+  if (strcmp (dl_record_get (first, DL_COL_CERTAINTY), "unresolved") == 0
+      || strcmp (dl_record_get (second, DL_COL_CERTAINTY), "unresolved") == 0)
+    return; /* a hull needs both ends */
   GDate a1, b1, a2, b2, lo, hi;
   gboolean have_a = FALSE, have_b = FALSE;
   const char *text1 = dl_record_get (first, DL_COL_MENTION);
@@ -997,13 +1008,12 @@ dl_normalize_args_entries (DlNormalizeArgs *args)
       "document", "auto|news|narrative" },
     { "hemisphere", 0, 0, G_OPTION_ARG_STRING, &args->hemisphere,
       "Whose seasons: north (default) or south", "north|south" },
-    { "fiscal-year-start", 0, 0, G_OPTION_ARG_INT, &args->fiscal_year_start,
+    { "fiscal-year-start", 0, 0, G_OPTION_ARG_STRING, &args->fiscal_year_start,
       "Month a fiscal year starts in (default 1); FY1998 ends in 1998",
       "MM" },
     { NULL },
   };
 
-  args->fiscal_year_start = 1;
   g_free (args->entries);
   args->entries = g_memdup2 (entries, sizeof entries);
   return args->entries;
@@ -1035,15 +1045,23 @@ dl_normalize_args_apply (DlNormalizeArgs *args, DlNormalizeOptions *options,
                    args->hemisphere);
       return FALSE;
     }
-  if (args->fiscal_year_start < 1 || args->fiscal_year_start > 12)
-    {
-      g_set_error (error, DL_ERROR, DL_ERROR_USAGE,
-                   "--fiscal-year-start is a month, 1 to 12, not %d",
-                   args->fiscal_year_start);
-      return FALSE;
-    }
+  {
+    /* Read as decimal: "08" is August, not a bad octal number. */
+    char *end = NULL;
+    guint64 month = args->fiscal_year_start
+                        ? g_ascii_strtoull (args->fiscal_year_start, &end, 10)
+                        : 1;
+
+    if ((end && *end != '\0') || month < 1 || month > 12)
+      {
+        g_set_error (error, DL_ERROR, DL_ERROR_USAGE,
+                     "--fiscal-year-start is a month, 1 to 12, not \"%s\"",
+                     args->fiscal_year_start);
+        return FALSE;
+      }
+    options->fiscal_year_start = (int) month;
+  }
   options->southern = g_strcmp0 (args->hemisphere, "south") == 0;
-  options->fiscal_year_start = args->fiscal_year_start;
   options->anchor_files = (const char *const *) args->anchor_files;
   options->no_default_anchors = args->no_default_anchors;
   return TRUE;
@@ -1055,5 +1073,6 @@ dl_normalize_args_clear (DlNormalizeArgs *args)
   g_clear_pointer (&args->anchor_files, g_strfreev);
   g_clear_pointer (&args->style, g_free);
   g_clear_pointer (&args->hemisphere, g_free);
+  g_clear_pointer (&args->fiscal_year_start, g_free);
   g_clear_pointer (&args->entries, g_free);
 }

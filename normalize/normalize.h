@@ -53,7 +53,7 @@ typedef struct {
   gboolean no_default_anchors;
   char *style;
   char *hemisphere;
-  int fiscal_year_start;
+  char *fiscal_year_start;
   GOptionEntry *entries;
 } DlNormalizeArgs;
 

@@ -157,7 +157,14 @@ record_label (const DlRecord *record)
       && strstr (dl_record_get (record, DL_COL_NOTE), "; anchor \""))
     return g_strdup_printf ("%s the %s", mod[0] == 'B' ? "before" : "after",
                             anchor);
-  if (strchr (value, 'X') && *earliest && *latest)
+  /* Rough values, and durations told from an event ("three days before
+   * the invasion"), are named by their range. */
+  if (strcmp (earliest, latest) == 0 && *earliest
+      && strcmp (dl_record_get (record, DL_COL_TYPE), "DURATION") == 0)
+    return day_words (earliest);
+  if ((strchr (value, 'X') || strcmp (dl_record_get (record, DL_COL_TYPE),
+                                      "DURATION") == 0)
+      && *earliest && *latest)
     {
       g_autofree char *a = day_words (earliest);
       g_autofree char *b = day_words (latest);
