@@ -138,6 +138,9 @@ static const struct {
 
 static const char *const types[] = { "DATE", "TIME", "DURATION", "SET", NULL };
 static const char *const quants[] = { "EACH", "EVERY", NULL };
+/* tense=: what the expression itself says of its time, before the tense of
+ * its sentence ("Thursday's close" is over, whatever the sentence says). */
+static const char *const tenses[] = { "PAST", "FUTURE", NULL };
 
 /* ---- dates and periods ---------------------------------------------- */
 
@@ -480,6 +483,67 @@ weekday_candidates (GDateWeekday weekday, const GDate *ref,
   return n;
 }
 
+/* A day that recurs once a year: a calendar day, the first weekday on or
+ * after one (Thanksgiving, the fourth Thursday of November, is the Thursday
+ * on or after 22 November), or a day counted from Easter Sunday. */
+typedef struct {
+  guint month, day;      /* when not easter */
+  GDateWeekday weekday;  /* G_DATE_BAD_WEEKDAY: the calendar day itself */
+  gboolean easter;
+  gint64 offset;         /* days from Easter Sunday */
+} YearDay;
+
+/* Easter Sunday of the Gregorian calendar (the anonymous algorithm of
+ * 1876, as in Meeus), proleptic before 1583. */
+static gboolean
+easter_sunday (gint64 year, GDate *date)
+{
+  gint64 a = year % 19, b = year / 100, c = year % 100;
+  gint64 d = b / 4, e = b % 4, f = (b + 8) / 25, g = (b - f + 1) / 3;
+  gint64 h = (19 * a + b - d - g + 15) % 30;
+  gint64 i = c / 4, k = c % 4;
+  gint64 l = (32 + 2 * e + 2 * i - h - k) % 7;
+  gint64 m = (a + 11 * h + 22 * l) / 451;
+  gint64 month = (h + l - 7 * m + 114) / 31;
+  gint64 day = (h + l - 7 * m + 114) % 31 + 1;
+
+  return make_date (date, year, month, day);
+}
+
+/* The day of spec in year; FALSE if there is none GDate can hold. */
+static gboolean
+year_day (const YearDay *spec, gint64 year, GDate *date)
+{
+  if (spec->easter)
+    return easter_sunday (year, date) && add_days (date, spec->offset);
+  if (!make_date (date, year, spec->month, spec->day))
+    return FALSE;
+  if (spec->weekday == G_DATE_BAD_WEEKDAY)
+    return TRUE;
+  return add_days (date, ((gint64) spec->weekday
+                          - g_date_get_weekday (date) + 7) % 7);
+}
+
+/* The days of spec in the years around ref. */
+static int
+year_day_candidates (const YearDay *spec, const GDate *ref,
+                     Period *candidates)
+{
+  gint64 ref_year = g_date_get_year (ref);
+  int n = 0;
+
+  for (gint64 year = ref_year - YEAR_SPAN; year <= ref_year + YEAR_SPAN;
+       year++)
+    {
+      GDate date;
+
+      if (year_day (spec, year, &date)
+          && period_containing (&candidates[n], UNIT_DAY, &date))
+        n++;
+    }
+  return n;
+}
+
 static Pick
 pick_by_tense (DlTense tense)
 {
@@ -525,6 +589,7 @@ typedef enum {
 
 typedef struct {
   const DlResolveContext *context;
+  DlTense tense;     /* from tense=, else DL_TENSE_UNKNOWN */
   const char *form;  /* the whole form */
   const char *value; /* its value, without a time of day */
   Unit unit;         /* its granularity, known even when unresolved */
@@ -615,6 +680,8 @@ reference (Work *w)
 static DlTense
 sentence_tense (const Work *w)
 {
+  if (w->tense != DL_TENSE_UNKNOWN)
+    return w->tense;
   return w->context != NULL ? w->context->tense : DL_TENSE_UNKNOWN;
 }
 
@@ -934,9 +1001,9 @@ ref_value (Work *w, GMatchInfo *match)
  * tense, the earliest not over in the future tense) when that one lies
  * within TENSE_REACH_DAYS of the reference, and is else the nearest one. */
 static gboolean
-in_year_by_tense (Work *w, Unit unit, int month, int day)
+by_tense_among (Work *w, Unit unit, const Period *candidates, int n,
+                gboolean tense_decides)
 {
-  Period candidates[2 * YEAR_SPAN + 1];
   DlTense tense = sentence_tense (w);
   const char *how = tense_words (tense);
   const GDate *ref;
@@ -945,7 +1012,6 @@ in_year_by_tense (Work *w, Unit unit, int month, int day)
   w->unit = unit;
   if ((ref = reference (w)) == NULL)
     return FALSE;
-  int n = yearly_candidates (unit, month, day, ref, candidates);
   if (unit == UNIT_QUARTER || unit == UNIT_HALF)
     {
       if (tense == DL_TENSE_FUTURE)
@@ -965,8 +1031,7 @@ in_year_by_tense (Work *w, Unit unit, int month, int day)
   else
     {
       i = pick (candidates, n, ref, pick_by_tense (tense));
-      /* (29 February only comes every four years: the tense decides.) */
-      if (i >= 0 && !(month == 2 && day == 29)
+      if (i >= 0 && !tense_decides
           && period_distance (&candidates[i], ref) > TENSE_REACH_DAYS)
         {
           i = pick (candidates, n, ref, PICK_NEAREST);
@@ -978,6 +1043,20 @@ in_year_by_tense (Work *w, Unit unit, int month, int day)
   g_autofree char *ref_day = dl_format_date (ref);
   return found (w, &candidates[i], TRUE, "year from reference %s (%s)",
                 ref_day, how);
+}
+
+static gboolean
+in_year_by_tense (Work *w, Unit unit, int month, int day)
+{
+  Period candidates[2 * YEAR_SPAN + 1];
+  const GDate *ref;
+
+  w->unit = unit;
+  if ((ref = reference (w)) == NULL)
+    return FALSE;
+  int n = yearly_candidates (unit, month, day, ref, candidates);
+  /* (29 February only comes every four years: the tense decides.) */
+  return by_tense_among (w, unit, candidates, n, month == 2 && day == 29);
 }
 
 static gboolean
@@ -1023,6 +1102,63 @@ undef_year_season (Work *w, GMatchInfo *match)
   g_autofree char *code = g_match_info_fetch (match, 1);
 
   return in_year_by_tense (w, UNIT_SEASON, season_month (code), 1);
+}
+
+/* Reads a YearDay from its form: MM-DD-WEEKDAY (the weekday on or after
+ * that day), MM-DD, easter, easter-MINUS-N, easter-PLUS-N.  FALSE if it
+ * names no day. */
+static gboolean
+parse_year_day (const char *text, YearDay *spec)
+{
+  memset (spec, 0, sizeof *spec);
+  spec->weekday = G_DATE_BAD_WEEKDAY;
+  if (g_str_has_prefix (text, "easter"))
+    {
+      const char *rest = text + strlen ("easter");
+
+      spec->easter = TRUE;
+      if (*rest == '\0')
+        return TRUE;
+      if (g_str_has_prefix (rest, "-MINUS-"))
+        spec->offset = -g_ascii_strtoll (rest + 7, NULL, 10);
+      else if (g_str_has_prefix (rest, "-PLUS-"))
+        spec->offset = g_ascii_strtoll (rest + 6, NULL, 10);
+      else
+        return FALSE;
+      return TRUE;
+    }
+  if (!g_ascii_isdigit (text[0]) || !g_ascii_isdigit (text[1])
+      || text[2] != '-' || !g_ascii_isdigit (text[3])
+      || !g_ascii_isdigit (text[4]))
+    return FALSE;
+  spec->month = (guint) g_ascii_strtoull (text, NULL, 10);
+  spec->day = (guint) g_ascii_strtoull (text + 3, NULL, 10);
+  if (spec->month < 1 || spec->month > 12
+      || !g_date_valid_dmy ((GDateDay) spec->day, (GDateMonth) spec->month,
+                            2000))
+    return FALSE;
+  if (text[5] == '-')
+    spec->weekday = name_index (weekday_names, text + 6);
+  return TRUE;
+}
+
+/* UNDEF-year-11-22-thursday (Thanksgiving), UNDEF-year-easter: a day that
+ * moves from year to year, in the year the tense points to. */
+static gboolean
+undef_year_moving_day (Work *w, GMatchInfo *match)
+{
+  g_autofree char *text = g_match_info_fetch (match, 1);
+  Period candidates[2 * YEAR_SPAN + 1];
+  const GDate *ref;
+  YearDay spec;
+
+  w->unit = UNIT_DAY;
+  if (!parse_year_day (text, &spec))
+    return fail (w, "no such day: %s", w->value);
+  if ((ref = reference (w)) == NULL)
+    return FALSE;
+  int n = year_day_candidates (&spec, ref, candidates);
+  return by_tense_among (w, UNIT_DAY, candidates, n, FALSE);
 }
 
 /* '98: the year ending 98 nearest the reference, but not after it in the
@@ -1273,6 +1409,38 @@ yearly_relative (Work *w, GMatchInfo *match)
                 name, choices[c].phrase, ref_day);
 }
 
+/* UNDEF-last-12-25 (last Christmas), UNDEF-next-11-22-thursday (next
+ * Thanksgiving), UNDEF-this-easter: the latest one over before the
+ * reference; the one of its year; the first one after it. */
+static gboolean
+year_day_relative (Work *w, GMatchInfo *match)
+{
+  g_autofree char *which = g_match_info_fetch (match, 1);
+  g_autofree char *text = g_match_info_fetch (match, 2);
+  Period candidates[2 * YEAR_SPAN + 1];
+  Pick how = PICK_CURRENT;
+  const char *phrase = "of";
+  const GDate *ref;
+  YearDay spec;
+
+  w->unit = UNIT_DAY;
+  if (!parse_year_day (text, &spec))
+    return fail (w, "no such day: %s", w->value);
+  if ((ref = reference (w)) == NULL)
+    return FALSE;
+  if (strcmp (which, "last") == 0)
+    how = PICK_BEFORE, phrase = "before";
+  else if (strcmp (which, "next") == 0)
+    how = PICK_AFTER, phrase = "after";
+  int n = year_day_candidates (&spec, ref, candidates);
+  int i = pick (candidates, n, ref, how);
+  if (i < 0)
+    return out_of_range (w);
+  g_autofree char *ref_day = dl_format_date (ref);
+  return found (w, &candidates[i], TRUE, "%s %s %s reference %s", which,
+                text, phrase, ref_day);
+}
+
 /* UNDEF-the-quarter, UNDEF-the-half: the period a report speaks of.
  * Results come after a period ends, so it is the latest one over; in the
  * future tense ("expects a loss for the quarter") the current one. */
@@ -1406,6 +1574,9 @@ anchor (Work *w, GMatchInfo *match)
 #define YEARLY_NAMES                                                     \
   "(january|february|march|april|may|june|july|august|september|"       \
   "october|november|december|spring|summer|fall|winter)"
+#define WEEKDAYS_NC \
+  "(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+#define EASTER "easter(?:-(?:MINUS|PLUS)-[0-9]{1,3})?"
 #define AMOUNT "(?:[0-9]+(?:\\.[0-9]+)?|X)"
 
 /* The shapes of a value (its time of day taken off).  No two overlap. */
@@ -1434,6 +1605,10 @@ static const struct {
   { "^UNDEF-year-Q([1-4])$", undef_year_quarter },
   { "^UNDEF-year-H([12])$", undef_year_half },
   { "^UNDEF-year-(SP|SU|FA|WI)$", undef_year_season },
+  { "^UNDEF-year-([0-9]{2}-[0-9]{2}-" WEEKDAYS_NC "|" EASTER ")$",
+    undef_year_moving_day },
+  { "^UNDEF-(last|this|next)-([0-9]{2}-[0-9]{2}(?:-" WEEKDAYS_NC ")?|"
+    EASTER ")$", year_day_relative },
   { "^UNDEF-century-([0-9]{2})$", undef_century_year },
   { "^UNDEF-century-([0-9])$", undef_century_decade },
   { "^UNDEF-(this|last|next)-" UNITS "$", this_unit },
@@ -1501,6 +1676,7 @@ typedef struct {
   const char *type;
   const char *quant;
   const char *freq;
+  const char *tense;
 } Attributes;
 
 static const char *
@@ -1532,6 +1708,11 @@ attribute_slot (Attributes *a, const char *key, const char *val,
     {
       *valid = g_strv_contains (quants, val);
       return &a->quant;
+    }
+  if (strcmp (key, "tense") == 0)
+    {
+      *valid = g_strv_contains (tenses, val);
+      return &a->tense;
     }
   if (strcmp (key, "freq") == 0)
     {
@@ -1861,6 +2042,8 @@ dl_resolve (const char *form, const DlResolveContext *context,
     return unknown_form (form, out, error);
 
   w.context = context;
+  if (a.tense != NULL)
+    w.tense = strcmp (a.tense, "PAST") == 0 ? DL_TENSE_PAST : DL_TENSE_FUTURE;
   w.form = form;
   w.value = value;
   if (a.type != NULL && strcmp (a.type, "SET") == 0)

@@ -1,6 +1,13 @@
 # Cues that a sentence speaks of the future (see past.re).
+# A passive or perfect after will is still the future ("will be named"),
+# before the past-tense cue its participle would be.
+(?:will|won't|wo n't|'ll|shall|would)\s+(?:not\s+)?(?:be|have\s+been|have)\s+\w+ed
 will|won't|wo n't|'ll|shall|would
 going to|plans? to|planning to|intends? to|expects? to|expected to
+# A delay points ahead of the time it was made: "postponed the vote
+# until Tuesday".
+scheduled to|set to|due to be|is to|are to
+(?:postponed|delayed|adjourned|deferred|extended|put\s+off|pushed\s+back)\b[^.;]{0,60}?\b(?:until|till|to)
 # "due to" the verb, not "due to" the cause ("due to its loss")
 due to (?:be|begin|start|arrive|open|close|expire|end|take|meet|vote|report|return|resume|hold|leave|visit|come|go|run|mature|reach|sign|decide|announce|release|rule|appear|face|make|hear|travel)
 scheduled|upcoming|coming|next(?! to)|tomorrow|later this|soon|forecasts?|projected

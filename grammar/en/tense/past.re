@@ -1,9 +1,18 @@
 # Cues that a sentence speaks of the past (regex alternatives, one per line,
 # matched case-insensitively as whole words).  The cue nearest the mention
 # decides between this list and future.re.
+# A plan told in the past perfect was overtaken ("had been scheduled to
+# expire Friday"): before the future cue inside it.
+(?:had|'d)\s+(?:been\s+)?(?:due|scheduled|set|expected|planned|supposed|meant)\s+to
 was|were|had|did|has been|have been
 said|says|told|reported|announced|added|noted|recalled
 ago|last|yesterday|earlier|previously|recently|former|formerly|since
+# Irregular past tenses (not those that are also the present: hit, cut,
+# put, set, read; nor left, found, which are as often adjectives).
+brought|took|made|came|went|began|rose|fell|gave|got|met|paid|sold|bought
+held|won|lost|saw|became|grew|ran|kept|led|spent|sent|thought|felt|stood
+fought|wrote|spoke|broke|chose|drove|flew|knew|threw|drew|struck|fled|built
+sought|taught|caught|swept|shot|sank|stole|withdrew|forgave|arose|overcame
 # A lowercase word in -ed (a name such as "United" is no verb), but not
 # the common words that only end so.
 (?-i:[a-z]\w*ed)(?<!need)(?<!indeed)(?<!hundred)(?<!exceed)(?<!succeed)(?<!proceed)(?<!speed)(?<!feed)(?<!seed)(?<!\bred)(?<!\bbed)(?<!\bshed)
