@@ -7,59 +7,43 @@
  * match wins, a negative rule winning a tie, and the scan resumes after it.
  *
  * The index is exact, not a guess: PCRE2's partial matching tells whether a
- * rule can begin with a word of the grammar's vocabulary.  Rules that could
- * begin with any word (they start with \w, or look behind them) are tried at
- * every word whose first byte they can start with. */
+ * rule can begin with a word (and, for a common word, with the token after
+ * it), asked the first time the word is met and remembered.  Rules that
+ * could begin with any word (they start with \w) are tried at every word
+ * whose first byte they can start with. */
 #include "grammar-private.h"
 
 #include "dl-record.h"
 
 #include <string.h>
 
-/* Longer words are no vocabulary word: only generic rules apply to them. */
+/* Longer words begin no rule but the generic ones. */
 #define MAX_WORD 40
 
 /* A word that more rules than this can begin with ("the", "a", "last") is
- * narrowed down by the token after it, probed when first seen. */
+ * narrowed down by the token after it. */
 #define BIG_BUCKET 6
 
-typedef struct {
-  GPtrArray *rules;      /* the rules that can begin with the word */
-  GHashTable *next;      /* big buckets: next token -> GPtrArray (may be empty) */
-  GPtrArray *next_other; /* ... for a next word outside the vocabulary */
-} WordEntry;
+/* How many words, and tokens after one word, are remembered; past that a
+ * word tries every rule its first letter allows, which is slower but as
+ * exact. */
+#define MAX_WORDS 200000
+#define MAX_TOKENS 20000
 
-/* Bits of a filter over the vocabulary's words: most words of a text are
- * no word of the grammar, and one bit test is cheaper than a lookup. */
-#define FILTER_BITS 65536
+typedef struct {
+  GPtrArray *rules; /* the rules that can begin with the word */
+  GHashTable *next; /* big buckets: next token -> GPtrArray (may be empty) */
+} WordEntry;
 
 struct _DlGrammarIndex {
   GPtrArray *by_byte[256];  /* digits, signs: the rules that can start so */
   GPtrArray *generic[256];  /* letters: rules tried at every such word */
-  GHashTable *by_word;      /* lowercase word -> WordEntry */
-  GHashTable *vocabulary;   /* every word of the grammar */
-  GHashTable *by_number;    /* digits as written -> WordEntry, filled as met */
-  guint8 filter[FILTER_BITS / 8]; /* bit hash(word) set for each of them */
+  GPtrArray *by_letter[256]; /* letters: the other rules it can start */
+  GPtrArray **by_pair;      /* [first * 256 + second byte]: the same, by
+                             * the first two bytes of the text */
+  GHashTable *by_word;      /* word as written -> WordEntry or NULL */
+  GHashTable *by_number;    /* digits as written -> WordEntry or NULL */
 };
-
-/* FNV-1a of a lowercase word: the filter's hash. */
-static inline guint32
-word_hash (const char *word)
-{
-  guint32 h = 2166136261u;
-
-  for (; *word; word++)
-    h = (h ^ (guchar) *word) * 16777619u;
-  return h;
-}
-
-static inline gboolean
-maybe_vocabulary (const DlGrammarIndex *index, const char *word)
-{
-  guint32 bit = word_hash (word) % FILTER_BITS;
-
-  return (index->filter[bit / 8] >> (bit % 8)) & 1;
-}
 
 static void
 free_list (gpointer list)
@@ -74,7 +58,6 @@ word_entry_free (WordEntry *entry)
   if (entry == NULL)
     return;
   free_list (entry->rules);
-  free_list (entry->next_other);
   if (entry->next)
     g_hash_table_unref (entry->next);
   g_free (entry);
@@ -89,9 +72,12 @@ dl_grammar_index_free (DlGrammarIndex *index)
     {
       free_list (index->by_byte[c]);
       free_list (index->generic[c]);
+      free_list (index->by_letter[c]);
     }
+  for (int i = 0; i < 256 * 256; i++)
+    free_list (index->by_pair[i]);
+  g_free (index->by_pair);
   g_hash_table_unref (index->by_word);
-  g_hash_table_unref (index->vocabulary);
   g_hash_table_unref (index->by_number);
   g_free (index);
 }
@@ -129,54 +115,6 @@ add_to (GPtrArray **list, Rule *rule)
   if (*list == NULL)
     *list = g_ptr_array_new ();
   g_ptr_array_add (*list, rule);
-}
-
-/* Every word of the grammar: of symbol alternatives and of patterns. */
-static void
-add_words (GHashTable *words, const char *text)
-{
-  const char *p = text;
-
-  while (*p)
-    {
-      const char *start;
-
-      while (*p && !g_ascii_isalpha (*p))
-        p++;
-      start = p;
-      while (g_ascii_isalpha (*p))
-        p++;
-      if (p > start && p - start <= MAX_WORD)
-        g_hash_table_add (words, g_ascii_strdown (start, p - start));
-    }
-}
-
-static GHashTable *
-vocabulary (DlGrammar *grammar)
-{
-  GHashTable *words = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                             NULL);
-  GHashTableIter iter;
-  gpointer value;
-
-  g_hash_table_iter_init (&iter, grammar->symbols);
-  while (g_hash_table_iter_next (&iter, NULL, &value))
-    {
-      Symbol *symbol = value;
-      GHashTableIter alts;
-      gpointer alt;
-
-      if (symbol->body)
-        add_words (words, symbol->body);
-      if (symbol->values == NULL)
-        continue;
-      g_hash_table_iter_init (&alts, symbol->values);
-      while (g_hash_table_iter_next (&alts, &alt, NULL))
-        add_words (words, alt);
-    }
-  for (guint i = 0; i < grammar->rules->len; i++)
-    add_words (words, ((Rule *) grammar->rules->pdata[i])->match);
-  return words;
 }
 
 /* Whether rule can begin with text, as written or with the first letter
@@ -239,15 +177,6 @@ make_entry (GPtrArray *list, const char *word)
   return entry;
 }
 
-static void
-index_word (DlGrammarIndex *index, const char *word, GPtrArray *specific)
-{
-  WordEntry *entry = make_entry (specific, word);
-
-  if (entry)
-    g_hash_table_insert (index->by_word, g_strdup (word), entry);
-}
-
 /* The bytes a match can start with, probed byte by byte: PCRE2's own
  * start-up analysis cannot see into symbol calls. */
 static void
@@ -264,14 +193,32 @@ probe_first_bytes (Rule *rule)
     }
 }
 
+/* The rules of each letter's list that can begin with each two bytes: a
+ * first cut that keeps the probes of a new word few. */
+static void
+index_pairs (DlGrammarIndex *index)
+{
+  index->by_pair = g_new0 (GPtrArray *, 256 * 256);
+  for (int a = 1; a < 256; a++)
+    for (guint i = 0; index->by_letter[a] && i < index->by_letter[a]->len; i++)
+      {
+        Rule *rule = index->by_letter[a]->pdata[i];
+
+        for (int b = 1; b < 256; b++)
+          {
+            char probe[3] = { g_ascii_tolower (a), b, 0 };
+            char capital[3] = { g_ascii_toupper (a), b, 0 };
+
+            if (can_begin (rule, probe) || can_begin (rule, capital))
+              add_to (&index->by_pair[a * 256 + b], rule);
+          }
+      }
+}
+
 gboolean
 dl_grammar_index_build (DlGrammar *grammar, GError **error)
 {
   DlGrammarIndex *index = g_new0 (DlGrammarIndex, 1);
-  g_autoptr (GPtrArray) specific = g_ptr_array_new ();
-  GHashTable *words = vocabulary (grammar);
-  GHashTableIter iter;
-  gpointer word;
 
   (void) error;
   index->by_word = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
@@ -286,26 +233,16 @@ dl_grammar_index_build (DlGrammar *grammar, GError **error)
       probe_first_bytes (rule);
       for (int c = 1; c < 256; c++)
         {
-          if (!starts_with (rule, c))
-            continue;
-          if (!g_ascii_isalpha (c))
+          gboolean letter = g_ascii_isalpha (c);
+
+          if (letter && (starts_with (rule, g_ascii_tolower (c))
+                         || starts_with (rule, g_ascii_toupper (c))))
+            add_to (generic ? &index->generic[c] : &index->by_letter[c], rule);
+          else if (!letter && starts_with (rule, c))
             add_to (&index->by_byte[c], rule);
-          else if (generic)
-            add_to (&index->generic[c], rule);
         }
-      if (!generic)
-        g_ptr_array_add (specific, rule);
     }
-  g_hash_table_iter_init (&iter, words);
-  while (g_hash_table_iter_next (&iter, &word, NULL))
-    index_word (index, word, specific);
-  index->vocabulary = words;
-  g_hash_table_iter_init (&iter, words);
-  while (g_hash_table_iter_next (&iter, &word, NULL))
-    {
-      guint32 bit = word_hash (word) % FILTER_BITS;
-      index->filter[bit / 8] |= 1 << (bit % 8);
-    }
+  index_pairs (index);
   grammar->index = index;
   return TRUE;
 }
@@ -381,8 +318,8 @@ read_word (const char *text, gsize len, gsize offset, char *word)
  * it (the next word, or the next sign or digit), probed on first sight and
  * remembered: "the" alone begins dozens of rules, "the third" a few. */
 static GPtrArray *
-by_next_token (DlGrammarIndex *index, WordEntry *entry, const char *word,
-               const char *text, gsize len, gsize offset)
+by_next_token (WordEntry *entry, const char *word, const char *text,
+               gsize len, gsize offset)
 {
   char token[MAX_WORD + 3];
   gboolean spaced = FALSE;
@@ -395,35 +332,42 @@ by_next_token (DlGrammarIndex *index, WordEntry *entry, const char *word,
   token[0] = spaced ? ' ' : '.';
   if (!g_ascii_isalpha (text[offset]))
     token[1] = text[offset], token[2] = '\0';
-  else if (read_word (text, len, offset, token + 1) == offset
-           || !maybe_vocabulary (index, token + 1)
-           || !g_hash_table_contains (index->vocabulary, token + 1))
-    {
-      /* A word no rule names: what can follow any word.  So probes stay
-       * bounded by the grammar's vocabulary, not the text's. */
-      if (entry->next_other == NULL)
-        {
-          g_autofree char *probe = g_strconcat (word, " qzxjv", NULL);
-          entry->next_other = rules_beginning (entry->rules, probe,
-                                               strlen (word) + 1);
-        }
-      return entry->next_other;
-    }
+  else if (read_word (text, len, offset, token + 1) == offset)
+    return entry->rules;
   list = g_hash_table_lookup (entry->next, token);
   if (list == NULL)
     {
       g_autofree char *probe = g_strconcat (word, spaced ? " " : "",
                                             token + 1, NULL);
+
+      if (g_hash_table_size (entry->next) >= MAX_TOKENS)
+        return entry->rules;
       list = rules_beginning (entry->rules, probe, strlen (word) + spaced);
       g_hash_table_insert (entry->next, g_strdup (token), list);
     }
   return list;
 }
 
-/* A text's numbers are remembered up to this many, each with the rules
- * that can begin with it; past that, a number tries every rule that can
- * begin with its first digit. */
-#define MAX_NUMBERS 100000
+/* The entry of word in table, probed from list on first sight; NULL if no
+ * rule of list can begin with it.  *full when the table can hold no more. */
+static WordEntry *
+entry_of (GHashTable *table, GPtrArray *list, const char *word,
+          gboolean *full)
+{
+  gpointer entry = NULL;
+
+  *full = FALSE;
+  if (g_hash_table_lookup_extended (table, word, NULL, &entry))
+    return entry;
+  if (g_hash_table_size (table) >= MAX_WORDS)
+    {
+      *full = TRUE;
+      return NULL;
+    }
+  entry = make_entry (list, word);
+  g_hash_table_insert (table, g_strdup (word), entry);
+  return entry;
+}
 
 /* The rules that can begin with the number at offset (its digits as
  * written, then, for many rules, the token after it): years and amounts
@@ -435,6 +379,7 @@ by_number (DlGrammarIndex *index, const char *text, gsize len, gsize offset)
   gsize end = offset;
   WordEntry *entry;
   GPtrArray *all = index->by_byte[(guchar) text[offset]];
+  gboolean full;
 
   while (end < len && g_ascii_isdigit (text[end]) && end - offset < MAX_WORD)
     {
@@ -444,17 +389,12 @@ by_number (DlGrammarIndex *index, const char *text, gsize len, gsize offset)
   digits[end - offset] = '\0';
   if (all == NULL || (end < len && g_ascii_isdigit (text[end])))
     return all;
-  entry = g_hash_table_lookup (index->by_number, digits);
-  if (entry == NULL && !g_hash_table_contains (index->by_number, digits))
-    {
-      if (g_hash_table_size (index->by_number) >= MAX_NUMBERS)
-        return all;
-      entry = make_entry (all, digits);
-      g_hash_table_insert (index->by_number, g_strdup (digits), entry);
-    }
+  entry = entry_of (index->by_number, all, digits, &full);
+  if (full)
+    return all;
   if (entry == NULL)
     return NULL;
-  return entry->next ? by_next_token (index, entry, digits, text, len, end)
+  return entry->next ? by_next_token (entry, digits, text, len, end)
                      : entry->rules;
 }
 
@@ -468,6 +408,8 @@ candidates (DlGrammarIndex *index, const char *text, gsize len, gsize offset,
   gsize end = offset;
   char word[MAX_WORD + 1];
   WordEntry *entry;
+  GPtrArray *pair;
+  gboolean full;
 
   *specific = *generic = NULL;
   while (end < len && g_ascii_isalnum (text[end]))
@@ -484,16 +426,27 @@ candidates (DlGrammarIndex *index, const char *text, gsize len, gsize offset,
       return;
     }
   *generic = index->generic[c];
-  /* The word is its letters: "Q3" is looked up as "q". */
+  pair = index->by_pair[c * 256 + (offset + 1 < len ? (guchar) text[offset + 1]
+                                                    : ' ')];
+  if (pair == NULL)
+    return;
+  /* The word is its letters ("Q3" is looked up as "Q"), as written: the
+   * pair it was probed from is its own first two letters.  A one-letter
+   * word's pair is the letter and what follows it ("A.D."), so it is not
+   * remembered. */
   end = read_word (text, len, offset, word);
-  if (end == offset || !maybe_vocabulary (index, word))
-    return;
-  entry = g_hash_table_lookup (index->by_word, word);
-  if (entry == NULL)
-    return;
-  *specific = entry->next ? by_next_token (index, entry, word, text, len,
-                                           end)
-                          : entry->rules;
+  if (end <= offset + 1)
+    {
+      *specific = pair;
+      return;
+    }
+  memcpy (word, text + offset, end - offset);
+  entry = entry_of (index->by_word, pair, word, &full);
+  if (full)
+    *specific = pair;
+  else if (entry)
+    *specific = entry->next ? by_next_token (entry, word, text, len, end)
+                            : entry->rules;
 }
 
 /* Fills match from rule's last match; FALSE (error unset) if the template
