@@ -202,9 +202,88 @@ set_unresolved (DlResolution *out, const char *value, const char *note)
   dl_resolution_set_span (out, NULL, NULL);
 }
 
+/* Sets a and b to the first and last day of the unit holding a. */
+static gboolean
+unit_period (GDate *a, GDate *b, const char *unit)
+{
+  guint y = g_date_get_year (a), m = g_date_get_month (a);
+  static const struct { const char *unit; guint months; } by_months[] = {
+    { "month", 1 }, { "quarter", 3 }, { "half", 6 }, { "year", 12 },
+  };
+
+  if (strcmp (unit, "day") == 0)
+    *b = *a;
+  else if (strcmp (unit, "week") == 0 || strcmp (unit, "weekend") == 0)
+    {
+      g_date_subtract_days (a, g_date_get_weekday (a) - G_DATE_MONDAY);
+      *b = *a;
+      g_date_add_days (b, 6);
+    }
+  else if (strcmp (unit, "decade") == 0 || strcmp (unit, "century") == 0)
+    {
+      guint span = unit[1] == 'e' ? 10 : 100;
+      if (y - y % span < 1 || y - y % span + span - 1 > 9999)
+        return FALSE;
+      g_date_set_dmy (a, 1, G_DATE_JANUARY, y - y % span);
+      g_date_set_dmy (b, 31, G_DATE_DECEMBER, y - y % span + span - 1);
+    }
+  else
+    {
+      gsize i;
+      for (i = 0; i < G_N_ELEMENTS (by_months); i++)
+        if (strcmp (unit, by_months[i].unit) == 0)
+          break;
+      if (i == G_N_ELEMENTS (by_months))
+        return FALSE;
+      g_date_set_dmy (a, 1, (m - 1) / by_months[i].months * by_months[i].months + 1, y);
+      *b = *a;
+      g_date_add_months (b, by_months[i].months);
+      g_date_subtract_days (b, 1);
+    }
+  return TRUE;
+}
+
+/* early/mid/late and around, on an anchored range: thirds of its days, or
+ * one unit more on each side. */
+static void
+apply_mod (DlResolution *out, GDate *a, GDate *b, const char *mod,
+           const char *unit)
+{
+  guint days = g_date_get_julian (b) - g_date_get_julian (a) + 1;
+
+  if (mod == NULL || *mod == '\0')
+    return;
+  replace (&out->mod, g_strdup (mod));
+  if (strcmp (mod, "APPROX") == 0 && unit)
+    {
+      gint64 d = 0, m = 0;
+      unit_shift (unit, 1, &d, &m);
+      if (shift_date (a, -d, -m) && shift_date (b, d, m))
+        replace (&out->certainty, g_strdup ("approximate"));
+    }
+  else if (days >= 3 && (strcmp (mod, "START") == 0 || strcmp (mod, "MID") == 0
+                         || strcmp (mod, "END") == 0))
+    {
+      guint third = days / 3;
+      GDate first = *a;
+
+      if (mod[0] == 'S')
+        g_date_set_julian (b, g_date_get_julian (&first) + third - 1);
+      else if (mod[0] == 'M')
+        {
+          g_date_set_julian (a, g_date_get_julian (&first) + third);
+          g_date_set_julian (b, g_date_get_julian (&first) + 2 * third - 1);
+        }
+      else
+        g_date_set_julian (a, g_date_get_julian (&first) + 2 * third);
+      replace (&out->certainty, g_strdup ("fuzzy"));
+    }
+}
+
 void
 dl_anchor_form_resolve (const char *value, const DlSpanOfDays *span,
-                        const char *anchor_phrase, DlResolution *out)
+                        const char *anchor_phrase, gboolean whole_unit,
+                        const char *mod, DlResolution *out)
 {
   g_autofree char *unit = NULL;
   g_autofree char *what = NULL;
@@ -253,6 +332,29 @@ dl_anchor_form_resolve (const char *value, const DlSpanOfDays *span,
       replace (&out->note, g_strdup_printf ("%s %s, then some %ss %s", what,
                                             span->how, unit,
                                             sign > 0 ? "after" : "before"));
+      return;
+    }
+  if (whole_unit && unit)
+    {
+      /* "the following year": the whole year after the anchor's. */
+      if (!shift_date (&a, days, months) || !unit_period (&a, &b, unit))
+        {
+          set_unresolved (out, value, "out of range");
+          return;
+        }
+      replace_value (out, period_value (&a, unit));
+      replace (&out->granularity, g_strdup (unit));
+      replace (&out->certainty, g_strdup (span->approximate ? "approximate"
+                                                            : "exact"));
+      replace (&out->note, g_strdup_printf ("the %s of %s %s%s", unit, what,
+                                            span->how,
+                                            shift < 0   ? ", the one before"
+                                            : shift > 0 ? ", the one after"
+                                                        : ""));
+      if (out->value == NULL)
+        replace_value (out, dl_format_date (&a));
+      apply_mod (out, &a, &b, mod, unit);
+      dl_resolution_set_span (out, &a, &b);
       return;
     }
   if (!shift_date (&a, days, months) || !shift_date (&b, days, months))
@@ -305,5 +407,8 @@ dl_anchor_form_resolve (const char *value, const DlSpanOfDays *span,
       out->mod = g_strdup ("AFTER");
     }
   else
-    dl_resolution_set_span (out, &a, &b);
+    {
+      apply_mod (out, &a, &b, mod, unit);
+      dl_resolution_set_span (out, &a, &b);
+    }
 }

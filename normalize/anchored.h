@@ -24,9 +24,12 @@ void dl_span_of_days_clear (DlSpanOfDays *span);
 gboolean dl_anchor_form_parse (const char *value, char **unit, gint64 *shift,
                                int *open);
 
-/* Fills out for an ANCHOR form whose anchor is span. */
+/* Fills out for an ANCHOR form whose anchor is span.  whole_unit (the
+ * form's span=unit): the result is the whole UNIT holding the anchor,
+ * moved ("the following year").  mod: the form's mod, or NULL. */
 void dl_anchor_form_resolve (const char *value, const DlSpanOfDays *span,
-                             const char *anchor_phrase, DlResolution *out);
+                             const char *anchor_phrase, gboolean whole_unit,
+                             const char *mod, DlResolution *out);
 
 /* Sets earliest and latest of out from span (days as YYYY-MM-DD). */
 void dl_resolution_set_span (DlResolution *out, const GDate *earliest,

@@ -302,13 +302,25 @@ form_split (const char *text, Form *form)
   form->for_resolve = g_string_free (rest, FALSE);
 }
 
+/* The value of attribute key in form, or NULL. */
+static char *
+form_attribute (const Form *form, const char *key)
+{
+  g_autofree char *needle = g_strdup_printf (" %s=", key);
+  const char *at = strstr (form->for_resolve, needle);
+
+  return at ? g_strndup (at + strlen (needle),
+                         strcspn (at + strlen (needle), " "))
+            : NULL;
+}
+
 /* Whether form value is a calendar date with its year written out. */
 static gboolean
 has_written_year (const char *value, guint *year)
 {
-  return g_ascii_isdigit (value[0]) && strlen (value) >= 4
-         && strspn (value, "0123456789") >= 4
-         && (value[4] == '\0' || value[4] == '-')
+  /* value may be a whole form: "1852 mod=START" has its year written. */
+  return strspn (value, "0123456789") == 4
+         && (value[4] == '\0' || value[4] == '-' || value[4] == ' ')
          && (*year = (guint) g_ascii_strtoull (value, NULL, 10)) > 0;
 }
 
@@ -546,14 +558,14 @@ replace (char **field, char *value)
   *field = value;
 }
 
-/* A date inside an event phrase ("before the 2022 Ukraine invasion") is as
- * precise as the event is known: the event's days replace the year's, and
- * an open range is open from the event. */
-static void
-narrow_to_event (DlResolution *res, const DlSpanOfDays *event,
-                 const char *phrase)
+/* Gives res the days of span in place of its own, keeping an open range
+ * open from them ("before fiscal 2023", "before the 2022 invasion").  FALSE
+ * when res has a mod that cuts part of a range (early, late, around),
+ * which then stays as it was. */
+static gboolean
+narrow_to_span (DlResolution *res, const DlSpanOfDays *span)
 {
-  GDate a = event->earliest, b = event->latest;
+  GDate a = span->earliest, b = span->latest;
   const char *mod = res->mod ? res->mod : "";
 
   if (strcmp (mod, "BEFORE") == 0)
@@ -573,9 +585,19 @@ narrow_to_event (DlResolution *res, const DlSpanOfDays *event,
   else if (*mod == '\0')
     dl_resolution_set_span (res, &a, &b);
   else
-    return; /* early/late/around an event: keep the year's thirds */
-  replace (&res->note, g_strdup_printf ("%s; anchor \"%s\" %s", res->note,
-                                        phrase, event->how));
+    return FALSE;
+  return TRUE;
+}
+
+/* A date inside an event phrase ("before the 2022 Ukraine invasion") is as
+ * precise as the event is known. */
+static void
+narrow_to_event (DlResolution *res, const DlSpanOfDays *event,
+                 const char *phrase)
+{
+  if (narrow_to_span (res, event))
+    replace (&res->note, g_strdup_printf ("%s; anchor \"%s\" %s", res->note,
+                                          phrase, event->how));
 }
 
 /* window=P3M on PAST_REF ("recently") or FUTURE_REF ("in the coming
@@ -671,20 +693,24 @@ static void
 fiscal_year (DlResolution *res, const char *form_value, int start)
 {
   guint year;
-  GDate a, b;
+  DlSpanOfDays fiscal = { 0 };
 
   if (start == 1 || !g_str_has_prefix (form_value, "FY")
       || !has_written_year (form_value + 2, &year) || year < 2
       || g_strcmp0 (res->certainty, "unresolved") == 0)
     return;
-  g_date_clear (&a, 1);
-  g_date_set_dmy (&a, 1, start, year - 1);
-  b = a;
-  g_date_add_years (&b, 1);
-  g_date_subtract_days (&b, 1);
-  dl_resolution_set_span (res, &a, &b);
-  replace (&res->note, g_strdup_printf ("%s, fiscal years starting in month"
-                                        " %d", res->note, start));
+  g_date_clear (&fiscal.earliest, 1);
+  g_date_set_dmy (&fiscal.earliest, 1, start, year - 1);
+  fiscal.latest = fiscal.earliest;
+  g_date_add_years (&fiscal.latest, 1);
+  g_date_subtract_days (&fiscal.latest, 1);
+  fiscal.how = g_strdup_printf ("starts in month %d", start);
+  /* The fiscal year's days replace the calendar year's, and an open
+   * range ("after fiscal 2023") opens from them. */
+  if (narrow_to_span (res, &fiscal))
+    replace (&res->note, g_strdup_printf ("%s; a fiscal year that %s",
+                                          res->note, fiscal.how));
+  dl_span_of_days_clear (&fiscal);
 }
 
 static void
@@ -793,7 +819,11 @@ resolve_record (DlNormalizer *normalizer, Document *doc, DlRecord *record,
       const char *used = NULL;
       gboolean found = anchor_span (normalizer, doc, phrase, &span, &used);
 
-      dl_anchor_form_resolve (form->value, found ? &span : NULL, used, res);
+      g_autofree char *mod = form_attribute (form, "mod");
+
+      dl_anchor_form_resolve (form->value, found ? &span : NULL, used,
+                              strstr (form->for_resolve, " span=unit") != NULL,
+                              mod, res);
       dl_span_of_days_clear (&span);
       if (strstr (form->for_resolve, " type=DURATION"))
         as_duration (form->value, res);
@@ -832,12 +862,22 @@ remember (DlNormalizer *normalizer, Document *doc, DlRecord *record,
   guint year;
   const char *phrase = dl_record_get (record, DL_COL_ANCHOR);
 
-  if (g_strcmp0 (res->type, "DATE") != 0
-      || g_strcmp0 (res->certainty, "unresolved") == 0)
+  /* "now", "the past": no date a later mention can be told from. */
+  if ((g_strcmp0 (res->type, "DATE") != 0
+       && !g_str_has_prefix (form->value, "ANCHOR"))
+      || g_strcmp0 (res->certainty, "unresolved") == 0
+      || g_str_has_suffix (res->value, "_REF"))
     return;
-  if (has_written_year (res->value, &year) && res->earliest
-      && dl_parse_iso_date (res->earliest, &doc->told))
-    doc->have_told = TRUE;
+  if (has_written_year (res->value, &year) && res->earliest && res->latest
+      && dl_parse_iso_date (res->earliest, &doc->told)
+      && dl_parse_iso_date (res->latest, &span.latest))
+    {
+      /* The middle of the period told: after "in 1858", "in July" is the
+       * July nearest mid-1858, that of 1858. */
+      g_date_add_days (&doc->told, (g_date_get_julian (&span.latest)
+                                    - g_date_get_julian (&doc->told)) / 2);
+      doc->have_told = TRUE;
+    }
   /* A mod moved the range ("before 2022"): what later mentions are told
    * from is the value's own range. */
   if (g_str_has_prefix (form->value, "ANCHOR") || res->mod == NULL
@@ -876,7 +916,11 @@ join (DlRecord *first, DlRecord *second, const char *kind)
       && dl_parse_iso_date (dl_record_get (second, DL_COL_EARLIEST), &a2))
     {
       Form form;
-      DlResolveContext context = { a2, TRUE, DL_TENSE_UNKNOWN };
+      /* "from August to March 2021": the first end comes before the
+       * second; "May or June 2020": nearest it. */
+      DlResolveContext context = { a2, TRUE, strcmp (kind, "to") == 0
+                                                 ? DL_TENSE_PAST
+                                                 : DL_TENSE_UNKNOWN };
       DlResolution res = { 0 };
 
       form_split (dl_record_get (first, DL_COL_FORM), &form);
