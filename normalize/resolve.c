@@ -1633,9 +1633,27 @@ static const struct {
 
 typedef struct {
   GRegex *shapes[G_N_ELEMENTS (shapes)];
+  /* The literal text each shape's pattern begins with ("UNDEF-year-"): a
+   * value without it cannot match, and a prefix test is far cheaper than
+   * a regex match, which most forms would otherwise try dozens of. */
+  char *prefixes[G_N_ELEMENTS (shapes)];
   GRegex *time;
   GRegex *freq;
 } Patterns;
+
+/* The literal characters after the ^ of pattern, up to the first one
+ * that means more than itself. */
+static char *
+literal_prefix (const char *pattern)
+{
+  const char *p = pattern + (pattern[0] == '^');
+  gsize n = strcspn (p, "\\^$.|?*+()[]{}");
+
+  /* A quantifier after the last literal makes that one optional. */
+  if (n > 0 && strchr ("?*{", p[n]) != NULL)
+    n--;
+  return g_strndup (p, n);
+}
 
 static GRegex *
 compile (const char *pattern)
@@ -1661,7 +1679,10 @@ patterns (void)
   if (g_once_init_enter (&ready))
     {
       for (gsize i = 0; i < G_N_ELEMENTS (shapes); i++)
-        compiled.shapes[i] = compile (shapes[i].pattern);
+        {
+          compiled.shapes[i] = compile (shapes[i].pattern);
+          compiled.prefixes[i] = literal_prefix (shapes[i].pattern);
+        }
       compiled.time = compile (TIME_PATTERN);
       compiled.freq = compile (FREQ_PATTERN);
       g_once_init_leave (&ready, 1);
@@ -2022,7 +2043,7 @@ dl_resolve (const char *form, const DlResolveContext *context,
     return unknown_form (form, out, error);
 
   /* Take off a time of day (durations have their own T: PT2H). */
-  if (tokens[0][0] != 'P'
+  if (tokens[0][0] != 'P' && strchr (tokens[0], 'T') != NULL
       && g_regex_match (pat->time, tokens[0], G_REGEX_MATCH_DEFAULT,
                         &time_match))
     {
@@ -2034,6 +2055,8 @@ dl_resolve (const char *form, const DlResolveContext *context,
 
   for (i = 0; i < G_N_ELEMENTS (shapes); i++)
     {
+      if (!g_str_has_prefix (value, pat->prefixes[i]))
+        continue;
       g_clear_pointer (&match, g_match_info_free);
       if (g_regex_match (pat->shapes[i], value, G_REGEX_MATCH_DEFAULT, &match))
         break;
