@@ -36,11 +36,18 @@ dl_cli_exit_code (const GError *error)
 }
 
 gboolean
-dl_cli_parse (GOptionContext *context, int *argc, char ***argv,
-              gboolean *version)
+dl_cli_parse (GOptionContext *context, int *argc, char ***argv)
 {
+  static gboolean version_wanted = FALSE;
+  const GOptionEntry entries[] = {
+    { "version", 'V', 0, G_OPTION_ARG_NONE, &version_wanted,
+      "Print the version and exit", NULL },
+    { NULL },
+  };
+  gboolean *version = &version_wanted;
   g_autoptr (GError) error = NULL;
 
+  g_option_context_add_main_entries (context, entries, NULL);
   if (!g_option_context_parse (context, argc, argv, &error))
     {
       g_printerr ("%s: %s\nTry '%s --help' for more information.\n",

@@ -17,10 +17,9 @@ void dl_cli_warn (const GError *error);
 /* The exit code for an error: 2 for usage errors, else 1. */
 int dl_cli_exit_code (const GError *error);
 
-/* Parses options; on failure prints the message and a hint, returns FALSE.
- * Handles --version itself (prints and exits 0). */
-gboolean dl_cli_parse (GOptionContext *context, int *argc, char ***argv,
-                       gboolean *version);
+/* Adds --version, parses options; on failure prints the message and a
+ * hint and returns FALSE.  --version prints and exits 0. */
+gboolean dl_cli_parse (GOptionContext *context, int *argc, char ***argv);
 
 /* Flushes and checks standard output; FALSE (and a message) on error. */
 gboolean dl_cli_close_stdout (void);

@@ -47,13 +47,10 @@ int
 main (int argc, char **argv)
 {
   gboolean resolved_only = FALSE;
-  gboolean version = FALSE;
   GOptionEntry entries[] = {
     { "resolved-only", 'R', 0, G_OPTION_ARG_NONE, &resolved_only,
       "Leave out rows without a date range (their count goes to stderr)",
       NULL },
-    { "version", 'V', 0, G_OPTION_ARG_NONE, &version,
-      "Print the version and exit", NULL },
     { NULL },
   };
   g_autoptr (GOptionContext) context = g_option_context_new ("[FILE...]");
@@ -77,7 +74,7 @@ main (int argc, char **argv)
   g_option_context_add_main_entries (
       context, dl_normalize_args_entries (&normalize_args), NULL);
   g_option_context_add_main_entries (context, entries, NULL);
-  if (!dl_cli_parse (context, &argc, &argv, &version))
+  if (!dl_cli_parse (context, &argc, &argv))
     return DL_EXIT_USAGE;
   built = build_stages (&extract_args, &normalize_args, &extractor,
                         &normalizer, &error);

@@ -15,12 +15,6 @@ write_record (DlRecord *record, gpointer writer, GError **error)
 int
 main (int argc, char **argv)
 {
-  gboolean version = FALSE;
-  GOptionEntry entries[] = {
-    { "version", 'V', 0, G_OPTION_ARG_NONE, &version,
-      "Print the version and exit", NULL },
-    { NULL },
-  };
   g_autoptr (GOptionContext) context = g_option_context_new ("[FILE...]");
   g_autoptr (GError) error = NULL;
   g_autoptr (DlExtractor) extractor = NULL;
@@ -35,8 +29,7 @@ main (int argc, char **argv)
       "when FILE is - or absent) and writes one CSV row per mention.");
   g_option_context_add_main_entries (context, dl_extract_args_entries (&args),
                                      NULL);
-  g_option_context_add_main_entries (context, entries, NULL);
-  if (!dl_cli_parse (context, &argc, &argv, &version))
+  if (!dl_cli_parse (context, &argc, &argv))
     return DL_EXIT_USAGE;
   if (dl_extract_args_apply (&args, &options, &error))
     extractor = dl_extractor_new (&options, &error);

@@ -42,7 +42,6 @@ main (int argc, char **argv)
 {
   g_autofree char *reference = NULL;
   g_autofree char *grammar_dir = NULL;
-  gboolean version = FALSE;
   DlNormalizeArgs args = { 0 };
   GOptionEntry entries[] = {
     { "reference-date", 'r', 0, G_OPTION_ARG_STRING, &reference,
@@ -50,8 +49,6 @@ main (int argc, char **argv)
     { "grammar", 'g', 0, G_OPTION_ARG_FILENAME, &grammar_dir,
       "Load the grammar's data from DIR/en instead of the built-in copy",
       "DIR" },
-    { "version", 'V', 0, G_OPTION_ARG_NONE, &version,
-      "Print the version and exit", NULL },
     { NULL },
   };
   static const DlColumn required[] = { DL_COL_FORM };
@@ -73,7 +70,7 @@ main (int argc, char **argv)
   g_option_context_add_main_entries (context, entries, NULL);
   g_option_context_add_main_entries (context, dl_normalize_args_entries (&args),
                                      NULL);
-  if (!dl_cli_parse (context, &argc, &argv, &version))
+  if (!dl_cli_parse (context, &argc, &argv))
     return DL_EXIT_USAGE;
   options.reference_date = reference;
   options.grammar_dir = grammar_dir;

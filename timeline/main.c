@@ -30,13 +30,10 @@ int
 main (int argc, char **argv)
 {
   gboolean resolved_only = FALSE;
-  gboolean version = FALSE;
   GOptionEntry entries[] = {
     { "resolved-only", 'R', 0, G_OPTION_ARG_NONE, &resolved_only,
       "Leave out rows without a date range (their count goes to stderr)",
       NULL },
-    { "version", 'V', 0, G_OPTION_ARG_NONE, &version,
-      "Print the version and exit", NULL },
     { NULL },
   };
   static const DlColumn required[] = {
@@ -60,7 +57,7 @@ main (int argc, char **argv)
       "Reads range rows (from dateline-normalize) and writes them as one\n"
       "timeline sorted by date.");
   g_option_context_add_main_entries (context, entries, NULL);
-  if (!dl_cli_parse (context, &argc, &argv, &version))
+  if (!dl_cli_parse (context, &argc, &argv))
     return DL_EXIT_USAGE;
   timeline = dl_timeline_new (resolved_only);
   stage.timeline = timeline;
