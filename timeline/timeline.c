@@ -149,8 +149,10 @@ record_label (const DlRecord *record)
   const char *mod = dl_record_get (record, DL_COL_MOD);
   const char *anchor = dl_record_get (record, DL_COL_ANCHOR);
 
-  /* A recurring set has no date to name: its own words say it best. */
-  if (strcmp (dl_record_get (record, DL_COL_TYPE), "SET") == 0)
+  /* A recurring set, or a mention that could not be resolved, has no date
+   * to name: its own words say it best. */
+  if (strcmp (dl_record_get (record, DL_COL_TYPE), "SET") == 0
+      || strcmp (dl_record_get (record, DL_COL_CERTAINTY), "unresolved") == 0)
     return g_strdup (dl_record_get (record, DL_COL_MENTION));
   /* "before the 2022 Ukraine invasion", when the event was found. */
   if (*anchor && (strcmp (mod, "BEFORE") == 0 || strcmp (mod, "AFTER") == 0)
