@@ -893,7 +893,10 @@ remember (DlNormalizer *normalizer, Document *doc, DlRecord *record,
   dl_span_of_days_clear (&doc->last);
   doc->last = span;
   g_free (doc->last_phrase);
-  doc->last_phrase = *phrase ? g_strdup (phrase) : NULL;
+  /* "the 2022 invasion" is the date told; "three days after the
+   * landing" is not the landing. */
+  doc->last_phrase = *phrase && !g_str_has_prefix (form->value, "ANCHOR")
+                         ? g_strdup (phrase) : NULL;
 }
 
 /* "late 2023 or early 2024", "from 2001 to 2009": both mentions take the
