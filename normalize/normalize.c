@@ -667,23 +667,45 @@ close_past_openings (DlResolution *res, DlTense tense, const Document *doc)
 static void
 southern_seasons (DlResolution *res)
 {
-  gboolean later;
-  GDate a, b;
+  static const struct { const char *code; int month, shift; } seasons[] = {
+    { "SP", 3, 6 }, { "SU", 6, 6 }, { "FA", 9, -6 }, { "WI", 12, -6 },
+  };
+  DlSpanOfDays season = { 0 };
+  guint year;
+  gsize i;
 
-  if (g_strcmp0 (res->granularity, "season") != 0 || res->earliest == NULL
-      || !dl_parse_iso_date (res->earliest, &a)
-      || !dl_parse_iso_date (res->latest, &b))
+  if (g_strcmp0 (res->granularity, "season") != 0 || res->value == NULL
+      || strlen (res->value) != 7 || !has_written_year (res->value, &year))
     return;
-  later = g_str_has_suffix (res->value, "-SU")
-          || g_str_has_suffix (res->value, "-SP");
-  if (later)
-    g_date_add_months (&a, 6), g_date_add_months (&b, 6);
+  for (i = 0; i < G_N_ELEMENTS (seasons); i++)
+    if (strcmp (res->value + 5, seasons[i].code) == 0)
+      break;
+  if (i == G_N_ELEMENTS (seasons))
+    return;
+  g_date_clear (&season.earliest, 1);
+  g_date_set_dmy (&season.earliest, 1, seasons[i].month, year);
+  if (seasons[i].shift > 0)
+    g_date_add_months (&season.earliest, 6);
   else
-    g_date_subtract_months (&a, 6), g_date_subtract_months (&b, 6);
-  /* End on the month's last day: Aug 31 + 6 months is Feb 28 or 29. */
-  g_date_set_day (&b, g_date_get_days_in_month (g_date_get_month (&b),
-                                                 g_date_get_year (&b)));
-  dl_resolution_set_span (res, &a, &b);
+    g_date_subtract_months (&season.earliest, 6);
+  season.latest = season.earliest;
+  g_date_add_months (&season.latest, 3);
+  g_date_subtract_days (&season.latest, 1);
+  if (!narrow_to_span (res, &season))
+    {
+      /* early/late/around: the northern thirds, moved along. */
+      GDate a, b;
+      if (!dl_parse_iso_date (res->earliest, &a)
+          || !dl_parse_iso_date (res->latest, &b))
+        return;
+      if (seasons[i].shift > 0)
+        g_date_add_months (&a, 6), g_date_add_months (&b, 6);
+      else
+        g_date_subtract_months (&a, 6), g_date_subtract_months (&b, 6);
+      g_date_set_day (&b, g_date_get_days_in_month (g_date_get_month (&b),
+                                                     g_date_get_year (&b)));
+      dl_resolution_set_span (res, &a, &b);
+    }
   replace (&res->note, g_strdup_printf ("%s, southern hemisphere", res->note));
 }
 
@@ -846,9 +868,9 @@ resolve_record (DlNormalizer *normalizer, Document *doc, DlRecord *record,
     }
   if (form->window && context.have_reference)
     apply_window (res, form->window, &context.reference);
-  close_past_openings (res, context.tense, doc);
   if (normalizer->options.southern)
     southern_seasons (res);
+  close_past_openings (res, context.tense, doc);
   fiscal_year (res, form->value, normalizer->options.fiscal_year_start);
 }
 

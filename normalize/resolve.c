@@ -141,6 +141,12 @@ static const char *const quants[] = { "EACH", "EVERY", NULL };
 /* tense=: what the expression itself says of its time, before the tense of
  * its sentence ("Thursday's close" is over, whatever the sentence says). */
 static const char *const tenses[] = { "PAST", "FUTURE", NULL };
+/* span=: the period around the day said that is meant ("the week of
+ * March 6" is the week holding March 6). */
+static const char *const spans[] = { "week", NULL };
+/* shift=: whole days from the day said ("the day before last Tuesday" is
+ * UNDEF-last-tuesday shift=MINUS-1). */
+#define SHIFT_PATTERN "^(MINUS|PLUS)-([1-9][0-9]?)$"
 
 /* ---- dates and periods ---------------------------------------------- */
 
@@ -1639,6 +1645,7 @@ typedef struct {
   char *prefixes[G_N_ELEMENTS (shapes)];
   GRegex *time;
   GRegex *freq;
+  GRegex *shift;
 } Patterns;
 
 /* The literal characters after the ^ of pattern, up to the first one
@@ -1685,6 +1692,7 @@ patterns (void)
         }
       compiled.time = compile (TIME_PATTERN);
       compiled.freq = compile (FREQ_PATTERN);
+      compiled.shift = compile (SHIFT_PATTERN);
       g_once_init_leave (&ready, 1);
     }
   return &compiled;
@@ -1698,6 +1706,8 @@ typedef struct {
   const char *quant;
   const char *freq;
   const char *tense;
+  const char *span;
+  const char *shift;
 } Attributes;
 
 static const char *
@@ -1734,6 +1744,17 @@ attribute_slot (Attributes *a, const char *key, const char *val,
     {
       *valid = g_strv_contains (tenses, val);
       return &a->tense;
+    }
+  if (strcmp (key, "shift") == 0)
+    {
+      *valid = g_regex_match (patterns ()->shift, val, G_REGEX_MATCH_DEFAULT,
+                              NULL);
+      return &a->shift;
+    }
+  if (strcmp (key, "span") == 0)
+    {
+      *valid = g_strv_contains (spans, val);
+      return &a->span;
     }
   if (strcmp (key, "freq") == 0)
     {
@@ -2011,6 +2032,65 @@ resolve_set (Work *w, const Attributes *a, gboolean is_duration)
   w->note = g_string_free (g_steal_pointer (&note), FALSE);
 }
 
+/* shift=MINUS-N / PLUS-N: N days before / after the day resolved. */
+static void
+shift_days (Work *w, const char *shift)
+{
+  gboolean back = g_str_has_prefix (shift, "MINUS-");
+  gint64 n = g_ascii_strtoll (strchr (shift, '-') + 1, NULL, 10);
+  Period p;
+
+  if (w->unit != UNIT_DAY)
+    {
+      fail (w, "shift= needs a day: %s", w->value);
+      return;
+    }
+  if (!w->resolved || w->range != RANGE_PERIOD)
+    return;
+  p = w->period;
+  if (!period_shift (&p, back ? -n : n))
+    {
+      out_of_range (w);
+      return;
+    }
+  g_autofree char *day = dl_format_date (&w->period.first);
+  g_autofree char *note = g_strdup_printf (
+      "%" G_GINT64_FORMAT " day%s %s %s; %s", n, n == 1 ? "" : "s",
+      back ? "before" : "after", day, w->note);
+  w->plain = FALSE;
+  found (w, &p, TRUE, "%s", note);
+}
+
+/* span=week: the ISO week holding the day resolved ("the week of March
+ * 6").  Only a day has a week; a time of day keeps the day. */
+static void
+week_of_day (Work *w, gboolean has_time)
+{
+  Period week;
+  g_autofree char *day = NULL;
+
+  if (w->unit != UNIT_DAY || has_time)
+    {
+      fail (w, "span=week needs a day: %s", w->value);
+      return;
+    }
+  if (!w->resolved || w->range != RANGE_PERIOD)
+    {
+      w->unit = UNIT_WEEK;
+      return;
+    }
+  day = dl_format_date (&w->period.first);
+  if (!period_containing (&week, UNIT_WEEK, &w->period.first))
+    {
+      out_of_range (w);
+      return;
+    }
+  g_autofree char *note = g_strdup_printf ("the week of %s; %s", day,
+                                           w->note);
+  w->plain = FALSE;
+  found (w, &week, TRUE, "%s", note);
+}
+
 static gboolean
 unknown_form (const char *form, DlResolution *out, GError **error)
 {
@@ -2079,6 +2159,10 @@ dl_resolve (const char *form, const DlResolveContext *context,
         return unknown_form (form, out, error);
       if (time_of_day != NULL && w.resolved && !valid_clock (time_match))
         fail (&w, "no such time: %s", time_of_day);
+      if (a.shift != NULL)
+        shift_days (&w, a.shift);
+      if (a.span != NULL)
+        week_of_day (&w, time_of_day != NULL);
     }
   set_output (out, &w, &a, time_of_day);
   return TRUE;
