@@ -968,7 +968,15 @@ join (DlRecord *first, DlRecord *second, const char *kind)
   if (dl_parse_iso_date (dl_record_get (second, DL_COL_LATEST), &b2)
       && (!have_b || g_date_compare (&b2, &hi) > 0))
     hi = b2, have_b = TRUE;
-  if (!have_a || !have_b)
+  /* An end with no range of its own (264 BC) leaves the hull open on its
+   * side. */
+  if (*dl_record_get (first, DL_COL_EARLIEST) == '\0'
+      && *dl_record_get (first, DL_COL_LATEST) == '\0')
+    have_a = FALSE;
+  if (*dl_record_get (second, DL_COL_EARLIEST) == '\0'
+      && *dl_record_get (second, DL_COL_LATEST) == '\0')
+    have_b = FALSE;
+  if (!have_a && !have_b)
     return;
   note = g_strdup_printf ("\"%s\" %s \"%s\": from the start of one to the"
                           " end of the other",
@@ -986,8 +994,10 @@ join (DlRecord *first, DlRecord *second, const char *kind)
       DlRecord *r = i ? second : first;
       g_autofree char *old = g_strdup (dl_record_get (r, DL_COL_NOTE));
 
-      dl_record_take (r, DL_COL_EARLIEST, dl_format_date (&lo));
-      dl_record_take (r, DL_COL_LATEST, dl_format_date (&hi));
+      dl_record_take (r, DL_COL_EARLIEST,
+                      have_a ? dl_format_date (&lo) : g_strdup (""));
+      dl_record_take (r, DL_COL_LATEST,
+                      have_b ? dl_format_date (&hi) : g_strdup (""));
       dl_record_set (r, DL_COL_CERTAINTY, certainty);
       dl_record_take (r, DL_COL_NOTE, g_strdup_printf ("%s; %s", old, note));
     }
