@@ -266,6 +266,7 @@ typedef struct {
   char *for_resolve; /* value and the other attributes */
   char *link;        /* "or", "to" or NULL */
   char *window;      /* a duration such as P3M, or NULL */
+  char *part;        /* first-week, last-weekend, ..., or NULL */
 } Form;
 
 static void
@@ -275,6 +276,7 @@ form_clear (Form *form)
   g_free (form->for_resolve);
   g_free (form->link);
   g_free (form->window);
+  g_free (form->part);
 }
 
 static void
@@ -294,6 +296,8 @@ form_split (const char *text, Form *form)
         form->link = g_strdup (parts[i] + 5);
       else if (g_str_has_prefix (parts[i], "window="))
         form->window = g_strdup (parts[i] + 7);
+      else if (g_str_has_prefix (parts[i], "part="))
+        form->part = g_strdup (parts[i] + 5);
       else
         g_string_append_printf (rest, "%s%s", rest->len ? " " : "", parts[i]);
     }
@@ -641,6 +645,73 @@ apply_window (DlResolution *res, const char *window, const GDate *reference)
                                         window));
 }
 
+/* part=first-week, last-weekend, ...: those days of the period ("the
+ * first week of March 2022" is March 1-7; "the last weekend of 2021" its
+ * last Saturday and Sunday). */
+static void
+apply_part (DlResolution *res, const char *part)
+{
+  static const char *const ordinals[] = { "first", "second", "third" };
+  gboolean last = g_str_has_prefix (part, "last-")
+                  || g_str_has_prefix (part, "final-");
+  gboolean weekend = g_str_has_suffix (part, "-weekend");
+  int nth = 0;
+  GDate a, b, lo, hi;
+
+  if (res->earliest == NULL || !dl_parse_iso_date (res->earliest, &a)
+      || res->latest == NULL || !dl_parse_iso_date (res->latest, &b))
+    return;
+  for (gsize i = 0; i < G_N_ELEMENTS (ordinals); i++)
+    if (g_str_has_prefix (part, ordinals[i]))
+      nth = i;
+  if (weekend)
+    {
+      /* The nth Saturday from the start, or the last Sunday. */
+      lo = last ? b : a;
+      if (last)
+        {
+          while (g_date_get_weekday (&lo) != G_DATE_SUNDAY)
+            g_date_subtract_days (&lo, 1);
+          g_date_subtract_days (&lo, 1);
+        }
+      else
+        {
+          while (g_date_get_weekday (&lo) != G_DATE_SATURDAY)
+            g_date_add_days (&lo, 1);
+          g_date_add_days (&lo, 7 * nth);
+        }
+      hi = lo;
+      g_date_add_days (&hi, 1);
+    }
+  else if (last)
+    {
+      hi = b;
+      lo = b;
+      g_date_subtract_days (&lo, 6);
+    }
+  else
+    {
+      lo = a;
+      g_date_add_days (&lo, 7 * nth);
+      hi = lo;
+      g_date_add_days (&hi, 6);
+    }
+  if (g_date_compare (&lo, &a) < 0 || g_date_compare (&hi, &b) > 0)
+    return;
+  dl_resolution_set_span (res, &lo, &hi);
+  replace (&res->granularity, g_strdup (weekend ? "week" : "day"));
+  if (weekend)
+    {
+      /* A weekend is a TIMEX3 week's: 2021-W51-WE. */
+      GDate thursday = lo;
+      g_date_subtract_days (&thursday, 2);
+      replace (&res->value, g_strdup_printf ("%04u-W%02u-WE",
+                                             g_date_get_year (&thursday),
+                                             g_date_get_iso8601_week_of_year (&lo)));
+    }
+  replace (&res->note, g_strdup_printf ("%s, its %s", res->note, part));
+}
+
 /* "since 2019" in a sentence about the past ends by the document date. */
 static void
 close_past_openings (DlResolution *res, DlTense tense, const Document *doc)
@@ -868,6 +939,8 @@ resolve_record (DlNormalizer *normalizer, Document *doc, DlRecord *record,
     }
   if (form->window && context.have_reference)
     apply_window (res, form->window, &context.reference);
+  if (form->part)
+    apply_part (res, form->part);
   if (normalizer->options.southern)
     southern_seasons (res);
   close_past_openings (res, context.tense, doc);
