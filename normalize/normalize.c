@@ -963,6 +963,11 @@ remember (DlNormalizer *normalizer, Document *doc, DlRecord *record,
       || g_strcmp0 (res->certainty, "unresolved") == 0
       || g_str_has_suffix (res->value, "_REF"))
     return;
+  /* "a year earlier" looks back from the period reported, and so does the
+   * next comparison: a look back is not a new date told. */
+  if (g_str_has_prefix (form->value, "ANCHOR")
+      && strstr (form->value, "-MINUS-") != NULL && !*phrase)
+    return;
   if (has_written_year (res->value, &year) && res->earliest && res->latest
       && dl_parse_iso_date (res->earliest, &doc->told)
       && dl_parse_iso_date (res->latest, &span.latest))

@@ -540,6 +540,28 @@ static const Case cases[] = {
   { NULL, "0000", R, UNK, "DATE", "0000", "", "", "", "year", "unresolved",
     "out of range" },
 
+  /* span=week: the week holding the day said; shift=: days from it */
+  { NULL, "UNDEF-year-03-06 span=week", "2000-02-24", UNK, "DATE",
+    "2000-W10", "", "2000-03-06", "2000-03-12", "week", "exact",
+    "the week of 2000-03-06" },
+  { NULL, "2000-01-01 span=week", R, UNK, "DATE", "1999-W52", "",
+    "1999-12-27", "2000-01-02", "week", "exact", "the week of 2000-01-01" },
+  { NULL, "UNDEF-last-tuesday shift=MINUS-1", "2000-02-24", UNK, "DATE",
+    "2000-02-21", "", "2000-02-21", "2000-02-21", "day", "exact",
+    "1 day before 2000-02-22" },
+  { NULL, "UNDEF-year-12-25 shift=PLUS-1", R, PAST, "DATE", "1997-12-26", "",
+    "1997-12-26", "1997-12-26", "day", "exact", "1 day after 1997-12-25" },
+  { NULL, "2000-02-29 shift=PLUS-1", R, UNK, "DATE", "2000-03-01", "",
+    "2000-03-01", "2000-03-01", "day", "exact", "1 day after 2000-02-29" },
+  { NULL, "UNDEF-year-03 span=week", R, UNK, "DATE", "UNDEF-year-03", "", "",
+    "", "month", "unresolved", "span=week needs a day" },
+  { NULL, "UNDEF-last-month shift=MINUS-1", R, UNK, "DATE",
+    "UNDEF-last-month", "", "", "", "month", "unresolved",
+    "shift= needs a day" },
+  { "UNDEF-year-03-06_span=week/no-reference", "UNDEF-year-03-06 span=week",
+    NO_REF, UNK, "DATE", "UNDEF-year-03-06", "", "", "", "week",
+    "unresolved", "no reference date" },
+
   /* no reference date */
   { "UNDEF-last-month/no-reference", "UNDEF-last-month", NO_REF, UNK, "DATE",
     "UNDEF-last-month", "", "", "", "month", "unresolved",
@@ -589,6 +611,9 @@ static const struct {
   { "holiday-name", "UNDEF-year-thanksgiving" },
   { "weekday-not-after-day", "UNDEF-year-11-thursday" },
   { "easter-bare-offset", "UNDEF-year-easter-2" },
+  { "span-month", "UNDEF-year-03-06 span=month" },
+  { "shift-no-sign", "UNDEF-day-friday shift=1" },
+  { "shift-zero", "UNDEF-day-friday shift=PLUS-0" },
 };
 
 static void

@@ -4,6 +4,9 @@
 (?:will|won't|wo n't|'ll|shall|would)\s+(?:not\s+)?(?:be|have\s+been|have)\s+\w+ed
 will|won't|wo n't|'ll|shall|would
 going to|plans? to|planning to|intends? to|expects? to|expected to
+# A plan told in the past still points ahead of its telling: "the team
+# planned to leave on Thursday", "protesters planned a rally Saturday".
+planned to|(?:plans?|planned|planning)\s+(?:a|an)\s+(?=\w)
 # A delay points ahead of the time it was made: "postponed the vote
 # until Tuesday".
 scheduled to|set to|due to be|is to|are to
