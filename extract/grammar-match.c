@@ -515,3 +515,17 @@ dl_grammar_match (DlGrammar *grammar, const char *text, gsize len,
     }
   return g_steal_pointer (&matches);
 }
+
+GPtrArray *
+dl_grammar_generic_rules (DlGrammar *grammar)
+{
+  GPtrArray *names = g_ptr_array_new ();
+
+  for (guint i = 0; i < grammar->rules->len; i++)
+    {
+      Rule *rule = grammar->rules->pdata[i];
+      if (is_generic (rule))
+        g_ptr_array_add (names, rule->name);
+    }
+  return names;
+}

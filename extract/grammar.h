@@ -44,6 +44,10 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (DlGrammar, dl_grammar_free)
 GArray *dl_grammar_match (DlGrammar *grammar, const char *text, gsize len,
                           GError **error);
 
+/* The names of the rules that can begin with any word, and so are tried
+ * at every word of every text (slow; the grammar should have none). */
+GPtrArray *dl_grammar_generic_rules (DlGrammar *grammar);
+
 /* The examples of every rule, in grammar order (DlExample *). */
 GPtrArray *dl_grammar_examples (DlGrammar *grammar);
 

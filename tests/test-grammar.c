@@ -189,6 +189,24 @@ test_embedded_grammar_loads (void)
   g_assert_nonnull (grammar);
 }
 
+/* A rule that can begin with any word is tried at every word of every
+ * text: the shipped grammar has none. */
+static void
+test_no_generic_rules (void)
+{
+  g_autoptr (GError) error = NULL;
+  DlGrammarOptions options = { NULL, NULL, FALSE };
+  g_autoptr (DlGrammar) grammar = dl_grammar_load (&options, &error);
+  g_autoptr (GPtrArray) generic = NULL;
+
+  g_assert_no_error (error);
+  generic = dl_grammar_generic_rules (grammar);
+  for (guint i = 0; i < generic->len; i++)
+    g_test_message ("rule %s can begin with any word",
+                    (char *) generic->pdata[i]);
+  g_assert_cmpuint (generic->len, ==, 0);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -203,5 +221,6 @@ main (int argc, char **argv)
                    test_embedded_matches_source);
   g_test_add_func ("/grammar/embedded-grammar-loads",
                    test_embedded_grammar_loads);
+  g_test_add_func ("/grammar/no-generic-rules", test_no_generic_rules);
   return g_test_run ();
 }
