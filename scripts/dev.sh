@@ -5,6 +5,8 @@
 #   ci    test, then a -Werror build with AddressSanitizer and UBSan tests
 # Works on a fresh Debian 12 as root (or with sudo available).
 set -eu
+# pipefail: a failing test run must fail even when piped through tee.
+set -o pipefail 2>/dev/null || true
 cd "$(dirname "$0")/.."
 
 packages="build-essential pkg-config meson ninja-build python3
@@ -49,11 +51,17 @@ case "${1:-}" in
     ;;
   ci)
     build build
-    meson test -C build --print-errorlogs
+    meson test -C build --print-errorlogs | tee build/ci-tests.log
     build build-sanitize -Dwerror=true -Db_sanitize=address,undefined \
       -Db_lundef=false
     UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
-      meson test -C build-sanitize --print-errorlogs
+      meson test -C build-sanitize --print-errorlogs \
+      | tee build-sanitize/ci-tests.log
+    # One plain closing line for both runs.
+    awk '/^Ok:/ { ok += $2 } /^Fail:|^Timeout:/ { bad += $2 }
+         /^Unexpected Pass:/ { bad += $3 }
+         END { printf "ci: %d passed, %d failed\n", ok, bad; exit bad > 0 }' \
+      build/ci-tests.log build-sanitize/ci-tests.log
     ;;
   *)
     echo "usage: sh scripts/dev.sh demo|test|ci" >&2
