@@ -604,45 +604,71 @@ narrow_to_event (DlResolution *res, const DlSpanOfDays *event,
                                           phrase, event->how));
 }
 
-/* window=P3M on PAST_REF ("recently") or FUTURE_REF ("in the coming
- * weeks"): that long a stretch before or after the reference. */
+/* Moves date by n units (D, W, M or Y) back (sign < 0) or on. */
+static void
+move_by (GDate *date, int n, char unit, int sign)
+{
+  guint days = unit == 'D' ? n : unit == 'W' ? 7 * n : 0;
+  guint months = unit == 'M' ? n : unit == 'Y' ? 12 * n : 0;
+
+  if (sign < 0)
+    {
+      g_date_subtract_days (date, days);
+      g_date_subtract_months (date, months);
+    }
+  else
+    {
+      g_date_add_days (date, days);
+      g_date_add_months (date, months);
+    }
+}
+
+/* A stretch of time next to the reference.  window=P3M on PAST_REF
+ * ("recently") or FUTURE_REF: that long before or after it.  window=- or
+ * window=+ on a duration ("the past two months", "the coming weeks"): the
+ * duration itself, before or after it; an unsaid amount (PXW) is a few
+ * (3) units. */
 static void
 apply_window (DlResolution *res, const char *window, const GDate *reference)
 {
-  int n = 0;
+  int n = 0, sign;
   char unit = 0;
+  const char *length = window;
   GDate edge = *reference;
 
-  if (sscanf (window, "P%d%c", &n, &unit) != 2 || n <= 0 || n > 1000)
-    return;
-  if (g_strcmp0 (res->value, "PAST_REF") != 0
-      && g_strcmp0 (res->value, "FUTURE_REF") != 0)
-    return;
-  if (unit == 'D' || unit == 'W')
+  if (g_strcmp0 (res->value, "PAST_REF") == 0
+      || g_strcmp0 (res->value, "FUTURE_REF") == 0)
+    sign = res->value[0] == 'P' ? -1 : 1;
+  else if ((strcmp (window, "-") == 0 || strcmp (window, "+") == 0)
+           && g_strcmp0 (res->type, "DURATION") == 0)
     {
-      guint days = unit == 'D' ? n : 7 * n;
-      if (res->value[0] == 'P')
-        g_date_subtract_days (&edge, days);
-      else
-        g_date_add_days (&edge, days);
-    }
-  else if (unit == 'M' || unit == 'Y')
-    {
-      guint months = unit == 'M' ? n : 12 * n;
-      if (res->value[0] == 'P')
-        g_date_subtract_months (&edge, months);
-      else
-        g_date_add_months (&edge, months);
+      sign = window[0] == '-' ? -1 : 1;
+      length = res->value;
     }
   else
     return;
-  if (res->value[0] == 'P')
+  if (sscanf (length, "P%d%c", &n, &unit) != 2)
+    {
+      if (sscanf (length, "PX%c", &unit) != 1)
+        return;
+      n = 3;
+      replace (&res->certainty, g_strdup ("approximate"));
+    }
+  if (n <= 0 || n > 1000 || strchr ("DWMY", unit) == NULL || unit == '\0')
+    return;
+  move_by (&edge, n, unit, sign);
+  if (sign < 0)
     dl_resolution_set_span (res, &edge, reference);
   else
     dl_resolution_set_span (res, reference, &edge);
-  replace (&res->note, g_strdup_printf ("%s, taken as the %s %s", res->note,
-                                        res->value[0] == 'P' ? "last" : "next",
-                                        window));
+  replace (&res->note, g_strdup_printf ("%s%s taken as %d %s %s the reference",
+                                        length == window ? res->note : "a duration,",
+                                        length == window ? ";" : "", n,
+                                        unit == 'D'   ? "days"
+                                        : unit == 'W' ? "weeks"
+                                        : unit == 'M' ? "months"
+                                                      : "years",
+                                        sign < 0 ? "up to" : "from"));
 }
 
 /* part=first-week, last-weekend, ...: those days of the period ("the
