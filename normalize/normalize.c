@@ -267,6 +267,7 @@ typedef struct {
   char *link;        /* "or", "to" or NULL */
   char *window;      /* a duration such as P3M, or NULL */
   char *part;        /* first-week, last-weekend, ..., or NULL */
+  char *at;          /* "+": the day a duration ends ("in three days") */
 } Form;
 
 static void
@@ -277,6 +278,7 @@ form_clear (Form *form)
   g_free (form->link);
   g_free (form->window);
   g_free (form->part);
+  g_free (form->at);
 }
 
 static void
@@ -298,6 +300,8 @@ form_split (const char *text, Form *form)
         form->window = g_strdup (parts[i] + 7);
       else if (g_str_has_prefix (parts[i], "part="))
         form->part = g_strdup (parts[i] + 5);
+      else if (g_str_has_prefix (parts[i], "at="))
+        form->at = g_strdup (parts[i] + 3);
       else
         g_string_append_printf (rest, "%s%s", rest->len ? " " : "", parts[i]);
     }
@@ -671,6 +675,31 @@ apply_window (DlResolution *res, const char *window, const GDate *reference)
                                         sign < 0 ? "up to" : "from"));
 }
 
+/* at=+ on a duration in a sentence about the future: "they will meet in
+ * three days" is on the day three days after the reference. */
+static void
+apply_at (DlResolution *res, DlTense tense, const GDate *reference)
+{
+  int n = 0;
+  char unit = 0;
+  GDate day = *reference;
+
+  if (tense != DL_TENSE_FUTURE || g_strcmp0 (res->type, "DURATION") != 0
+      || sscanf (res->value, "P%d%c", &n, &unit) != 2 || n <= 0 || n > 1000
+      || strchr ("DWMY", unit) == NULL)
+    return;
+  move_by (&day, n, unit, 1);
+  dl_resolution_set_span (res, &day, &day);
+  replace (&res->granularity, g_strdup ("day"));
+  replace (&res->certainty, g_strdup (unit == 'D' ? "exact" : "approximate"));
+  replace (&res->note, g_strdup_printf ("a duration, ending %d %s after the"
+                                        " reference (future tense)", n,
+                                        unit == 'D'   ? "days"
+                                        : unit == 'W' ? "weeks"
+                                        : unit == 'M' ? "months"
+                                                      : "years"));
+}
+
 /* part=first-week, last-weekend, ...: those days of the period ("the
  * first week of March 2022" is March 1-7; "the last weekend of 2021" its
  * last Saturday and Sunday). */
@@ -967,6 +996,8 @@ resolve_record (DlNormalizer *normalizer, Document *doc, DlRecord *record,
     apply_window (res, form->window, &context.reference);
   if (form->part)
     apply_part (res, form->part);
+  if (form->at && context.have_reference)
+    apply_at (res, context.tense, &context.reference);
   if (normalizer->options.southern)
     southern_seasons (res);
   close_past_openings (res, context.tense, doc);
