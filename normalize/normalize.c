@@ -835,6 +835,52 @@ southern_seasons (DlResolution *res)
   replace (&res->note, g_strdup_printf ("%s, southern hemisphere", res->note));
 }
 
+/* A season said relative to the reference ("this summer", "last
+ * winter") is chosen among the southern seasons by choosing among the
+ * northern ones six months away: the southern summer is the northern
+ * winter.  The form with its season names swapped, or NULL if it names
+ * no season relatively. */
+static char *
+southern_names (const Form *form)
+{
+  static const char *const swap[][2] = {
+    { "-summer", "-winter" }, { "-winter", "-summer" },
+    { "-spring", "-fall" }, { "-fall", "-spring" }, { "-autumn", "-spring" },
+  };
+
+  if (!g_str_has_prefix (form->value, "UNDEF-"))
+    return NULL;
+  for (gsize i = 0; i < G_N_ELEMENTS (swap); i++)
+    if (g_str_has_suffix (form->value, swap[i][0]))
+      {
+        gsize stem = strlen (form->value) - strlen (swap[i][0]);
+        return g_strdup_printf ("%.*s%s%s", (int) stem, form->value,
+                                swap[i][1],
+                                form->for_resolve + strlen (form->value));
+      }
+  return NULL;
+}
+
+/* The northern season the resolver chose, named as the southern one it
+ * is: 2024-WI (December 2024 to February 2025) is the southern 2024-SU. */
+static void
+northern_code_as_southern (DlResolution *res)
+{
+  static const char *const swap[][2] = {
+    { "-WI", "-SU" }, { "-SU", "-WI" }, { "-SP", "-FA" }, { "-FA", "-SP" },
+  };
+
+  for (gsize i = 0; res->value && i < G_N_ELEMENTS (swap); i++)
+    if (g_str_has_suffix (res->value, swap[i][0]))
+      {
+        res->value[strlen (res->value) - 2] = swap[i][1][1];
+        res->value[strlen (res->value) - 1] = swap[i][1][2];
+        replace (&res->note, g_strdup_printf ("%s, southern hemisphere",
+                                              res->note));
+        return;
+      }
+}
+
 /* FY1998 with a fiscal year starting in October: 1997-10-01..1998-09-30
  * (a fiscal year is named by the year it ends in). */
 static void
@@ -960,6 +1006,8 @@ resolve_record (DlNormalizer *normalizer, Document *doc, DlRecord *record,
   DlResolveContext context = *context_in;
   const char *phrase = dl_record_get (record, DL_COL_ANCHOR);
   g_autoptr (GError) error = NULL;
+  g_autofree char *southern_relative
+      = normalizer->options.southern ? southern_names (form) : NULL;
 
   if (g_str_has_prefix (form->value, "ANCHOR"))
     {
@@ -976,7 +1024,9 @@ resolve_record (DlNormalizer *normalizer, Document *doc, DlRecord *record,
       if (strstr (form->for_resolve, " type=DURATION"))
         as_duration (form->value, res);
     }
-  else if (!dl_resolve (form->for_resolve, &context, res, &error))
+  else if (!dl_resolve (southern_relative ? southern_relative
+                                          : form->for_resolve,
+                        &context, res, &error))
     {
       /* Not fatal: the row still comes out, marked and counted. */
       dl_resolution_clear (res);
@@ -998,7 +1048,9 @@ resolve_record (DlNormalizer *normalizer, Document *doc, DlRecord *record,
     apply_part (res, form->part);
   if (form->at && context.have_reference)
     apply_at (res, context.tense, &context.reference);
-  if (normalizer->options.southern)
+  if (southern_relative)
+    northern_code_as_southern (res);
+  else if (normalizer->options.southern)
     southern_seasons (res);
   close_past_openings (res, context.tense, doc);
   fiscal_year (res, form->value, normalizer->options.fiscal_year_start);
