@@ -2,7 +2,8 @@
 # The acceptance example: the article this project started from
 # (../shared/examples, not in the repository) must give the timeline that
 # ../shared/examples/README.md asks for, with and without an anchors file.
-# Skips (77) when ../shared is absent.  TAP output.
+# Skips when ../shared is absent (a TAP plan of 0 with SKIP: meson reads
+# TAP, not exit 77, for this test).
 set -u
 src=${DATELINE_SOURCE_ROOT:?}
 build=${DATELINE_BUILD_ROOT:?}
@@ -12,7 +13,7 @@ dateline=$build/dateline/dateline
 
 if [ ! -f "$article" ]; then
   echo "1..0 # SKIP $article not found"
-  exit 77
+  exit 0
 fi
 tmp=$(mktemp -d) || exit 1
 trap 'rm -rf "$tmp"' EXIT
