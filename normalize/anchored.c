@@ -1,6 +1,8 @@
 /* anchored.c: arithmetic on anchor ranges, with GDate. */
 #include "anchored.h"
 
+#include "adjust.h"
+
 #include "dl-cli.h"
 
 #include <stdio.h>
@@ -178,16 +180,9 @@ keeps_periods (const char *granularity, gint64 days, gint64 months)
 }
 
 static void
-replace (char **field, char *value)
-{
-  g_free (*field);
-  *field = value;
-}
-
-static void
 replace_value (DlResolution *out, char *value)
 {
-  replace (&out->value, value);
+  dl_set_field (&out->value, value);
 }
 
 static void
@@ -253,13 +248,13 @@ apply_mod (DlResolution *out, GDate *a, GDate *b, const char *mod,
 
   if (mod == NULL || *mod == '\0')
     return;
-  replace (&out->mod, g_strdup (mod));
+  dl_set_field (&out->mod, g_strdup (mod));
   if (strcmp (mod, "APPROX") == 0 && unit)
     {
       gint64 d = 0, m = 0;
       unit_shift (unit, 1, &d, &m);
       if (shift_date (a, -d, -m) && shift_date (b, d, m))
-        replace (&out->certainty, g_strdup ("approximate"));
+        dl_set_field (&out->certainty, g_strdup ("approximate"));
     }
   else if (days >= 3 && (strcmp (mod, "START") == 0 || strcmp (mod, "MID") == 0
                          || strcmp (mod, "END") == 0))
@@ -276,7 +271,7 @@ apply_mod (DlResolution *out, GDate *a, GDate *b, const char *mod,
         }
       else
         g_date_set_julian (a, g_date_get_julian (&first) + 2 * third);
-      replace (&out->certainty, g_strdup ("fuzzy"));
+      dl_set_field (&out->certainty, g_strdup ("fuzzy"));
     }
 }
 
@@ -327,9 +322,9 @@ dl_anchor_form_resolve (const char *value, const DlSpanOfDays *span,
         }
       replace_value (out, g_strdup ("XXXX-XX-XX"));
       dl_resolution_set_span (out, &a, &b);
-      replace (&out->granularity, g_strdup (unit));
-      replace (&out->certainty, g_strdup ("approximate"));
-      replace (&out->note, g_strdup_printf ("%s %s, then some %ss %s", what,
+      dl_set_field (&out->granularity, g_strdup (unit));
+      dl_set_field (&out->certainty, g_strdup ("approximate"));
+      dl_set_field (&out->note, g_strdup_printf ("%s %s, then some %ss %s", what,
                                             span->how, unit,
                                             sign > 0 ? "after" : "before"));
       return;
@@ -343,10 +338,10 @@ dl_anchor_form_resolve (const char *value, const DlSpanOfDays *span,
           return;
         }
       replace_value (out, period_value (&a, unit));
-      replace (&out->granularity, g_strdup (unit));
-      replace (&out->certainty, g_strdup (span->approximate ? "approximate"
+      dl_set_field (&out->granularity, g_strdup (unit));
+      dl_set_field (&out->certainty, g_strdup (span->approximate ? "approximate"
                                                             : "exact"));
-      replace (&out->note, g_strdup_printf ("the %s of %s %s%s", unit, what,
+      dl_set_field (&out->note, g_strdup_printf ("the %s of %s %s%s", unit, what,
                                             span->how,
                                             shift < 0   ? ", the one before"
                                             : shift > 0 ? ", the one after"

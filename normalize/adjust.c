@@ -1,0 +1,360 @@
+/* adjust.c: what normalize does to a resolved range around the resolver:
+ * windows, parts of a period, southern seasons, fiscal years, open ranges
+ * from an event.  Each takes a DlResolution and changes it in place. */
+#include "adjust.h"
+
+#include "anchored.h"
+#include "dl-cli.h"
+
+#include <stdio.h>
+#include <string.h>
+
+/* Whether form value is a calendar date with its year written out. */
+gboolean
+dl_has_written_year (const char *value, guint *year)
+{
+  /* value may be a whole form: "1852 mod=START" has its year written. */
+  return strspn (value, "0123456789") == 4
+         && (value[4] == '\0' || value[4] == '-' || value[4] == ' ')
+         && (*year = (guint) g_ascii_strtoull (value, NULL, 10)) > 0;
+}
+
+/* Gives res the days of span in place of its own, keeping an open range
+ * open from them ("before fiscal 2023", "before the 2022 invasion").  FALSE
+ * when res has a mod that cuts part of a range (early, late, around),
+ * which then stays as it was. */
+gboolean
+dl_narrow_to_span (DlResolution *res, const DlSpanOfDays *span)
+{
+  GDate a = span->earliest, b = span->latest;
+  const char *mod = res->mod ? res->mod : "";
+
+  if (strcmp (mod, "BEFORE") == 0)
+    {
+      g_date_subtract_days (&a, 1);
+      dl_resolution_set_span (res, NULL, &a);
+    }
+  else if (strcmp (mod, "ON_OR_BEFORE") == 0)
+    dl_resolution_set_span (res, NULL, &b);
+  else if (strcmp (mod, "AFTER") == 0)
+    {
+      g_date_add_days (&b, 1);
+      dl_resolution_set_span (res, &b, NULL);
+    }
+  else if (strcmp (mod, "ON_OR_AFTER") == 0)
+    dl_resolution_set_span (res, &a, NULL);
+  else if (*mod == '\0')
+    dl_resolution_set_span (res, &a, &b);
+  else
+    return FALSE;
+  return TRUE;
+}
+
+/* Moves date by n units (D, W, M or Y) back (sign < 0) or on. */
+void
+dl_move_by (GDate *date, int n, char unit, int sign)
+{
+  guint days = unit == 'D' ? n : unit == 'W' ? 7 * n : 0;
+  guint months = unit == 'M' ? n : unit == 'Y' ? 12 * n : 0;
+
+  if (sign < 0)
+    {
+      g_date_subtract_days (date, days);
+      g_date_subtract_months (date, months);
+    }
+  else
+    {
+      g_date_add_days (date, days);
+      g_date_add_months (date, months);
+    }
+}
+
+/* A stretch of time next to the reference.  window=P3M on PAST_REF
+ * ("recently") or FUTURE_REF: that long before or after it.  window=- or
+ * window=+ on a duration ("the past two months", "the coming weeks"): the
+ * duration itself, before or after it; an unsaid amount (PXW) is a few
+ * (3) units. */
+void
+dl_apply_window (DlResolution *res, const char *window, const GDate *reference)
+{
+  int n = 0, sign;
+  char unit = 0;
+  const char *length = window;
+  GDate edge = *reference;
+
+  if (g_strcmp0 (res->value, "PAST_REF") == 0
+      || g_strcmp0 (res->value, "FUTURE_REF") == 0)
+    sign = res->value[0] == 'P' ? -1 : 1;
+  else if ((strcmp (window, "-") == 0 || strcmp (window, "+") == 0)
+           && g_strcmp0 (res->type, "DURATION") == 0)
+    {
+      sign = window[0] == '-' ? -1 : 1;
+      length = res->value;
+    }
+  else
+    return;
+  if (sscanf (length, "P%d%c", &n, &unit) != 2)
+    {
+      if (sscanf (length, "PX%c", &unit) != 1)
+        return;
+      n = 3;
+      dl_set_field (&res->certainty, g_strdup ("approximate"));
+    }
+  if (n <= 0 || n > 1000 || strchr ("DWMY", unit) == NULL || unit == '\0')
+    return;
+  dl_move_by (&edge, n, unit, sign);
+  if (sign < 0)
+    dl_resolution_set_span (res, &edge, reference);
+  else
+    dl_resolution_set_span (res, reference, &edge);
+  dl_set_field (&res->note, g_strdup_printf ("%s%s taken as %d %s %s the reference",
+                                        length == window ? res->note : "a duration,",
+                                        length == window ? ";" : "", n,
+                                        unit == 'D'   ? "days"
+                                        : unit == 'W' ? "weeks"
+                                        : unit == 'M' ? "months"
+                                                      : "years",
+                                        sign < 0 ? "up to" : "from"));
+}
+
+/* at=+ on a duration in a sentence about the future: "they will meet in
+ * three days" is on the day three days after the reference. */
+void
+dl_apply_at (DlResolution *res, DlTense tense, const GDate *reference)
+{
+  int n = 0;
+  char unit = 0;
+  GDate day = *reference;
+
+  if (tense != DL_TENSE_FUTURE || g_strcmp0 (res->type, "DURATION") != 0
+      || sscanf (res->value, "P%d%c", &n, &unit) != 2 || n <= 0 || n > 1000
+      || strchr ("DWMY", unit) == NULL)
+    return;
+  dl_move_by (&day, n, unit, 1);
+  dl_resolution_set_span (res, &day, &day);
+  dl_set_field (&res->granularity, g_strdup ("day"));
+  dl_set_field (&res->certainty, g_strdup (unit == 'D' ? "exact" : "approximate"));
+  dl_set_field (&res->note, g_strdup_printf ("a duration, ending %d %s after the"
+                                        " reference (future tense)", n,
+                                        unit == 'D'   ? "days"
+                                        : unit == 'W' ? "weeks"
+                                        : unit == 'M' ? "months"
+                                                      : "years"));
+}
+
+/* part=first-week, last-weekend, ...: those days of the period ("the
+ * first week of March 2022" is March 1-7; "the last weekend of 2021" its
+ * last Saturday and Sunday). */
+void
+dl_apply_part (DlResolution *res, const char *part)
+{
+  static const char *const ordinals[] = { "first", "second", "third" };
+  gboolean last = g_str_has_prefix (part, "last-")
+                  || g_str_has_prefix (part, "final-");
+  gboolean weekend = g_str_has_suffix (part, "-weekend");
+  int nth = 0;
+  GDate a, b, lo, hi;
+
+  if (res->earliest == NULL || !dl_parse_iso_date (res->earliest, &a)
+      || res->latest == NULL || !dl_parse_iso_date (res->latest, &b))
+    return;
+  for (gsize i = 0; i < G_N_ELEMENTS (ordinals); i++)
+    if (g_str_has_prefix (part, ordinals[i]))
+      nth = i;
+  if (weekend)
+    {
+      /* The nth Saturday from the start, or the last Sunday. */
+      lo = last ? b : a;
+      if (last)
+        {
+          while (g_date_get_weekday (&lo) != G_DATE_SUNDAY)
+            g_date_subtract_days (&lo, 1);
+          g_date_subtract_days (&lo, 1);
+        }
+      else
+        {
+          while (g_date_get_weekday (&lo) != G_DATE_SATURDAY)
+            g_date_add_days (&lo, 1);
+          g_date_add_days (&lo, 7 * nth);
+        }
+      hi = lo;
+      g_date_add_days (&hi, 1);
+    }
+  else if (last)
+    {
+      hi = b;
+      lo = b;
+      g_date_subtract_days (&lo, 6);
+    }
+  else
+    {
+      lo = a;
+      g_date_add_days (&lo, 7 * nth);
+      hi = lo;
+      g_date_add_days (&hi, 6);
+    }
+  if (g_date_compare (&lo, &a) < 0 || g_date_compare (&hi, &b) > 0)
+    return;
+  dl_resolution_set_span (res, &lo, &hi);
+  dl_set_field (&res->granularity, g_strdup (weekend ? "week" : "day"));
+  if (weekend)
+    {
+      /* A weekend is a TIMEX3 week's: 2021-W51-WE. */
+      GDate thursday = lo;
+      g_date_subtract_days (&thursday, 2);
+      dl_set_field (&res->value, g_strdup_printf ("%04u-W%02u-WE",
+                                             g_date_get_year (&thursday),
+                                             g_date_get_iso8601_week_of_year (&lo)));
+    }
+  dl_set_field (&res->note, g_strdup_printf ("%s, its %s", res->note, part));
+}
+
+/* Seasons south of the equator are the northern ones six months away:
+ * summer 2009 is 2009-12-01..2010-02-28, spring 2009 2009-09-01..11-30,
+ * autumn 2009 2009-03-01..05-31, winter 2009 2009-06-01..08-31. */
+void
+dl_southern_seasons (DlResolution *res)
+{
+  static const struct { const char *code; int month, shift; } seasons[] = {
+    { "SP", 3, 6 }, { "SU", 6, 6 }, { "FA", 9, -6 }, { "WI", 12, -6 },
+  };
+  DlSpanOfDays season = { 0 };
+  guint year;
+  gsize i;
+
+  if (g_strcmp0 (res->granularity, "season") != 0 || res->value == NULL
+      || strlen (res->value) != 7 || !dl_has_written_year (res->value, &year))
+    return;
+  for (i = 0; i < G_N_ELEMENTS (seasons); i++)
+    if (strcmp (res->value + 5, seasons[i].code) == 0)
+      break;
+  if (i == G_N_ELEMENTS (seasons))
+    return;
+  g_date_clear (&season.earliest, 1);
+  g_date_set_dmy (&season.earliest, 1, seasons[i].month, year);
+  if (seasons[i].shift > 0)
+    g_date_add_months (&season.earliest, 6);
+  else
+    g_date_subtract_months (&season.earliest, 6);
+  season.latest = season.earliest;
+  g_date_add_months (&season.latest, 3);
+  g_date_subtract_days (&season.latest, 1);
+  if (!dl_narrow_to_span (res, &season))
+    {
+      /* early/late/around: the northern thirds, moved along. */
+      GDate a, b;
+      if (!dl_parse_iso_date (res->earliest, &a)
+          || !dl_parse_iso_date (res->latest, &b))
+        return;
+      if (seasons[i].shift > 0)
+        g_date_add_months (&a, 6), g_date_add_months (&b, 6);
+      else
+        g_date_subtract_months (&a, 6), g_date_subtract_months (&b, 6);
+      g_date_set_day (&b, g_date_get_days_in_month (g_date_get_month (&b),
+                                                     g_date_get_year (&b)));
+      dl_resolution_set_span (res, &a, &b);
+    }
+  dl_set_field (&res->note, g_strdup_printf ("%s, southern hemisphere", res->note));
+}
+
+/* A season said relative to the reference ("this summer", "last
+ * winter") is chosen among the southern seasons by choosing among the
+ * northern ones six months away: the southern summer is the northern
+ * winter.  The form with its season names swapped, or NULL if it names
+ * no season relatively. */
+char *
+dl_southern_names (const char *value, const char *form)
+{
+  static const char *const swap[][2] = {
+    { "-summer", "-winter" }, { "-winter", "-summer" },
+    { "-spring", "-fall" }, { "-fall", "-spring" }, { "-autumn", "-spring" },
+  };
+
+  if (!g_str_has_prefix (value, "UNDEF-"))
+    return NULL;
+  for (gsize i = 0; i < G_N_ELEMENTS (swap); i++)
+    if (g_str_has_suffix (value, swap[i][0]))
+      {
+        gsize stem = strlen (value) - strlen (swap[i][0]);
+        return g_strdup_printf ("%.*s%s%s", (int) stem, value, swap[i][1],
+                                form + strlen (value));
+      }
+  return NULL;
+}
+
+/* The northern season the resolver chose, named as the southern one it
+ * is: 2024-WI (December 2024 to February 2025) is the southern 2024-SU. */
+void
+dl_northern_code_as_southern (DlResolution *res)
+{
+  static const char *const swap[][2] = {
+    { "-WI", "-SU" }, { "-SU", "-WI" }, { "-SP", "-FA" }, { "-FA", "-SP" },
+  };
+
+  for (gsize i = 0; res->value && i < G_N_ELEMENTS (swap); i++)
+    if (g_str_has_suffix (res->value, swap[i][0]))
+      {
+        res->value[strlen (res->value) - 2] = swap[i][1][1];
+        res->value[strlen (res->value) - 1] = swap[i][1][2];
+        dl_set_field (&res->note, g_strdup_printf ("%s, southern hemisphere",
+                                              res->note));
+        return;
+      }
+}
+
+/* FY1998 with a fiscal year starting in October: 1997-10-01..1998-09-30
+ * (a fiscal year is named by the year it ends in). */
+void
+dl_fiscal_year (DlResolution *res, const char *form_value, int start)
+{
+  guint year;
+  DlSpanOfDays fiscal = { 0 };
+
+  if (start == 1 || !g_str_has_prefix (form_value, "FY")
+      || !dl_has_written_year (form_value + 2, &year) || year < 2
+      || g_strcmp0 (res->certainty, "unresolved") == 0)
+    return;
+  g_date_clear (&fiscal.earliest, 1);
+  g_date_set_dmy (&fiscal.earliest, 1, start, year - 1);
+  fiscal.latest = fiscal.earliest;
+  g_date_add_years (&fiscal.latest, 1);
+  g_date_subtract_days (&fiscal.latest, 1);
+  fiscal.how = g_strdup_printf ("starts in month %d", start);
+  /* The fiscal year's days replace the calendar year's, and an open
+   * range ("after fiscal 2023") opens from them. */
+  if (dl_narrow_to_span (res, &fiscal))
+    dl_set_field (&res->note, g_strdup_printf ("%s; a fiscal year that %s",
+                                          res->note, fiscal.how));
+  dl_span_of_days_clear (&fiscal);
+}
+
+/* "three days before the war": TimeML's TIMEX3 is the duration, P3D; the
+ * range stays the anchored one. */
+void
+dl_as_duration (const char *value, DlResolution *res)
+{
+  static const struct { const char *unit; const char *letter; int times; }
+  units[] = {
+    { "day", "D", 1 }, { "week", "W", 1 }, { "month", "M", 1 },
+    { "quarter", "M", 3 }, { "year", "Y", 1 }, { "decade", "Y", 10 },
+    { "century", "Y", 100 }, { "weekend", "WE", 1 },
+  };
+  g_autofree char *unit = NULL;
+  gint64 shift;
+  int open;
+
+  if (!dl_anchor_form_parse (value, &unit, &shift, &open) || unit == NULL)
+    return;
+  for (gsize i = 0; i < G_N_ELEMENTS (units); i++)
+    if (strcmp (unit, units[i].unit) == 0)
+      {
+        dl_set_field (&res->type, g_strdup ("DURATION"));
+        dl_set_field (&res->value,
+                 open ? g_strdup_printf ("PX%s", units[i].letter)
+                      : g_strdup_printf ("P%" G_GINT64_FORMAT "%s",
+                                         ABS (shift) * units[i].times,
+                                         units[i].letter));
+        return;
+      }
+}
+
