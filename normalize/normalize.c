@@ -283,6 +283,13 @@ form_clear (Form *form)
 }
 
 static void
+keep_first (char **slot, const char *value)
+{
+  if (*slot == NULL)
+    *slot = g_strdup (value);
+}
+
+static void
 form_split (const char *text, Form *form)
 {
   g_auto (GStrv) parts = g_strsplit (text, " ", -1);
@@ -295,14 +302,15 @@ form_split (const char *text, Form *form)
         continue;
       if (i == 0)
         form->value = g_strdup (parts[i]);
+      /* A key given twice keeps its first value, as in the resolver. */
       if (g_str_has_prefix (parts[i], "link="))
-        form->link = g_strdup (parts[i] + 5);
+        keep_first (&form->link, parts[i] + 5);
       else if (g_str_has_prefix (parts[i], "window="))
-        form->window = g_strdup (parts[i] + 7);
+        keep_first (&form->window, parts[i] + 7);
       else if (g_str_has_prefix (parts[i], "part="))
-        form->part = g_strdup (parts[i] + 5);
+        keep_first (&form->part, parts[i] + 5);
       else if (g_str_has_prefix (parts[i], "at="))
-        form->at = g_strdup (parts[i] + 3);
+        keep_first (&form->at, parts[i] + 3);
       else
         g_string_append_printf (rest, "%s%s", rest->len ? " " : "", parts[i]);
     }
