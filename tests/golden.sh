@@ -98,6 +98,23 @@ expect missing-file.out 1 "$timeline" no-such-file.csv
 expect bad-option.out 2 "$extract" --no-such-option
 expect bad-date.out 2 "$normalize" --reference-date=2022-02-30 extra-column.csv
 
+# Forms no grammar writes (absurd numbers, repeated keys, day 0001-01-01,
+# 9999-12-31): every row comes out, with exit 0; under the sanitizers this
+# also checks for leaks and overflows.
+rows_in=$(grep -c '' odd-forms.csv)
+for opts in "" "--hemisphere=south --fiscal-year-start=10" "--style=narrative"; do
+  # shellcheck disable=SC2086
+  "$normalize" $opts odd-forms.csv >"$tmp/odd.csv" 2>"$tmp/odd.err"
+  status=$?
+  rows_out=$(python3 -c 'import csv,sys; print(sum(1 for _ in csv.reader(open(sys.argv[1]))))' "$tmp/odd.csv")
+  if [ "$status" = 0 ] && [ "$rows_out" = "$rows_in" ]; then
+    ok "odd forms ${opts:-(no options)}: $rows_in rows in, $rows_out out"
+  else
+    not_ok "odd forms ${opts:-(no options)}: exit $status, $rows_in rows in, $rows_out out"
+    sed 's/^/# /' "$tmp/odd.err" | head -20
+  fi
+done
+
 # A closed stdout ends quietly: no write error, however long the output.
 for i in 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16; do cat harbor-article.txt; done \
   >"$tmp/long.txt"
