@@ -614,6 +614,17 @@ take_resolution (DlRecord *record, DlResolution *res)
   dl_record_take (record, DL_COL_NOTE, g_steal_pointer (&res->note));
 }
 
+/* Whether the value of form depends on the tense of its sentence: the
+ * underspecified forms, and an open range that the document date may
+ * close, and "in three days". */
+static gboolean
+needs_tense (const Form *form)
+{
+  return g_str_has_prefix (form->value, "UNDEF-") || form->at != NULL
+         || strstr (form->for_resolve, " mod=AFTER") != NULL
+         || strstr (form->for_resolve, " mod=ON_OR_AFTER") != NULL;
+}
+
 /* The context a record resolves in: in a narrative the last date told,
  * else the document date; the tense of its sentence. */
 static void
@@ -632,9 +643,12 @@ context_for (DlNormalizer *normalizer, Document *doc, DlRecord *record,
     }
   context->reference = doc->dct;
   context->have_reference = doc->have_dct;
-  context->tense = dl_normalizer_tense (normalizer,
-                                        dl_record_get (record, DL_COL_CONTEXT),
-                                        dl_record_get (record, DL_COL_MENTION));
+  /* Reading the sentence's tense is the costliest step here: only forms
+   * whose value depends on it ask for it. */
+  if (needs_tense (form))
+    context->tense = dl_normalizer_tense (
+        normalizer, dl_record_get (record, DL_COL_CONTEXT),
+        dl_record_get (record, DL_COL_MENTION));
 }
 
 /* What an ANCHOR form is told from: its own phrase, else the last date
