@@ -358,3 +358,23 @@ dl_as_duration (const char *value, DlResolution *res)
       }
 }
 
+
+void
+dl_apply_days (DlResolution *res, const char *days)
+{
+  guint first = 0, last = 0;
+  GDate a, b;
+
+  if (sscanf (days, "%2u-%2u", &first, &last) != 2 || first < 1
+      || first > last || res->earliest == NULL
+      || !dl_parse_iso_date (res->earliest, &a) || res->latest == NULL
+      || !dl_parse_iso_date (res->latest, &b) || last > g_date_get_day (&b)
+      || g_date_get_day (&a) != 1 || g_date_get_month (&a) != g_date_get_month (&b))
+    return;
+  g_date_set_day (&a, first);
+  g_date_set_day (&b, last);
+  dl_resolution_set_span (res, &a, &b);
+  dl_set_field (&res->granularity, g_strdup ("day"));
+  dl_set_field (&res->note, g_strdup_printf ("%s, days %u to %u", res->note,
+                                             first, last));
+}

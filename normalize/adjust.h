@@ -32,6 +32,9 @@ void dl_apply_at (DlResolution *res, DlTense tense, const GDate *reference);
 /* part=: some days of the period (the first week, the last weekend). */
 void dl_apply_part (DlResolution *res, const char *part);
 
+/* days=DD-DD: those days of a month ("May 3-5, 2021"). */
+void dl_apply_days (DlResolution *res, const char *days);
+
 /* A season value moved to the southern hemisphere. */
 void dl_southern_seasons (DlResolution *res);
 /* form (whose value is value) with relative season names swapped to the

@@ -269,6 +269,7 @@ typedef struct {
   char *window;      /* a duration such as P3M, or NULL */
   char *part;        /* first-week, last-weekend, ..., or NULL */
   char *at;          /* "+": the day a duration ends ("in three days") */
+  char *days;        /* DD-DD: some days of a month ("May 3-5") */
 } Form;
 
 static void
@@ -280,6 +281,7 @@ form_clear (Form *form)
   g_free (form->window);
   g_free (form->part);
   g_free (form->at);
+  g_free (form->days);
 }
 
 static void
@@ -311,6 +313,8 @@ form_split (const char *text, Form *form)
         keep_first (&form->part, parts[i] + 5);
       else if (g_str_has_prefix (parts[i], "at="))
         keep_first (&form->at, parts[i] + 3);
+      else if (g_str_has_prefix (parts[i], "days="))
+        keep_first (&form->days, parts[i] + 5);
       else
         g_string_append_printf (rest, "%s%s", rest->len ? " " : "", parts[i]);
     }
@@ -724,6 +728,8 @@ resolve_record (DlNormalizer *normalizer, Document *doc, DlRecord *record,
     dl_apply_window (res, form->window, &context.reference);
   if (form->part)
     dl_apply_part (res, form->part);
+  if (form->days)
+    dl_apply_days (res, form->days);
   if (form->at && context.have_reference)
     dl_apply_at (res, context.tense, &context.reference);
   if (southern_relative)

@@ -159,6 +159,14 @@ record_label (const DlRecord *record)
       && strstr (dl_record_get (record, DL_COL_NOTE), "; anchor \""))
     return g_strdup_printf ("%s the %s", mod[0] == 'B' ? "before" : "after",
                             anchor);
+  /* Some days of a month: "3-5 May 2021". */
+  if (*earliest && *latest && strlen (value) == 7
+      && strncmp (earliest, value, 7) == 0 && strncmp (latest, value, 7) == 0
+      && strcmp (dl_record_get (record, DL_COL_GRANULARITY), "day") == 0)
+    {
+      g_autofree char *last = day_words (latest);
+      return g_strdup_printf ("%d-%s", atoi (earliest + 8), last);
+    }
   /* Rough values, and durations told from an event ("three days before
    * the invasion"), are named by their range. */
   if (strcmp (earliest, latest) == 0 && *earliest
