@@ -176,6 +176,15 @@ dl_context_rules_load (const char *directory, GError **error)
   return g_steal_pointer (&rules);
 }
 
+/* Whether a form names a date or a period (not an amount of time, a
+ * recurring set or "now"): only those join into a span. */
+static gboolean
+names_a_time (const char *form)
+{
+  return g_ascii_isdigit (form[0]) || g_str_has_prefix (form, "UNDEF-")
+         || g_str_has_prefix (form, "BC") || g_str_has_prefix (form, "FY");
+}
+
 /* The kind of link between a and b, or NULL. */
 static const char *
 link_between (DlContextRules *rules, const char *text, const DlMatch *a,
@@ -183,7 +192,9 @@ link_between (DlContextRules *rules, const char *text, const DlMatch *a,
 {
   gsize from = a->start > REACH ? a->start - REACH : 0;
 
-  if (b->start - a->end > REACH)
+  if (b->start - a->end > REACH || !names_a_time (a->form)
+      || !names_a_time (b->form) || strstr (a->form, " type=SET")
+      || strstr (b->form, " type=SET"))
     return NULL;
   for (guint i = 0; i < rules->links->len; i++)
     {
