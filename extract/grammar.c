@@ -1,10 +1,8 @@
-/* grammar.c: loads grammar/en/ and finds temporal expressions in one pass.
- *
- * All rules are joined into one alternation, compiled once with PCRE2 JIT:
- * it finds the leftmost position where any rule matches.  Only there are
- * the rules tried one by one (anchored, so each attempt is cheap) to pick
- * the longest match, which negative rules win on a tie.  The scan then goes
- * on after the match, so the text is read once, not once per rule. */
+/* grammar.c: loads grammar/en/ (symbols, rules, examples) and fills form
+ * templates.  Each rule is compiled once, anchored, with PCRE2 JIT; its
+ * symbols are subroutines in a DEFINE block, so a symbol used by many rules
+ * is not pasted into each.  The matching itself, one pass over the text,
+ * is in grammar-match.c. */
 #include "grammar-private.h"
 
 #include "dl-data.h"
