@@ -1643,6 +1643,9 @@ typedef struct {
    * value without it cannot match, and a prefix test is far cheaper than
    * a regex match, which most forms would otherwise try dozens of. */
   char *prefixes[G_N_ELEMENTS (shapes)];
+  /* Whether the shape's value must start with a digit (^([0-9]...): most
+   * forms are words (UNDEF-...), which then skip all of those. */
+  gboolean digit_first[G_N_ELEMENTS (shapes)];
   GRegex *time;
   GRegex *freq;
   GRegex *shift;
@@ -1689,6 +1692,9 @@ patterns (void)
         {
           compiled.shapes[i] = compile (shapes[i].pattern);
           compiled.prefixes[i] = literal_prefix (shapes[i].pattern);
+          compiled.digit_first[i]
+              = g_str_has_prefix (shapes[i].pattern, "^([0-9]")
+                || g_str_has_prefix (shapes[i].pattern, "^[0-9]");
         }
       compiled.time = compile (TIME_PATTERN);
       compiled.freq = compile (FREQ_PATTERN);
@@ -2135,7 +2141,8 @@ dl_resolve (const char *form, const DlResolveContext *context,
 
   for (i = 0; i < G_N_ELEMENTS (shapes); i++)
     {
-      if (!g_str_has_prefix (value, pat->prefixes[i]))
+      if (!g_str_has_prefix (value, pat->prefixes[i])
+          || (pat->digit_first[i] && !g_ascii_isdigit (value[0])))
         continue;
       g_clear_pointer (&match, g_match_info_free);
       if (g_regex_match (pat->shapes[i], value, G_REGEX_MATCH_DEFAULT, &match))
