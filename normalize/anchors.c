@@ -53,13 +53,21 @@ static char *
 alias_key (const char *text, gssize len)
 {
   g_autofree char *lower = g_utf8_strdown (text, len);
-  g_auto (GStrv) words = g_strsplit_set (lower, " \t\r\n", -1);
-  g_autoptr (GString) key = g_string_new (NULL);
+  GString *key = g_string_sized_new (strlen (lower));
+  gboolean space = FALSE;
 
-  for (guint i = 0; words[i]; i++)
-    if (*words[i])
-      g_string_append_printf (key, "%s%s", key->len ? " " : "", words[i]);
-  return g_string_free (g_steal_pointer (&key), FALSE);
+  /* Whitespace runs as one space, none at either end. */
+  for (const char *p = lower; *p; p++)
+    if (g_ascii_isspace (*p))
+      space = key->len > 0;
+    else
+      {
+        if (space)
+          g_string_append_c (key, ' ');
+        g_string_append_c (key, *p);
+        space = FALSE;
+      }
+  return g_string_free (key, FALSE);
 }
 
 static void
