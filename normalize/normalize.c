@@ -49,12 +49,88 @@ dl_normalizer_free (DlNormalizer *normalizer)
   g_free (normalizer);
 }
 
+/* Whether a cue line lists plain words only ("said|says|told"). */
+static gboolean
+plain_words (const char *line)
+{
+  gsize n = strlen (line);
+
+  return n > 0 && strspn (line, "abcdefghijklmnopqrstuvwxyz|") == n;
+}
+
+static int
+compare_strings (gconstpointer a, gconstpointer b)
+{
+  return strcmp (*(char *const *) a, *(char *const *) b);
+}
+
+/* words[0, n), sorted, all alike in their first depth letters, as one
+ * regex that shares their prefixes ("said|says" -> "sa(?:id|ys)"): PCRE2
+ * tries alternatives one by one at every word of every sentence, and a
+ * trie makes that one test a letter. */
+static void
+append_trie (GString *out, char **words, guint n, gsize depth)
+{
+  gboolean ends_here = FALSE;
+  guint groups = 0;
+
+  g_string_append (out, "(?:");
+  for (guint i = 0; i < n;)
+    {
+      char c = words[i][depth];
+      guint j = i;
+
+      while (j < n && words[j][depth] == c)
+        j++;
+      if (c == '\0')
+        ends_here = TRUE;
+      else
+        {
+          g_string_append_printf (out, "%s%c", groups++ ? "|" : "", c);
+          append_trie (out, words + i, j - i, depth + 1);
+        }
+      i = j;
+    }
+  /* The longer words first: the empty ending is the last way out. */
+  if (ends_here)
+    g_string_append (out, groups ? "|" : "");
+  g_string_append (out, ")");
+}
+
+/* The lines of a cue file as one alternation, each run of plain-word
+ * lines folded into a trie where it stands (order is kept: a longer
+ * phrase listed first still wins over its first word). */
 static char *
 cue_alternation (const char *grammar_dir, const char *file, GError **error)
 {
   g_auto (GStrv) lines = dl_data_read_list (grammar_dir, NULL, file, error);
+  g_autoptr (GString) out = g_string_new (NULL);
+  g_autoptr (GPtrArray) words = g_ptr_array_new_with_free_func (g_free);
 
-  return lines ? g_strjoinv ("|", lines) : NULL;
+  if (lines == NULL)
+    return NULL;
+  for (guint i = 0; lines[i] || words->len; i++)
+    {
+      if (lines[i] && plain_words (lines[i]))
+        {
+          g_auto (GStrv) split = g_strsplit (lines[i], "|", -1);
+          for (guint k = 0; split[k]; k++)
+            if (*split[k])
+              g_ptr_array_add (words, g_strdup (split[k]));
+          continue;
+        }
+      if (words->len)
+        {
+          g_ptr_array_sort (words, compare_strings);
+          g_string_append (out, out->len ? "|" : "");
+          append_trie (out, (char **) words->pdata, words->len, 0);
+          g_ptr_array_set_size (words, 0);
+        }
+      if (lines[i] == NULL)
+        break;
+      g_string_append_printf (out, "%s%s", out->len ? "|" : "", lines[i]);
+    }
+  return g_string_free (g_steal_pointer (&out), FALSE);
 }
 
 static gboolean
