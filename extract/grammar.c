@@ -692,6 +692,10 @@ finish_rule (DlGrammar *grammar, Rule *rule, GError **error)
   if (!rule->negative && rule->form == NULL)
     return grammar_error (error, rule->file, rule->line,
                           "rule %s has no form line", rule->name);
+  /* Examples are the rule's tests: a rule without one is unchecked. */
+  if (rule->first_example == grammar->examples->len)
+    return grammar_error (error, rule->file, rule->line,
+                          "rule %s has no example line", rule->name);
   {
     Used used;
 

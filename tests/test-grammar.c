@@ -92,9 +92,10 @@ test_longest_wins (void)
 {
   g_autoptr (GError) error = NULL;
   g_autoptr (DlGrammar) grammar = load (
-      "rule month\nmatch (?<month>%{month})\nform UNDEF-year-{month}\n\n"
+      "rule month\nmatch (?<month>%{month})\nform UNDEF-year-{month}\n"
+      "example [may] -> UNDEF-year-05\n\n"
       "rule month-year\nmatch (?<month>%{month})\\s+(?<year>\\d{4})\n"
-      "form {year}-{month}\n",
+      "form {year}-{month}\nexample [may 1998] -> 1998-05\n",
       &error);
   const char *text = "january 1998, january";
   g_autoptr (GArray) matches = dl_grammar_match (grammar, text, strlen (text),
@@ -122,20 +123,22 @@ expect_load_error (const char *rules, const char *fragment)
 static void
 test_load_errors (void)
 {
-  expect_load_error ("rule bad\nmatch (?<x>[a-\nform {x}\n",
+  expect_load_error ("rule bad\nmatch a\nform a\n", "no example line");
+  expect_load_error ("rule bad\nmatch (?<x>[a-\nform {x}\nexample a\n",
                      "does not compile");
-  expect_load_error ("rule bad\nmatch %{nosuch}\nform x\n",
+  expect_load_error ("rule bad\nmatch %{nosuch}\nform x\nexample x\n",
                      "unknown symbol %{nosuch}");
-  expect_load_error ("rule bad\nmatch (?<x>a)\nform {y}\n",
+  expect_load_error ("rule bad\nmatch (?<x>a)\nform {y}\nexample a\n",
                      "names group y");
-  expect_load_error ("rule bad\nmatch (?<x>a)\nform {x|nosuch}\n",
+  expect_load_error ("rule bad\nmatch (?<x>a)\nform {x|nosuch}\nexample a\n",
                      "unknown filter");
   expect_load_error ("rule bad\nmatch a\n", "no form line");
   expect_load_error ("rule bad\nform a\n", "no match line");
   expect_load_error ("rule bad\nmatch a\nform a\nfrom a\n",
                      "unknown key \"from\"");
   expect_load_error ("match a\n", "outside a rule");
-  expect_load_error ("rule a\nmatch a\nform a\n\nrule a\nmatch b\nform b\n",
+  expect_load_error ("rule a\nmatch a\nform a\nexample a\n\n"
+                     "rule a\nmatch b\nform b\nexample b\n",
                      "defined twice");
   expect_load_error ("rule bad\nmatch a\nmatch b\nform a\n",
                      "two match lines");
@@ -148,12 +151,12 @@ test_error_names_file_and_line (void)
 {
   g_autoptr (GError) error = NULL;
   g_autoptr (DlGrammar) grammar = load (
-      "# comment\n\nrule ok\nmatch a\nform a\n\nrule bad\nmatch %{nope}\n"
-      "form b\n",
+      "# comment\n\nrule ok\nmatch a\nform a\nexample a\n\nrule bad\n"
+      "match %{nope}\nform b\n",
       &error);
 
   g_assert_null (grammar);
-  g_assert_nonnull (strstr (error->message, "test.rules:7:"));
+  g_assert_nonnull (strstr (error->message, "test.rules:8:"));
 }
 
 /* The grammar built into the programs lists exactly the files of the source
