@@ -4,6 +4,7 @@
 
 #include "dl-data.h"
 #include "dl-record.h"
+#include "dl-text.h"
 
 #include <pcre2.h>
 #include <string.h>
@@ -110,20 +111,6 @@ load_links (DlContextRules *rules, const char *directory, GError **error)
   return TRUE;
 }
 
-static char *
-cue_key (const char *text, gsize len)
-{
-  g_autofree char *lower = g_ascii_strdown (text, len);
-  g_auto (GStrv) words = g_strsplit_set (lower, " \t\r\n", -1);
-  g_autoptr (GPtrArray) kept = g_ptr_array_new ();
-
-  for (guint i = 0; words[i]; i++)
-    if (*words[i])
-      g_ptr_array_add (kept, words[i]);
-  g_ptr_array_add (kept, NULL);
-  return g_strjoinv (" ", (char **) kept->pdata);
-}
-
 static gboolean
 load_open_ranges (DlContextRules *rules, const char *directory,
                   GError **error)
@@ -149,7 +136,7 @@ load_open_ranges (DlContextRules *rules, const char *directory,
           return FALSE;
         }
       g_hash_table_insert (rules->open_mod,
-                           cue_key (fields[0], strlen (fields[0])),
+                           dl_text_key (fields[0], strlen (fields[0])),
                            g_strdup (g_strstrip (fields[1])));
       quoted = g_regex_escape_string (fields[0], -1);
       words = g_strsplit (quoted, " ", -1);
@@ -233,7 +220,7 @@ open_mod_before (DlContextRules *rules, const char *text, const DlMatch *m,
                    PCRE2_NO_UTF_CHECK, rules->data, NULL) < 0)
     return NULL;
   ov = pcre2_get_ovector_pointer (rules->data);
-  key = cue_key (text + ov[2 * cue], ov[2 * cue + 1] - ov[2 * cue]);
+  key = dl_text_key (text + ov[2 * cue], ov[2 * cue + 1] - ov[2 * cue]);
   return g_hash_table_lookup (rules->open_mod, key);
 }
 

@@ -7,6 +7,7 @@
 
 #include "dl-data.h"
 #include "dl-record.h"
+#include "dl-text.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -83,28 +84,6 @@ grammar_error (GError **error, const char *file, guint line,
   return FALSE;
 }
 
-/* Lowercase with runs of whitespace as one space: the key of a value table. */
-static char *
-table_key (const char *text, gsize len)
-{
-  GString *key = g_string_sized_new (len);
-  gboolean space = FALSE;
-
-  for (gsize i = 0; i < len; i++)
-    {
-      if (g_ascii_isspace (text[i]))
-        space = key->len > 0;
-      else
-        {
-          if (space)
-            g_string_append_c (key, ' ');
-          space = FALSE;
-          g_string_append_c (key, g_ascii_tolower (text[i]));
-        }
-    }
-  return g_string_free (key, FALSE);
-}
-
 /* A literal alternative as a regex: metacharacters escaped, any run of
  * spaces matching any run of whitespace (expressions break across lines). */
 static void
@@ -163,7 +142,7 @@ load_literal_symbol (DlGrammar *grammar, const char *name, const char *path,
       if (tab)
         *tab = '\0';
       g_strstrip (alt);
-      key = table_key (alt, strlen (alt));
+      key = dl_text_key (alt, strlen (alt));
       if (g_hash_table_contains (symbol->values, key))
         {
           g_free (key);
@@ -438,7 +417,7 @@ parse_number (DlGrammar *grammar, const char *text, gint64 *number)
   parts = g_strsplit_set (text, " -\t\r\n", -1);
   for (guint i = 0; parts[i]; i++)
     {
-      g_autofree char *key = table_key (parts[i], strlen (parts[i]));
+      g_autofree char *key = dl_text_key (parts[i], strlen (parts[i]));
       const char *value;
       gint64 v;
 
@@ -526,7 +505,7 @@ render_group (Render *r, const char *spec, GString *out, gboolean *missing,
   table = group_table (r->grammar, parts[0]);
   if (table)
     {
-      g_autofree char *key = table_key (text, strlen (text));
+      g_autofree char *key = dl_text_key (text, strlen (text));
       const char *value = g_hash_table_lookup (table->values, key);
       if (value)
         g_free (g_steal_pointer (&text)), text = g_strdup (value);

@@ -4,6 +4,7 @@
 #include "dl-cli.h"
 #include "dl-data.h"
 #include "dl-record.h"
+#include "dl-text.h"
 
 #include <string.h>
 
@@ -49,25 +50,13 @@ dl_anchors_count (DlAnchors *anchors)
 }
 
 /* Lowercase, whitespace runs as one space: how aliases are compared. */
+/* Aliases compare lowercased (non-ASCII letters too), whitespace folded. */
 static char *
 alias_key (const char *text, gssize len)
 {
   g_autofree char *lower = g_utf8_strdown (text, len);
-  GString *key = g_string_sized_new (strlen (lower));
-  gboolean space = FALSE;
 
-  /* Whitespace runs as one space, none at either end. */
-  for (const char *p = lower; *p; p++)
-    if (g_ascii_isspace (*p))
-      space = key->len > 0;
-    else
-      {
-        if (space)
-          g_string_append_c (key, ' ');
-        g_string_append_c (key, *p);
-        space = FALSE;
-      }
-  return g_string_free (key, FALSE);
+  return dl_text_key (lower, -1);
 }
 
 static void
