@@ -868,6 +868,27 @@ remember (DlNormalizer *normalizer, Document *doc, DlRecord *record,
                          ? g_strdup (phrase) : NULL;
 }
 
+/* Resolves record's form again, told from day in the direction of tense
+ * ("year from" the other end of a span, named by other). */
+static void
+resolve_near (DlRecord *record, const GDate *day, DlTense tense,
+              const char *other)
+{
+  DlResolveContext context = { *day, TRUE, tense };
+  DlResolution res = { 0 };
+  Form form;
+
+  form_split (dl_record_get (record, DL_COL_FORM), &form);
+  if (dl_resolve (form.for_resolve, &context, &res, NULL))
+    {
+      dl_set_field (&res.note, g_strdup_printf ("%s (told from \"%s\")",
+                                                res.note, other));
+      take_resolution (record, &res);
+    }
+  dl_resolution_clear (&res);
+  form_clear (&form);
+}
+
 /* "late 2023 or early 2024", "from 2001 to 2009": both mentions take the
  * hull of the two ranges.  An underspecified first end ("between May and
  * July 2020") is first resolved near the second. */
@@ -884,27 +905,21 @@ join (DlRecord *first, DlRecord *second, const char *kind)
   g_autofree char *note = NULL;
   g_autofree char *certainty = NULL;
 
+  /* "from August to March 2021": the first end comes before the second;
+   * "May or June 2020": nearest it. */
   if (g_str_has_prefix (dl_record_get (first, DL_COL_FORM), "UNDEF-year-")
       && dl_parse_iso_date (dl_record_get (second, DL_COL_EARLIEST), &a2))
-    {
-      Form form;
-      /* "from August to March 2021": the first end comes before the
-       * second; "May or June 2020": nearest it. */
-      DlResolveContext context = { a2, TRUE, strcmp (kind, "to") == 0
-                                                 ? DL_TENSE_PAST
-                                                 : DL_TENSE_UNKNOWN };
-      DlResolution res = { 0 };
-
-      form_split (dl_record_get (first, DL_COL_FORM), &form);
-      if (dl_resolve (form.for_resolve, &context, &res, NULL))
-        {
-          dl_set_field (&res.note, g_strdup_printf ("%s (year from \"%s\")",
-                                               res.note, text2));
-          take_resolution (first, &res);
-        }
-      dl_resolution_clear (&res);
-      form_clear (&form);
-    }
+    resolve_near (first, &a2, strcmp (kind, "to") == 0 ? DL_TENSE_PAST
+                                                       : DL_TENSE_UNKNOWN,
+                  text2);
+  /* "from Monday to Wednesday": a second end that fell before the first
+   * is the one after it. */
+  if (strcmp (kind, "to") == 0
+      && g_str_has_prefix (dl_record_get (second, DL_COL_FORM), "UNDEF-")
+      && dl_parse_iso_date (dl_record_get (first, DL_COL_EARLIEST), &a1)
+      && dl_parse_iso_date (dl_record_get (second, DL_COL_EARLIEST), &a2)
+      && g_date_compare (&a2, &a1) < 0)
+    resolve_near (second, &a1, DL_TENSE_FUTURE, text1);
   if (dl_parse_iso_date (dl_record_get (first, DL_COL_EARLIEST), &a1))
     lo = a1, have_a = TRUE;
   if (dl_parse_iso_date (dl_record_get (second, DL_COL_EARLIEST), &a2)
