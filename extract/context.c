@@ -260,7 +260,7 @@ dl_context_rules_apply (DlContextRules *rules, const char *text,
       /* A form that names its own days ("May 3-5") is a span already:
        * "from May 3-5" is during them, not after. */
       if (linked[i] || strstr (m->form, " mod=") != NULL
-          || strstr (m->form, " days=") != NULL)
+          || strstr (m->form, " days=") != NULL || !names_a_time (m->form))
         continue;
       mod = open_mod_before (rules, text, m,
                              i > 0 ? g_array_index (matches, DlMatch, i - 1).end

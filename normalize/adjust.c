@@ -55,7 +55,10 @@ void
 dl_move_by (GDate *date, int n, char unit, int sign)
 {
   guint days = unit == 'D' ? n : unit == 'W' ? 7 * n : 0;
-  guint months = unit == 'M' ? n : unit == 'Y' ? 12 * n : 0;
+  guint months = unit == 'M'   ? n
+                 : unit == 'Q' ? 3 * n
+                 : unit == 'Y' ? 12 * n
+                               : 0;
 
   if (sign < 0)
     {
@@ -100,7 +103,7 @@ dl_apply_window (DlResolution *res, const char *window, const GDate *reference)
       n = 3;
       dl_set_field (&res->certainty, g_strdup ("approximate"));
     }
-  if (n <= 0 || n > 1000 || strchr ("DWMY", unit) == NULL || unit == '\0')
+  if (n <= 0 || n > 1000 || strchr ("DWMQY", unit) == NULL || unit == '\0')
     return;
   dl_move_by (&edge, n, unit, sign);
   if (sign < 0)
@@ -113,6 +116,7 @@ dl_apply_window (DlResolution *res, const char *window, const GDate *reference)
                                         unit == 'D'   ? "days"
                                         : unit == 'W' ? "weeks"
                                         : unit == 'M' ? "months"
+                                        : unit == 'Q' ? "quarters"
                                                       : "years",
                                         sign < 0 ? "up to" : "from"));
 }
@@ -377,4 +381,20 @@ dl_apply_days (DlResolution *res, const char *days)
   dl_set_field (&res->granularity, g_strdup ("day"));
   dl_set_field (&res->note, g_strdup_printf ("%s, days %u to %u", res->note,
                                              first, last));
+}
+
+void
+dl_time_of_day_stays (DlResolution *res)
+{
+  GDate day;
+
+  if (g_strcmp0 (res->type, "TIME") != 0 || res->value == NULL
+      || !dl_parse_iso_date (res->value, &day) || res->mod == NULL
+      || (strcmp (res->mod, "AFTER") != 0 && strcmp (res->mod, "BEFORE") != 0
+          && strcmp (res->mod, "ON_OR_AFTER") != 0
+          && strcmp (res->mod, "ON_OR_BEFORE") != 0))
+    return;
+  dl_resolution_set_span (res, &day, &day);
+  dl_set_field (&res->note, g_strdup_printf ("%s, within that day",
+                                             res->note));
 }

@@ -35,6 +35,10 @@ void dl_apply_part (DlResolution *res, const char *part);
 /* days=DD-DD: those days of a month ("May 3-5, 2021"). */
 void dl_apply_days (DlResolution *res, const char *days);
 
+/* "shortly after 6 a.m.": a time of day before or after which something
+ * happened is still on its day. */
+void dl_time_of_day_stays (DlResolution *res);
+
 /* A season value moved to the southern hemisphere. */
 void dl_southern_seasons (DlResolution *res);
 /* form (whose value is value) with relative season names swapped to the

@@ -806,6 +806,7 @@ resolve_record (DlNormalizer *normalizer, Document *doc, DlRecord *record,
     dl_apply_part (res, form->part);
   if (form->days)
     dl_apply_days (res, form->days);
+  dl_time_of_day_stays (res);
   if (form->at && context.have_reference)
     dl_apply_at (res, context.tense, &context.reference);
   if (southern_relative)
