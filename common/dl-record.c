@@ -252,11 +252,6 @@ dl_reader_free (DlReader *reader)
   g_free (reader);
 }
 
-const char *
-dl_reader_name (DlReader *reader)
-{
-  return reader->name;
-}
 
 GPtrArray *
 dl_reader_extra_names (DlReader *reader)

@@ -100,7 +100,6 @@ DlReader *dl_reader_open_bytes (const char *name, GBytes *bytes,
 void dl_reader_free (DlReader *reader);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (DlReader, dl_reader_free)
 
-const char *dl_reader_name (DlReader *reader);
 
 /* Reads the header.  Columns of in are bound; columns of out that in lacks
  * are dropped (the stage writes them anew); every other column is extra and

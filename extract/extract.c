@@ -64,11 +64,6 @@ dl_extractor_new (const DlExtractOptions *options, GError **error)
   return g_steal_pointer (&extractor);
 }
 
-DlGrammar *
-dl_extractor_grammar (DlExtractor *extractor)
-{
-  return extractor->grammar;
-}
 
 /* Index (0-based) of the sentence holding offset, searching on from *hint:
  * matches come in text order, so the walk is linear over a document. */

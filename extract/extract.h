@@ -20,7 +20,6 @@ DlExtractor *dl_extractor_new (const DlExtractOptions *options,
 void dl_extractor_free (DlExtractor *extractor);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (DlExtractor, dl_extractor_free)
 
-DlGrammar *dl_extractor_grammar (DlExtractor *extractor);
 
 /* Reads path ("-": standard input) and hands one mentions record per
  * temporal expression to sink, in text order. */

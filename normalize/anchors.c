@@ -43,11 +43,6 @@ dl_anchors_free (DlAnchors *anchors)
   g_free (anchors);
 }
 
-guint
-dl_anchors_count (DlAnchors *anchors)
-{
-  return anchors->events->len;
-}
 
 /* Lowercase, whitespace runs as one space: how aliases are compared. */
 /* Aliases compare lowercased (non-ASCII letters too), whitespace folded. */

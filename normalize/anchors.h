@@ -28,7 +28,6 @@ gboolean dl_anchors_load_file (DlAnchors *anchors, const char *path,
 gboolean dl_anchors_load_builtin (DlAnchors *anchors, const char *directory,
                                   GError **error);
 
-guint dl_anchors_count (DlAnchors *anchors);
 
 /* The event whose name or alias occurs in phrase as whole words, the
  * longest such alias winning; case-insensitive.  NULL if none. */
