@@ -22,7 +22,7 @@
 
 /* A word that more rules than this can begin with ("the", "a", "last") is
  * narrowed down by the token after it. */
-#define BIG_BUCKET 6
+#define BIG_BUCKET 2
 
 /* How many words, and tokens after one word, are remembered; past that a
  * word tries every rule its first letter allows, which is slower but as
@@ -193,26 +193,37 @@ probe_first_bytes (Rule *rule)
     }
 }
 
-/* The rules of each letter's list that can begin with each two bytes: a
- * first cut that keeps the probes of a new word few. */
+/* The rules of list that can begin with the bytes a, b (a in either case). */
+static void
+index_pair (DlGrammarIndex *index, GPtrArray *list, int a)
+{
+  for (guint i = 0; list && i < list->len; i++)
+    {
+      Rule *rule = list->pdata[i];
+
+      for (int b = 1; b < 256; b++)
+        {
+          char probe[3] = { g_ascii_tolower (a), b, 0 };
+          char capital[3] = { g_ascii_toupper (a), b, 0 };
+
+          if (can_begin (rule, probe) || can_begin (rule, capital))
+            add_to (&index->by_pair[a * 256 + b], rule);
+        }
+    }
+}
+
+/* The rules of each letter's and each sign's list that can begin with each
+ * two bytes: a first cut that keeps the probes of a new word few, and that
+ * alone tells a sign ("'s") from the rules that begin with it ("'90s"). */
 static void
 index_pairs (DlGrammarIndex *index)
 {
   index->by_pair = g_new0 (GPtrArray *, 256 * 256);
   for (int a = 1; a < 256; a++)
-    for (guint i = 0; index->by_letter[a] && i < index->by_letter[a]->len; i++)
-      {
-        Rule *rule = index->by_letter[a]->pdata[i];
-
-        for (int b = 1; b < 256; b++)
-          {
-            char probe[3] = { g_ascii_tolower (a), b, 0 };
-            char capital[3] = { g_ascii_toupper (a), b, 0 };
-
-            if (can_begin (rule, probe) || can_begin (rule, capital))
-              add_to (&index->by_pair[a * 256 + b], rule);
-          }
-      }
+    if (g_ascii_isalpha (a))
+      index_pair (index, index->by_letter[a], a);
+    else if (!g_ascii_isdigit (a))
+      index_pair (index, index->by_byte[a], a);
 }
 
 gboolean
@@ -406,7 +417,7 @@ candidates (DlGrammarIndex *index, const char *text, gsize len, gsize offset,
 {
   guchar c = text[offset];
   gsize end = offset;
-  char word[MAX_WORD + 1];
+  char word[MAX_WORD + 2];
   WordEntry *entry;
   GPtrArray *pair;
   gboolean full;
@@ -420,33 +431,36 @@ candidates (DlGrammarIndex *index, const char *text, gsize len, gsize offset,
       *generic = by_number (index, text, len, offset);
       return;
     }
+  pair = index->by_pair[c * 256 + (offset + 1 < len ? (guchar) text[offset + 1]
+                                                    : ' ')];
   if (!g_ascii_isalpha (c))
     {
-      *generic = index->by_byte[c];
+      *generic = pair;
       return;
     }
   *generic = index->generic[c];
-  pair = index->by_pair[c * 256 + (offset + 1 < len ? (guchar) text[offset + 1]
-                                                    : ' ')];
   if (pair == NULL)
     return;
-  /* The word is its letters ("Q3" is looked up as "Q"), as written: the
-   * pair it was probed from is its own first two letters.  A one-letter
-   * word's pair is the letter and what follows it ("A.D."), so it is not
-   * remembered. */
+  /* The word is its letters ("Q3" is looked up as "Q"), as written, and
+   * the byte after them: "to " begins no rule that "today" does. */
   end = read_word (text, len, offset, word);
-  if (end <= offset + 1)
+  if (end == offset)
     {
       *specific = pair;
       return;
     }
   memcpy (word, text + offset, end - offset);
+  word[end - offset] = end < len ? text[end] : ' ';
+  word[end - offset + 1] = '\0';
   entry = entry_of (index->by_word, pair, word, &full);
   if (full)
     *specific = pair;
   else if (entry)
-    *specific = entry->next ? by_next_token (entry, word, text, len, end)
-                            : entry->rules;
+    {
+      word[end - offset] = '\0';
+      *specific = entry->next ? by_next_token (entry, word, text, len, end)
+                              : entry->rules;
+    }
 }
 
 /* Fills match from rule's last match; FALSE (error unset) if the template
