@@ -83,21 +83,45 @@ dl_cli_close_stdout (void)
   return TRUE;
 }
 
+/* The number in the n digits at text, or -1 if one is not a digit (the
+ * string's end included, so this never reads past it). */
+static int
+read_digits (const char *text, int n)
+{
+  int value = 0;
+
+  for (int i = 0; i < n; i++)
+    {
+      if (!g_ascii_isdigit (text[i]))
+        return -1;
+      value = value * 10 + (text[i] - '0');
+    }
+  return value;
+}
+
+/* YYYY-MM-DD or YYYYMMDD, then the end, a T or a space.  Read digit by
+ * digit, not with sscanf: every row's dates pass through here, and
+ * sscanf would also take signs and spaces. */
 gboolean
 dl_parse_iso_date (const char *text, GDate *date)
 {
-  guint y, m, d;
-  int n = 0;
+  int y, m, d, n;
 
-  if (text == NULL)
+  if (text == NULL || (y = read_digits (text, 4)) < 0)
     return FALSE;
-  if (sscanf (text, "%4u-%2u-%2u%n", &y, &m, &d, &n) != 3 || n != 10)
+  if (text[4] == '-')
     {
-      n = 0;
-      if (sscanf (text, "%4u%2u%2u%n", &y, &m, &d, &n) != 3 || n != 8)
-        return FALSE;
+      m = read_digits (text + 5, 2);
+      d = m < 0 || text[7] != '-' ? -1 : read_digits (text + 8, 2);
+      n = 10;
     }
-  if (text[n] != '\0' && text[n] != 'T' && text[n] != ' ')
+  else
+    {
+      m = read_digits (text + 4, 2);
+      d = m < 0 ? -1 : read_digits (text + 6, 2);
+      n = 8;
+    }
+  if (d < 0 || (text[n] != '\0' && text[n] != 'T' && text[n] != ' '))
     return FALSE;
   if (y < 1 || !g_date_valid_dmy (d, m, y))
     return FALSE;
@@ -106,9 +130,30 @@ dl_parse_iso_date (const char *text, GDate *date)
   return TRUE;
 }
 
+/* Writes value's last n digits at text. */
+static void
+write_digits (char *text, guint value, int n)
+{
+  for (int i = n - 1; i >= 0; i--, value /= 10)
+    text[i] = '0' + value % 10;
+}
+
+/* YYYY-MM-DD, digit by digit: every row's range is written through here. */
 char *
 dl_format_date (const GDate *date)
 {
-  return g_strdup_printf ("%04u-%02u-%02u", g_date_get_year (date),
-                          g_date_get_month (date), g_date_get_day (date));
+  guint year = g_date_get_year (date);
+  char *text;
+
+  if (year > 9999)
+    return g_strdup_printf ("%u-%02u-%02u", year, g_date_get_month (date),
+                            g_date_get_day (date));
+  text = g_malloc (11);
+  write_digits (text, year, 4);
+  text[4] = '-';
+  write_digits (text + 5, g_date_get_month (date), 2);
+  text[7] = '-';
+  write_digits (text + 8, g_date_get_day (date), 2);
+  text[10] = '\0';
+  return text;
 }

@@ -144,6 +144,20 @@ dl_record_set (DlRecord *record, DlColumn column, const char *value)
 }
 
 void
+dl_record_set_number (DlRecord *record, DlColumn column, guint64 value)
+{
+  char digits[24];
+  char *at = digits + sizeof digits - 1;
+
+  /* Not through printf: extract writes four numbers a row. */
+  *at = '\0';
+  do
+    *--at = '0' + value % 10;
+  while ((value /= 10) > 0);
+  dl_record_set (record, column, at);
+}
+
+void
 dl_record_set_printf (DlRecord *record, DlColumn column, const char *format,
                       ...)
 {
@@ -461,6 +475,7 @@ struct _DlWriter {
   DlFormat format;
   GPtrArray *extra_names;
   gboolean header_done;
+  GString *row; /* the row being written: one fwrite per row */
 };
 
 DlWriter *
@@ -474,6 +489,7 @@ dl_writer_new (FILE *out, const char *name, DlFormat format,
   writer->format = format;
   writer->extra_names = extra_names ? g_ptr_array_ref (extra_names)
                                     : g_ptr_array_new ();
+  writer->row = g_string_sized_new (1024);
   return writer;
 }
 
@@ -483,23 +499,40 @@ dl_writer_free (DlWriter *writer)
   if (writer == NULL)
     return;
   g_ptr_array_unref (writer->extra_names);
+  g_string_free (writer->row, TRUE);
   g_free (writer->name);
   g_free (writer);
 }
 
-/* Quotes a field only when RFC 4180 needs it, so plain fields stay plain
- * for cut and sort; libcsv does the escaping. */
+/* Appends a field to row, quoted only when RFC 4180 needs it, so plain
+ * fields stay plain for cut and sort; libcsv does the escaping. */
 static void
-put_field (FILE *out, const char *field, gboolean first)
+put_field (GString *row, const char *field, gboolean first)
 {
   gsize plain = strcspn (field, ",\"\r\n");
+  gsize len, at;
 
   if (!first)
-    putc (',', out);
-  if (field[plain] != '\0')
-    csv_fwrite (out, field, plain + strlen (field + plain));
-  else
-    fwrite (field, 1, plain, out);
+    g_string_append_c (row, ',');
+  if (field[plain] == '\0')
+    {
+      g_string_append_len (row, field, plain);
+      return;
+    }
+  len = plain + strlen (field + plain);
+  at = row->len;
+  /* At worst every byte doubles, plus the two quotes. */
+  g_string_set_size (row, at + 2 * len + 2);
+  g_string_set_size (row, at + csv_write (row->str + at, 2 * len + 2, field,
+                                          len));
+}
+
+static void
+write_row (DlWriter *writer)
+{
+  g_string_append_c (writer->row, '\n');
+  fwrite (writer->row->str, 1, writer->row->len, writer->out);
+  g_string_truncate (writer->row, 0);
 }
 
 static void
@@ -509,11 +542,11 @@ write_header (DlWriter *writer)
   const DlColumn *cols = dl_format_columns (writer->format, &n);
 
   for (gsize i = 0; i < n; i++)
-    put_field (writer->out, dl_format_column_name (writer->format, cols[i]),
+    put_field (writer->row, dl_format_column_name (writer->format, cols[i]),
                i == 0);
   for (guint i = 0; i < writer->extra_names->len; i++)
-    put_field (writer->out, writer->extra_names->pdata[i], FALSE);
-  fputc ('\n', writer->out);
+    put_field (writer->row, writer->extra_names->pdata[i], FALSE);
+  write_row (writer);
   writer->header_done = TRUE;
 }
 
@@ -538,11 +571,11 @@ dl_writer_write (DlWriter *writer, const DlRecord *record, GError **error)
   if (!writer->header_done)
     write_header (writer);
   for (gsize i = 0; i < n; i++)
-    put_field (writer->out, dl_record_get (record, cols[i]), i == 0);
+    put_field (writer->row, dl_record_get (record, cols[i]), i == 0);
   for (guint i = 0; i < writer->extra_names->len; i++)
-    put_field (writer->out,
+    put_field (writer->row,
                i < record->extra->len ? record->extra->pdata[i] : "", FALSE);
-  fputc ('\n', writer->out);
+  write_row (writer);
   return check_stream (writer, error);
 }
 

@@ -85,6 +85,8 @@ const char *dl_record_get (const DlRecord *record, DlColumn column);
 /* Takes ownership of value (may be NULL). */
 void dl_record_take (DlRecord *record, DlColumn column, char *value);
 void dl_record_set (DlRecord *record, DlColumn column, const char *value);
+/* Sets a column to a count or an offset, written in decimal. */
+void dl_record_set_number (DlRecord *record, DlColumn column, guint64 value);
 void dl_record_set_printf (DlRecord *record, DlColumn column,
                            const char *format, ...) G_GNUC_PRINTF (3, 4);
 

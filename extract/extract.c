@@ -92,9 +92,9 @@ mention_record (DlExtractor *extractor, DlDocument *document,
 
   dl_record_set (record, DL_COL_DOC, document->name);
   dl_record_set (record, DL_COL_DCT, dct);
-  dl_record_set_printf (record, DL_COL_START, "%zu", match->start);
-  dl_record_set_printf (record, DL_COL_END, "%zu", match->end);
-  dl_record_set_printf (record, DL_COL_LINE, "%" G_GUINT64_FORMAT,
+  dl_record_set_number (record, DL_COL_START, match->start);
+  dl_record_set_number (record, DL_COL_END, match->end);
+  dl_record_set_number (record, DL_COL_LINE,
                         dl_document_line_at (document, match->start));
   dl_record_take (record, DL_COL_MENTION,
                   dl_document_clean (document, match->start, match->end));
@@ -105,7 +105,7 @@ mention_record (DlExtractor *extractor, DlDocument *document,
       guint index = sentence_of (sentences, match->start, hint);
       DlSpan *span = &g_array_index (sentences, DlSpan, index);
 
-      dl_record_set_printf (record, DL_COL_SENTENCE, "%u", index + 1);
+      dl_record_set_number (record, DL_COL_SENTENCE, index + 1);
       if (context->text == NULL || context->index != index)
         {
           g_free (context->text);

@@ -117,16 +117,20 @@ add_to (GPtrArray **list, Rule *rule)
   g_ptr_array_add (*list, rule);
 }
 
-/* Whether rule can begin with text, as written or with the first letter
- * of the text or of its second token (at skip) capitalised: some rules ask
- * for "May", not "may". */
+/* Whether rule can begin with text, as written or, for a rule that is
+ * case-sensitive somewhere, with the first letter of the text or of its
+ * second token (at skip) capitalised: some rules ask for "May", not
+ * "may". */
 static gboolean
 can_begin_any_case (const Rule *rule, const char *text, gsize skip)
 {
-  g_autofree char *variant = g_strdup (text);
+  g_autofree char *variant = NULL;
 
   if (can_begin (rule, text))
     return TRUE;
+  if (!rule->case_sensitive)
+    return FALSE;
+  variant = g_strdup (text);
   variant[0] = g_ascii_toupper (variant[0]);
   if (can_begin (rule, variant))
     return TRUE;
@@ -206,7 +210,8 @@ index_pair (DlGrammarIndex *index, GPtrArray *list, int a)
           char probe[3] = { g_ascii_tolower (a), b, 0 };
           char capital[3] = { g_ascii_toupper (a), b, 0 };
 
-          if (can_begin (rule, probe) || can_begin (rule, capital))
+          if (can_begin (rule, probe)
+              || (rule->case_sensitive && can_begin (rule, capital)))
             add_to (&index->by_pair[a * 256 + b], rule);
         }
     }

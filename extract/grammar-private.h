@@ -45,6 +45,7 @@ typedef struct {
    * NULL if the pattern has none (probe code itself). */
   pcre2_code *probe;
   gboolean jit;          /* compiled to machine code */
+  gboolean case_sensitive; /* somewhere: "May" the month, not "may" */
 } Rule;
 
 struct _DlGrammar {

@@ -693,6 +693,9 @@ finish_rule (DlGrammar *grammar, Rule *rule, GError **error)
     append_definitions (grammar, anchored, rule->used);
     rule->code = compile (anchored->str, PCRE2_ANCHORED | PCRE2_NO_START_OPTIMIZE, rule->file,
                           rule->line, rule->name, NULL, error);
+    /* Rules match caselessly unless a part of them, or of a symbol they
+     * call, turns that off. */
+    rule->case_sensitive = strstr (anchored->str, "(?-") != NULL;
     if (rule->code)
       {
         g_autofree char *stripped = strip_lookbehinds (anchored->str);

@@ -1,4 +1,5 @@
 /* Unit tests of the record library: formats, reading, writing. */
+#include "dl-cli.h"
 #include "dl-record.h"
 
 #include <glib/gstdio.h>
@@ -193,6 +194,33 @@ test_header_only_output (void)
   g_unlink (path);
 }
 
+/* Dates in the CSV columns: ISO 8601 days, nothing looser. */
+static void
+test_iso_dates (void)
+{
+  static const struct { const char *text; const char *day; } cases[] = {
+    { "2024-02-29", "2024-02-29" }, { "20240229", "2024-02-29" },
+    { "1998-10-25T14:00", "1998-10-25" }, { "0001-01-01", "0001-01-01" },
+    { "2023-02-29", NULL }, { "2023-13-01", NULL }, { "0000-01-01", NULL },
+    { "1998-1-25", NULL }, { "1998-10", NULL }, { "1998", NULL },
+    { "", NULL }, { " 998-10-25", NULL }, { "+998-10-25", NULL },
+    { "1998-10-25x", NULL }, { "1998/10/25", NULL }, { "199810", NULL },
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      GDate day;
+      gboolean ok = dl_parse_iso_date (cases[i].text, &day);
+
+      g_assert_cmpint (ok, ==, cases[i].day != NULL);
+      if (ok)
+        {
+          g_autofree char *text = dl_format_date (&day);
+          g_assert_cmpstr (text, ==, cases[i].day);
+        }
+    }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -205,5 +233,6 @@ main (int argc, char **argv)
   g_test_add_func ("/record/empty-input", test_empty_input);
   g_test_add_func ("/record/write-round-trip", test_write_round_trip);
   g_test_add_func ("/record/header-only-output", test_header_only_output);
+  g_test_add_func ("/record/iso-dates", test_iso_dates);
   return g_test_run ();
 }

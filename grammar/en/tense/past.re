@@ -15,4 +15,4 @@ fought|wrote|spoke|broke|chose|drove|flew|knew|threw|drew|struck|fled|built
 sought|taught|caught|swept|shot|sank|stole|withdrew|forgave|arose|overcame
 # A lowercase word in -ed (a name such as "United" is no verb), but not
 # the common words that only end so.
-(?-i:[a-z]\w*ed)(?<!need)(?<!indeed)(?<!hundred)(?<!exceed)(?<!succeed)(?<!proceed)(?<!speed)(?<!feed)(?<!seed)(?<!\bred)(?<!\bbed)(?<!\bshed)
+(?-i:[a-z]\w*+(?<=ed))(?<!need)(?<!indeed)(?<!hundred)(?<!exceed)(?<!succeed)(?<!proceed)(?<!speed)(?<!feed)(?<!seed)(?<!\bred)(?<!\bbed)(?<!\bshed)
