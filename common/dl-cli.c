@@ -130,30 +130,35 @@ dl_parse_iso_date (const char *text, GDate *date)
   return TRUE;
 }
 
-/* Writes value's last n digits at text. */
-static void
-write_digits (char *text, guint value, int n)
+/* Writes number in width digits, with leading zeros; returns the end. */
+static char *
+put_digits (char *p, guint number, int width)
 {
-  for (int i = n - 1; i >= 0; i--, value /= 10)
-    text[i] = '0' + value % 10;
+  for (int i = width - 1; i >= 0; i--, number /= 10)
+    p[i] = (char) ('0' + number % 10);
+  return p + width;
 }
 
-/* YYYY-MM-DD, digit by digit: every row's range is written through here. */
+/* Digit by digit, not through printf: every row's range and most notes
+ * are written through here. */
+const char *
+dl_format_date_to (const GDate *date, char *buffer)
+{
+  guint year = g_date_get_year (date);
+  char *p = put_digits (buffer, year, year > 9999 ? 5 : 4);
+
+  *p++ = '-';
+  p = put_digits (p, g_date_get_month (date), 2);
+  *p++ = '-';
+  p = put_digits (p, g_date_get_day (date), 2);
+  *p = '\0';
+  return buffer;
+}
+
 char *
 dl_format_date (const GDate *date)
 {
-  guint year = g_date_get_year (date);
-  char *text;
+  char buffer[DL_DATE_TEXT_SIZE];
 
-  if (year > 9999)
-    return g_strdup_printf ("%u-%02u-%02u", year, g_date_get_month (date),
-                            g_date_get_day (date));
-  text = g_malloc (11);
-  write_digits (text, year, 4);
-  text[4] = '-';
-  write_digits (text + 5, g_date_get_month (date), 2);
-  text[7] = '-';
-  write_digits (text + 8, g_date_get_day (date), 2);
-  text[10] = '\0';
-  return text;
+  return g_strdup (dl_format_date_to (date, buffer));
 }

@@ -30,5 +30,10 @@ gboolean dl_parse_iso_date (const char *text, GDate *date);
 
 /* Formats date as YYYY-MM-DD (years 0-9999), newly allocated. */
 char *dl_format_date (const GDate *date);
+/* Room for a date as dl_format_date_to writes it: GDate's years go up to
+ * 65535. */
+#define DL_DATE_TEXT_SIZE sizeof "65535-12-31"
+/* date as YYYY-MM-DD into buffer (DL_DATE_TEXT_SIZE bytes); returns it. */
+const char *dl_format_date_to (const GDate *date, char *buffer);
 
 G_END_DECLS

@@ -8,8 +8,10 @@
  * chosen by the tense.  GDate only knows years 1..9999, and asserts outside
  * them, so every step that could leave that range is checked before it is
  * taken, and a form that would leave it is "out of range". */
+#define PCRE2_CODE_UNIT_WIDTH 8
 #include "resolve.h"
 
+#include <pcre2.h>
 #include <stdarg.h>
 #include <string.h>
 
@@ -18,6 +20,10 @@
 
 #define MIN_YEAR 1
 #define MAX_YEAR 9999
+
+/* GDate's Julian day (1 is 1 January 1) of 31 December 9999: a constant,
+ * as add_days asks for it on every step. */
+#define MAX_JULIAN G_GINT64_CONSTANT (3652059)
 
 /* A UNDEF-year form looks this many years either side of the reference:
  * one is enough for every name but 29 February, which can be 8 years away
@@ -150,16 +156,6 @@ static const char *const spans[] = { "week", NULL };
 
 /* ---- dates and periods ---------------------------------------------- */
 
-static guint32
-max_julian (void)
-{
-  GDate last;
-
-  g_date_clear (&last, 1);
-  g_date_set_dmy (&last, 31, G_DATE_DECEMBER, MAX_YEAR);
-  return g_date_get_julian (&last);
-}
-
 /* Sets date to year-month-day; FALSE if that is no day GDate can hold. */
 static gboolean
 make_date (GDate *date, gint64 year, gint64 month, gint64 day)
@@ -179,7 +175,7 @@ add_days (GDate *date, gint64 n)
 {
   gint64 julian = (gint64) g_date_get_julian (date) + n;
 
-  if (julian < 1 || julian > max_julian ())
+  if (julian < 1 || julian > MAX_JULIAN)
     return FALSE;
   /* Within the range, |n| < 3652059 and fits a guint. */
   if (n >= 0)
@@ -362,11 +358,12 @@ period_value (const Period *p)
 {
   guint year = g_date_get_year (&p->first);
   guint month = g_date_get_month (&p->first);
+  char day[DL_DATE_TEXT_SIZE];
 
   switch (p->unit)
     {
     case UNIT_DAY:
-      return dl_format_date (&p->first);
+      return g_strdup (dl_format_date_to (&p->first, day));
     case UNIT_WEEK:
     case UNIT_WEEKEND:
       return week_value (p);
@@ -691,13 +688,154 @@ sentence_tense (const Work *w)
   return w->context != NULL ? w->context->tense : DL_TENSE_UNKNOWN;
 }
 
-/* A group of at most 4 digits, as a number. */
-static int
-match_int (GMatchInfo *match, int group)
-{
-  g_autofree char *digits = g_match_info_fetch (match, group);
+/* ---- matches ---------------------------------------------------------- */
 
-  return (int) g_ascii_strtoll (digits, NULL, 10);
+/* More than any pattern here has groups (a time of day has 5). */
+#define MAX_GROUPS 8
+
+/* Room for any group read as text: every such group is bounded by its
+ * pattern, the longest being a day (11-22-wednesday, easter-MINUS-123). */
+#define GROUP_TEXT_SIZE 32
+
+/* A successful match: its subject and where each group lies in it, copied
+ * out of PCRE2's match data so that the match data can serve the next
+ * match while this one is still read (a time of day, then a shape). */
+typedef struct {
+  const char *subject;
+  guint n_pairs; /* the last group that took part, plus one */
+  PCRE2_SIZE ovector[2 * MAX_GROUPS];
+} Match;
+
+typedef struct {
+  pcre2_code *code;
+  gboolean jit; /* compiled to machine code: match with pcre2_jit_match */
+} Regex;
+
+/* Compiles pattern for the life of the process.  The patterns are part of
+ * this file, so a bad one is a bug: it aborts.
+ *
+ * DOLLAR_ENDONLY: "2022\n" is not the form 2022.  No UTF mode (GRegex had
+ * it): every pattern is ASCII, so a non-ASCII byte can match none of them
+ * in either mode, and pcre2_jit_match does not check UTF-8, which UTF mode
+ * would need on arbitrary input. */
+static void
+regex_compile (Regex *regex, const char *pattern)
+{
+  PCRE2_SIZE offset;
+  uint32_t groups = 0;
+  int code;
+
+  regex->code = pcre2_compile ((PCRE2_SPTR) pattern, PCRE2_ZERO_TERMINATED,
+                               PCRE2_DOLLAR_ENDONLY, &code, &offset, NULL);
+  if (regex->code == NULL)
+    {
+      PCRE2_UCHAR message[256];
+
+      pcre2_get_error_message (code, message, sizeof message);
+      g_error ("resolve: bad pattern %s: %s", pattern, (char *) message);
+    }
+  pcre2_pattern_info (regex->code, PCRE2_INFO_CAPTURECOUNT, &groups);
+  if (groups >= MAX_GROUPS)
+    g_error ("resolve: pattern %s has more than %d groups", pattern,
+             MAX_GROUPS - 1);
+  regex->jit = pcre2_jit_compile (regex->code, PCRE2_JIT_COMPLETE) == 0;
+}
+
+/* The match data PCRE2 writes each match into: one per thread, kept and
+ * reused, so that matching allocates nothing and dl_resolve can still run
+ * in several threads at once. */
+static pcre2_match_data *
+thread_match_data (void)
+{
+  static GPrivate key
+      = G_PRIVATE_INIT ((GDestroyNotify) pcre2_match_data_free);
+  pcre2_match_data *data = g_private_get (&key);
+
+  if (data == NULL)
+    {
+      data = pcre2_match_data_create (MAX_GROUPS, NULL);
+      g_private_set (&key, data);
+    }
+  return data;
+}
+
+/* Whether regex matches subject (length bytes); if it does and match is
+ * not NULL, the groups go into *match. */
+static gboolean
+regex_match (const Regex *regex, const char *subject, gsize length,
+             Match *match)
+{
+  pcre2_match_data *data = thread_match_data ();
+  int pairs;
+
+  if (regex->jit)
+    pairs = pcre2_jit_match (regex->code, (PCRE2_SPTR) subject, length, 0, 0,
+                             data, NULL);
+  else
+    pairs = pcre2_match (regex->code, (PCRE2_SPTR) subject, length, 0, 0,
+                         data, NULL);
+  if (pairs < 0) /* no match, or a matching error, as GRegex had it */
+    return FALSE;
+  /* 0 would be an ovector too small, which regex_compile rules out. */
+  g_assert (pairs > 0 && pairs <= MAX_GROUPS);
+  if (match != NULL)
+    {
+      match->subject = subject;
+      match->n_pairs = (guint) pairs;
+      memcpy (match->ovector, pcre2_get_ovector_pointer (data),
+              2 * (gsize) pairs * sizeof (PCRE2_SIZE));
+    }
+  return TRUE;
+}
+
+/* Where group n starts, and its length; "" for a group that took no part,
+ * as g_match_info_fetch had it. */
+static const char *
+match_group (const Match *match, guint n, gsize *length)
+{
+  if (n >= match->n_pairs || match->ovector[2 * n] == PCRE2_UNSET)
+    {
+      *length = 0;
+      return "";
+    }
+  *length = match->ovector[2 * n + 1] - match->ovector[2 * n];
+  return match->subject + match->ovector[2 * n];
+}
+
+static gboolean
+match_is (const Match *match, guint n, const char *text)
+{
+  gsize length;
+  const char *start = match_group (match, n, &length);
+
+  return length == strlen (text) && memcmp (start, text, length) == 0;
+}
+
+/* Group n as a string in buffer (GROUP_TEXT_SIZE bytes). */
+static const char *
+match_text (const Match *match, guint n, char *buffer)
+{
+  gsize length;
+  const char *start = match_group (match, n, &length);
+
+  g_assert (length < GROUP_TEXT_SIZE);
+  memcpy (buffer, start, length);
+  buffer[length] = '\0';
+  return buffer;
+}
+
+/* A group of at most 4 digits, as a number (0 when empty), read in place. */
+static int
+match_int (const Match *match, guint n)
+{
+  gsize length;
+  const char *digits = match_group (match, n, &length);
+  int number = 0;
+
+  g_assert (length <= 4);
+  for (gsize i = 0; i < length && g_ascii_isdigit (digits[i]); i++)
+    number = number * 10 + (digits[i] - '0');
+  return number;
 }
 
 /* The index of name in names (NULL-terminated, from 1). */
@@ -710,13 +848,30 @@ name_index (const char *const *names, const char *name)
   g_return_val_if_reached (0);
 }
 
-static Unit
-match_unit (GMatchInfo *match, int group)
+/* Group n, all digits, as a number; FALSE if it has more than 9 digits
+ * (leading zeros aside), which is bounded before it is read so that no
+ * number of digits can overflow. */
+static gboolean
+match_number (const Match *match, guint n, gint64 *number)
 {
-  g_autofree char *name = g_match_info_fetch (match, group);
+  gsize length;
+  const char *digits = match_group (match, n, &length);
 
+  while (length > 0 && digits[0] == '0')
+    digits++, length--;
+  if (length > 9)
+    return FALSE;
+  *number = 0;
+  for (gsize i = 0; i < length; i++)
+    *number = *number * 10 + (digits[i] - '0');
+  return TRUE;
+}
+
+static Unit
+match_unit (const Match *match, guint n)
+{
   for (Unit u = UNIT_DAY; u < N_UNITS; u++)
-    if (strcmp (units[u].name, name) == 0)
+    if (match_is (match, n, units[u].name))
       return u;
   g_return_val_if_reached (UNIT_DAY);
 }
@@ -753,27 +908,27 @@ absolute (Work *w, Unit unit, int year, int month, int day, const char *note)
 }
 
 static gboolean
-absolute_day (Work *w, GMatchInfo *match)
+absolute_day (Work *w, const Match *match)
 {
   return absolute (w, UNIT_DAY, match_int (match, 1), match_int (match, 2),
                    match_int (match, 3), "explicit date");
 }
 
 static gboolean
-absolute_month (Work *w, GMatchInfo *match)
+absolute_month (Work *w, const Match *match)
 {
   return absolute (w, UNIT_MONTH, match_int (match, 1), match_int (match, 2),
                    1, "explicit month");
 }
 
 static gboolean
-absolute_year (Work *w, GMatchInfo *match)
+absolute_year (Work *w, const Match *match)
 {
   return absolute (w, UNIT_YEAR, match_int (match, 1), 1, 1, "explicit year");
 }
 
 static gboolean
-absolute_decade (Work *w, GMatchInfo *match)
+absolute_decade (Work *w, const Match *match)
 {
   return absolute (w, UNIT_DECADE, match_int (match, 1) * 10, 1, 1,
                    "explicit decade");
@@ -781,44 +936,44 @@ absolute_decade (Work *w, GMatchInfo *match)
 
 /* 18 is the 19th century, 1800-1899 (TIMEX3). */
 static gboolean
-absolute_century (Work *w, GMatchInfo *match)
+absolute_century (Work *w, const Match *match)
 {
   return absolute (w, UNIT_CENTURY, match_int (match, 1) * 100, 1, 1,
                    "explicit century");
 }
 
 static gboolean
-absolute_quarter (Work *w, GMatchInfo *match)
+absolute_quarter (Work *w, const Match *match)
 {
   return absolute (w, UNIT_QUARTER, match_int (match, 1),
                    match_int (match, 2) * 3 - 2, 1, "explicit quarter");
 }
 
 static gboolean
-absolute_half (Work *w, GMatchInfo *match)
+absolute_half (Work *w, const Match *match)
 {
   return absolute (w, UNIT_HALF, match_int (match, 1),
                    match_int (match, 2) * 6 - 5, 1, "explicit half year");
 }
 
 static gboolean
-absolute_season (Work *w, GMatchInfo *match)
+absolute_season (Work *w, const Match *match)
 {
-  g_autofree char *code = g_match_info_fetch (match, 2);
+  char code[GROUP_TEXT_SIZE];
 
-  return absolute (w, UNIT_SEASON, match_int (match, 1), season_month (code),
-                   1, "explicit season");
+  return absolute (w, UNIT_SEASON, match_int (match, 1),
+                   season_month (match_text (match, 2, code)), 1,
+                   "explicit season");
 }
 
 /* YYYY-Www and YYYY-Www-WE.  Week 1 is the one holding 4 January; week 0,
  * or a week 53 the year does not have, falls in another ISO year. */
 static gboolean
-absolute_week (Work *w, GMatchInfo *match)
+absolute_week (Work *w, const Match *match)
 {
   int year = match_int (match, 1);
   int week = match_int (match, 2);
-  g_autofree char *weekend = g_match_info_fetch (match, 3);
-  Unit unit = weekend[0] != '\0' ? UNIT_WEEKEND : UNIT_WEEK;
+  Unit unit = match_is (match, 3, "-WE") ? UNIT_WEEKEND : UNIT_WEEK;
   guint iso_year, iso_week_number;
   GDate day;
   Period p;
@@ -837,7 +992,7 @@ absolute_week (Work *w, GMatchInfo *match)
 }
 
 static gboolean
-fiscal_year (Work *w, GMatchInfo *match)
+fiscal_year (Work *w, const Match *match)
 {
   gboolean ok = absolute (w, UNIT_YEAR, match_int (match, 1), 1, 1,
                           "fiscal year taken as the calendar year");
@@ -850,7 +1005,7 @@ fiscal_year (Work *w, GMatchInfo *match)
 }
 
 static gboolean
-bc_year (Work *w, GMatchInfo *match)
+bc_year (Work *w, const Match *match)
 {
   (void) match;
   w->unit = UNIT_YEAR;
@@ -937,7 +1092,7 @@ timex_duration (const char *value)
 }
 
 static gboolean
-duration (Work *w, GMatchInfo *match)
+duration (Work *w, const Match *match)
 {
   (void) match;
   w->unit = UNIT_NONE;
@@ -953,7 +1108,7 @@ duration (Work *w, GMatchInfo *match)
 
 /* PRESENT_REF, PAST_REF, FUTURE_REF */
 static gboolean
-ref_value (Work *w, GMatchInfo *match)
+ref_value (Work *w, const Match *match)
 {
   static const struct {
     const char *name;
@@ -964,15 +1119,15 @@ ref_value (Work *w, GMatchInfo *match)
     { "PAST", RANGE_PAST, "the past, up to" },
     { "FUTURE", RANGE_FUTURE, "the future, from" },
   };
-  g_autofree char *name = g_match_info_fetch (match, 1);
   const GDate *ref;
 
   w->unit = UNIT_NONE;
   if ((ref = reference (w)) == NULL)
     return FALSE;
-  g_autofree char *ref_day = dl_format_date (ref);
+  char ref_day[DL_DATE_TEXT_SIZE];
+  dl_format_date_to (ref, ref_day);
   for (gsize i = 0; i < G_N_ELEMENTS (refs); i++)
-    if (strcmp (refs[i].name, name) == 0)
+    if (match_is (match, 1, refs[i].name))
       {
         w->resolved = TRUE;
         w->fuzzy = TRUE;
@@ -1046,7 +1201,8 @@ by_tense_among (Work *w, Unit unit, const Period *candidates, int n,
     }
   if (i < 0)
     return out_of_range (w);
-  g_autofree char *ref_day = dl_format_date (ref);
+  char ref_day[DL_DATE_TEXT_SIZE];
+  dl_format_date_to (ref, ref_day);
   return found (w, &candidates[i], TRUE, "year from reference %s (%s)",
                 ref_day, how);
 }
@@ -1066,7 +1222,7 @@ in_year_by_tense (Work *w, Unit unit, int month, int day)
 }
 
 static gboolean
-undef_year_day (Work *w, GMatchInfo *match)
+undef_year_day (Work *w, const Match *match)
 {
   int month = match_int (match, 1);
   int day = match_int (match, 2);
@@ -1080,7 +1236,7 @@ undef_year_day (Work *w, GMatchInfo *match)
 }
 
 static gboolean
-undef_year_month (Work *w, GMatchInfo *match)
+undef_year_month (Work *w, const Match *match)
 {
   int month = match_int (match, 1);
 
@@ -1091,23 +1247,24 @@ undef_year_month (Work *w, GMatchInfo *match)
 }
 
 static gboolean
-undef_year_quarter (Work *w, GMatchInfo *match)
+undef_year_quarter (Work *w, const Match *match)
 {
   return in_year_by_tense (w, UNIT_QUARTER, match_int (match, 1) * 3 - 2, 1);
 }
 
 static gboolean
-undef_year_half (Work *w, GMatchInfo *match)
+undef_year_half (Work *w, const Match *match)
 {
   return in_year_by_tense (w, UNIT_HALF, match_int (match, 1) * 6 - 5, 1);
 }
 
 static gboolean
-undef_year_season (Work *w, GMatchInfo *match)
+undef_year_season (Work *w, const Match *match)
 {
-  g_autofree char *code = g_match_info_fetch (match, 1);
+  char code[GROUP_TEXT_SIZE];
 
-  return in_year_by_tense (w, UNIT_SEASON, season_month (code), 1);
+  return in_year_by_tense (w, UNIT_SEASON,
+                           season_month (match_text (match, 1, code)), 1);
 }
 
 /* Reads a YearDay from its form: MM-DD-WEEKDAY (the weekday on or after
@@ -1151,9 +1308,10 @@ parse_year_day (const char *text, YearDay *spec)
 /* UNDEF-year-11-22-thursday (Thanksgiving), UNDEF-year-easter: a day that
  * moves from year to year, in the year the tense points to. */
 static gboolean
-undef_year_moving_day (Work *w, GMatchInfo *match)
+undef_year_moving_day (Work *w, const Match *match)
 {
-  g_autofree char *text = g_match_info_fetch (match, 1);
+  char text_buffer[GROUP_TEXT_SIZE];
+  const char *text = match_text (match, 1, text_buffer);
   Period candidates[2 * YEAR_SPAN + 1];
   const GDate *ref;
   YearDay spec;
@@ -1170,7 +1328,7 @@ undef_year_moving_day (Work *w, GMatchInfo *match)
 /* '98: the year ending 98 nearest the reference, but not after it in the
  * past tense. */
 static gboolean
-undef_century_year (Work *w, GMatchInfo *match)
+undef_century_year (Work *w, const Match *match)
 {
   int ending = match_int (match, 1);
   const GDate *ref;
@@ -1197,7 +1355,8 @@ undef_century_year (Work *w, GMatchInfo *match)
   if (best < 0 || !make_date (&date, best, 1, 1)
       || !period_containing (&p, UNIT_YEAR, &date))
     return out_of_range (w);
-  g_autofree char *ref_day = dl_format_date (ref);
+  char ref_day[DL_DATE_TEXT_SIZE];
+  dl_format_date_to (ref, ref_day);
   return found (w, &p, TRUE, "century from reference %s (%s)", ref_day,
                 tense_words (sentence_tense (w)));
 }
@@ -1205,7 +1364,7 @@ undef_century_year (Work *w, GMatchInfo *match)
 /* The sixties: the latest such decade begun by the reference (said in 1998,
  * the nineties are 199, the sixties 196). */
 static gboolean
-undef_century_decade (Work *w, GMatchInfo *match)
+undef_century_decade (Work *w, const Match *match)
 {
   int digit = match_int (match, 1);
   const GDate *ref;
@@ -1222,7 +1381,8 @@ undef_century_decade (Work *w, GMatchInfo *match)
   if (!make_date (&date, year, 1, 1)
       || !period_containing (&p, UNIT_DECADE, &date))
     return out_of_range (w);
-  g_autofree char *ref_day = dl_format_date (ref);
+  char ref_day[DL_DATE_TEXT_SIZE];
+  dl_format_date_to (ref, ref_day);
   return found (w, &p, TRUE, "decade from reference %s (the latest begun)",
                 ref_day);
 }
@@ -1231,10 +1391,11 @@ undef_century_decade (Work *w, GMatchInfo *match)
 
 /* UNDEF-this-UNIT, UNDEF-last-UNIT, UNDEF-next-UNIT */
 static gboolean
-this_unit (Work *w, GMatchInfo *match)
+this_unit (Work *w, const Match *match)
 {
   static const char *const days[] = { "yesterday", "today", "tomorrow" };
-  g_autofree char *which = g_match_info_fetch (match, 1);
+  char which_buffer[GROUP_TEXT_SIZE];
+  const char *which = match_text (match, 1, which_buffer);
   Unit unit = match_unit (match, 2);
   const GDate *ref;
   Period p;
@@ -1249,7 +1410,8 @@ this_unit (Work *w, GMatchInfo *match)
     shift = 1;
   if (!period_containing (&p, unit, ref) || !period_shift (&p, shift))
     return out_of_range (w);
-  g_autofree char *ref_day = dl_format_date (ref);
+  char ref_day[DL_DATE_TEXT_SIZE];
+  dl_format_date_to (ref, ref_day);
   if (unit == UNIT_WEEKEND && shift == 0)
     {
       /* Said early in the week, "the weekend" of a past-tense sentence is
@@ -1282,26 +1444,23 @@ this_unit (Work *w, GMatchInfo *match)
 
 /* UNDEF-REF-UNIT-MINUS-N, UNDEF-REF-UNIT-PLUS-N */
 static gboolean
-shift_unit (Work *w, GMatchInfo *match)
+shift_unit (Work *w, const Match *match)
 {
   Unit unit = match_unit (match, 1);
-  g_autofree char *sign = g_match_info_fetch (match, 2);
-  g_autofree char *digits = g_match_info_fetch (match, 3);
-  gboolean back = strcmp (sign, "MINUS") == 0;
+  gboolean back = match_is (match, 2, "MINUS");
   const GDate *ref;
+  gint64 n;
   Period p;
 
   w->unit = unit;
   if ((ref = reference (w)) == NULL)
     return FALSE;
-  /* Bound N by its length (leading zeros aside) before reading it, so that
-   * no number of digits can overflow. */
-  if (strlen (digits + strspn (digits, "0")) > 9)
+  if (!match_number (match, 3, &n))
     return out_of_range (w);
-  gint64 n = g_ascii_strtoll (digits, NULL, 10);
   if (!period_containing (&p, unit, ref) || !period_shift (&p, back ? -n : n))
     return out_of_range (w);
-  g_autofree char *ref_day = dl_format_date (ref);
+  char ref_day[DL_DATE_TEXT_SIZE];
+  dl_format_date_to (ref, ref_day);
   return found (w, &p, TRUE, "%" G_GINT64_FORMAT " %s %s reference %s", n,
                 n == 1 ? units[unit].singular : units[unit].plural,
                 back ? "before" : "after", ref_day);
@@ -1309,14 +1468,15 @@ shift_unit (Work *w, GMatchInfo *match)
 
 /* UNDEF-day-NAME: the weekday the tense points to. */
 static gboolean
-weekday_by_tense (Work *w, GMatchInfo *match)
+weekday_by_tense (Work *w, const Match *match)
 {
   static const char *const phrases[] = {
     [PICK_STARTED] = "on or before",
     [PICK_UNFINISHED] = "on or after",
     [PICK_NEAREST] = "nearest",
   };
-  g_autofree char *name = g_match_info_fetch (match, 1);
+  char name_buffer[GROUP_TEXT_SIZE];
+  const char *name = match_text (match, 1, name_buffer);
   Pick how = pick_by_tense (sentence_tense (w));
   Period candidates[3];
   const GDate *ref;
@@ -1329,7 +1489,8 @@ weekday_by_tense (Work *w, GMatchInfo *match)
   int i = pick (candidates, n, ref, how);
   if (i < 0)
     return out_of_range (w);
-  g_autofree char *ref_day = dl_format_date (ref);
+  char ref_day[DL_DATE_TEXT_SIZE];
+  dl_format_date_to (ref, ref_day);
   return found (w, &candidates[i], TRUE, "%s %s reference %s (%s)", name,
                 phrases[how], ref_day, tense_words (sentence_tense (w)));
 }
@@ -1345,7 +1506,8 @@ weekday_this_week (Work *w, GDateWeekday weekday, const char *name,
   if (!add_days (&day, (gint64) weekday - g_date_get_weekday (ref))
       || !period_containing (&p, UNIT_DAY, &day))
     return out_of_range (w);
-  g_autofree char *ref_day = dl_format_date (ref);
+  char ref_day[DL_DATE_TEXT_SIZE];
+  dl_format_date_to (ref, ref_day);
   return found (w, &p, TRUE, "this %s in the week of reference %s", name,
                 ref_day);
 }
@@ -1353,10 +1515,11 @@ weekday_this_week (Work *w, GDateWeekday weekday, const char *name,
 /* UNDEF-last-NAME, UNDEF-this-NAME, UNDEF-next-NAME for a weekday: the
  * latest before the reference, the one in its week, the first after it. */
 static gboolean
-weekday_relative (Work *w, GMatchInfo *match)
+weekday_relative (Work *w, const Match *match)
 {
-  g_autofree char *which = g_match_info_fetch (match, 1);
-  g_autofree char *name = g_match_info_fetch (match, 2);
+  char which_buffer[GROUP_TEXT_SIZE], name_buffer[GROUP_TEXT_SIZE];
+  const char *which = match_text (match, 1, which_buffer);
+  const char *name = match_text (match, 2, name_buffer);
   GDateWeekday weekday = name_index (weekday_names, name);
   gboolean before = strcmp (which, "last") == 0;
   Period candidates[3];
@@ -1371,7 +1534,8 @@ weekday_relative (Work *w, GMatchInfo *match)
   int i = pick (candidates, n, ref, before ? PICK_BEFORE : PICK_AFTER);
   if (i < 0)
     return out_of_range (w);
-  g_autofree char *ref_day = dl_format_date (ref);
+  char ref_day[DL_DATE_TEXT_SIZE];
+  dl_format_date_to (ref, ref_day);
   return found (w, &candidates[i], TRUE, "%s %s %s reference %s", which,
                 name, before ? "before" : "after", ref_day);
 }
@@ -1380,7 +1544,7 @@ weekday_relative (Work *w, GMatchInfo *match)
  * season: the latest one over before the reference; the one holding it, or
  * else the one of its year; the first one to begin after it. */
 static gboolean
-yearly_relative (Work *w, GMatchInfo *match)
+yearly_relative (Work *w, const Match *match)
 {
   static const struct {
     const char *which;
@@ -1391,8 +1555,9 @@ yearly_relative (Work *w, GMatchInfo *match)
     { "this", PICK_CURRENT, "of" },
     { "next", PICK_AFTER, "after" },
   };
-  g_autofree char *which = g_match_info_fetch (match, 1);
-  g_autofree char *name = g_match_info_fetch (match, 2);
+  char which_buffer[GROUP_TEXT_SIZE], name_buffer[GROUP_TEXT_SIZE];
+  const char *which = match_text (match, 1, which_buffer);
+  const char *name = match_text (match, 2, name_buffer);
   Period candidates[2 * YEAR_SPAN + 1];
   gboolean is_month = g_strv_contains (month_names + 1, name);
   Unit unit = is_month ? UNIT_MONTH : UNIT_SEASON;
@@ -1410,7 +1575,8 @@ yearly_relative (Work *w, GMatchInfo *match)
   int i = pick (candidates, n, ref, choices[c].how);
   if (i < 0)
     return out_of_range (w);
-  g_autofree char *ref_day = dl_format_date (ref);
+  char ref_day[DL_DATE_TEXT_SIZE];
+  dl_format_date_to (ref, ref_day);
   return found (w, &candidates[i], TRUE, "%s %s %s reference %s", which,
                 name, choices[c].phrase, ref_day);
 }
@@ -1419,10 +1585,11 @@ yearly_relative (Work *w, GMatchInfo *match)
  * Thanksgiving), UNDEF-this-easter: the latest one over before the
  * reference; the one of its year; the first one after it. */
 static gboolean
-year_day_relative (Work *w, GMatchInfo *match)
+year_day_relative (Work *w, const Match *match)
 {
-  g_autofree char *which = g_match_info_fetch (match, 1);
-  g_autofree char *text = g_match_info_fetch (match, 2);
+  char which_buffer[GROUP_TEXT_SIZE], text_buffer[GROUP_TEXT_SIZE];
+  const char *which = match_text (match, 1, which_buffer);
+  const char *text = match_text (match, 2, text_buffer);
   Period candidates[2 * YEAR_SPAN + 1];
   Pick how = PICK_CURRENT;
   const char *phrase = "of";
@@ -1442,7 +1609,8 @@ year_day_relative (Work *w, GMatchInfo *match)
   int i = pick (candidates, n, ref, how);
   if (i < 0)
     return out_of_range (w);
-  g_autofree char *ref_day = dl_format_date (ref);
+  char ref_day[DL_DATE_TEXT_SIZE];
+  dl_format_date_to (ref, ref_day);
   return found (w, &candidates[i], TRUE, "%s %s %s reference %s", which,
                 text, phrase, ref_day);
 }
@@ -1451,7 +1619,7 @@ year_day_relative (Work *w, GMatchInfo *match)
  * Results come after a period ends, so it is the latest one over; in the
  * future tense ("expects a loss for the quarter") the current one. */
 static gboolean
-reported_period (Work *w, GMatchInfo *match)
+reported_period (Work *w, const Match *match)
 {
   Unit unit = match_unit (match, 1);
   gboolean current = sentence_tense (w) == DL_TENSE_FUTURE;
@@ -1463,7 +1631,8 @@ reported_period (Work *w, GMatchInfo *match)
     return FALSE;
   if (!period_containing (&p, unit, ref) || !period_shift (&p, current ? 0 : -1))
     return out_of_range (w);
-  g_autofree char *ref_day = dl_format_date (ref);
+  char ref_day[DL_DATE_TEXT_SIZE];
+  dl_format_date_to (ref, ref_day);
   return found (w, &p, TRUE, "the %s reported on: %s reference %s (%s)",
                 units[unit].singular, current ? "the one of" : "the last before",
                 ref_day, tense_words (sentence_tense (w)));
@@ -1473,10 +1642,11 @@ reported_period (Work *w, GMatchInfo *match)
  * UNDEF-last-year-03-05: a part of the year before, of or after the
  * reference's ("July last year", "next year's first quarter"). */
 static gboolean
-relative_year_part (Work *w, GMatchInfo *match)
+relative_year_part (Work *w, const Match *match)
 {
-  g_autofree char *which = g_match_info_fetch (match, 1);
-  g_autofree char *part = g_match_info_fetch (match, 2);
+  char which_buffer[GROUP_TEXT_SIZE], part_buffer[GROUP_TEXT_SIZE];
+  const char *which = match_text (match, 1, which_buffer);
+  const char *part = match_text (match, 2, part_buffer);
   int month = 1, day = 1;
   Unit unit;
   const GDate *ref;
@@ -1522,8 +1692,47 @@ relative_year_part (Work *w, GMatchInfo *match)
     return fail (w, "no such %s: %s", units[unit].name, w->value);
   if (!period_containing (&p, unit, &date))
     return out_of_range (w);
-  g_autofree char *ref_day = dl_format_date (ref);
+  char ref_day[DL_DATE_TEXT_SIZE];
+  dl_format_date_to (ref, ref_day);
   return found (w, &p, TRUE, "%s year of reference %s", which, ref_day);
+}
+
+/* The last part of a value with unspecified digits, and its unit; tried in
+ * this order. */
+static const struct {
+  const char *pattern;
+  Unit unit;
+} unspecified_units[] = {
+  { "-(?:[0-9X]{2}-[0-9X]{2}|W[0-9X]{2}-[1-7])$", UNIT_DAY },
+  { "-W[0-9X]{2}-WE$", UNIT_WEEKEND },
+  { "-W[0-9X]{2}$", UNIT_WEEK },
+  { "-Q[1-4X]$", UNIT_QUARTER },
+  { "-H[12X]$", UNIT_HALF },
+  { "-(?:SP|SU|FA|WI)$", UNIT_SEASON },
+  { "-[0-9X]{2}$", UNIT_MONTH },
+};
+
+/* The unit of value, a value with unspecified digits: that of its last
+ * part, else that of its length (199X, 19X, 1X).  The patterns are compiled
+ * on first use and kept (DOLLAR_ENDONLY, which regex_compile adds, changes
+ * nothing here: the value has matched its shape, so it has no newline). */
+static Unit
+unspecified_unit (const char *value)
+{
+  static Regex compiled[G_N_ELEMENTS (unspecified_units)];
+  static gsize ready = 0;
+  gsize length = strlen (value);
+
+  if (g_once_init_enter (&ready))
+    {
+      for (gsize i = 0; i < G_N_ELEMENTS (unspecified_units); i++)
+        regex_compile (&compiled[i], unspecified_units[i].pattern);
+      g_once_init_leave (&ready, 1);
+    }
+  for (gsize i = 0; i < G_N_ELEMENTS (unspecified_units); i++)
+    if (regex_match (&compiled[i], value, length, NULL))
+      return unspecified_units[i].unit;
+  return length == 4 ? UNIT_YEAR : length == 3 ? UNIT_DECADE : UNIT_CENTURY;
 }
 
 /* A TIMEX3 value with unspecified digits (XXXX-WXX-4, XXXX-07, 199X,
@@ -1531,29 +1740,10 @@ relative_year_part (Work *w, GMatchInfo *match)
  * only partly known.  It is kept as written and has no range; its
  * granularity is that of its last part. */
 static gboolean
-unspecified (Work *w, GMatchInfo *match)
+unspecified (Work *w, const Match *match)
 {
-  const char *v = w->value;
-  gsize len = strlen (v);
-
   (void) match;
-  if (g_regex_match_simple ("-(?:[0-9X]{2}-[0-9X]{2}|W[0-9X]{2}-[1-7])$", v,
-                            0, 0))
-    w->unit = UNIT_DAY;
-  else if (g_regex_match_simple ("-W[0-9X]{2}-WE$", v, 0, 0))
-    w->unit = UNIT_WEEKEND;
-  else if (g_regex_match_simple ("-W[0-9X]{2}$", v, 0, 0))
-    w->unit = UNIT_WEEK;
-  else if (g_regex_match_simple ("-Q[1-4X]$", v, 0, 0))
-    w->unit = UNIT_QUARTER;
-  else if (g_regex_match_simple ("-H[12X]$", v, 0, 0))
-    w->unit = UNIT_HALF;
-  else if (g_regex_match_simple ("-(?:SP|SU|FA|WI)$", v, 0, 0))
-    w->unit = UNIT_SEASON;
-  else if (g_regex_match_simple ("-[0-9X]{2}$", v, 0, 0))
-    w->unit = UNIT_MONTH;
-  else
-    w->unit = len == 4 ? UNIT_YEAR : len == 3 ? UNIT_DECADE : UNIT_CENTURY;
+  w->unit = unspecified_unit (w->value);
   w->resolved = TRUE;
   w->fuzzy = TRUE;
   w->plain = TRUE;
@@ -1564,12 +1754,12 @@ unspecified (Work *w, GMatchInfo *match)
 
 /* ANCHOR forms: the anchor's date is not known here (yet). */
 static gboolean
-anchor (Work *w, GMatchInfo *match)
+anchor (Work *w, const Match *match)
 {
-  g_autofree char *unit = g_match_info_fetch (match, 1);
+  gsize unit_length;
 
-  w->unit = unit != NULL && unit[0] != '\0' ? match_unit (match, 1)
-                                            : UNIT_NONE;
+  match_group (match, 1, &unit_length);
+  w->unit = unit_length > 0 ? match_unit (match, 1) : UNIT_NONE;
   return fail (w, "anchor not resolved: %s", w->form);
 }
 
@@ -1588,7 +1778,7 @@ anchor (Work *w, GMatchInfo *match)
 /* The shapes of a value (its time of day taken off).  No two overlap. */
 static const struct {
   const char *pattern;
-  gboolean (*handler) (Work *w, GMatchInfo *match);
+  gboolean (*handler) (Work *w, const Match *match);
 } shapes[] = {
   { "^([0-9]{4})-([0-9]{2})-([0-9]{2})$", absolute_day },
   { "^([0-9]{4})-([0-9]{2})$", absolute_month },
@@ -1638,17 +1828,18 @@ static const struct {
 #define FREQ_PATTERN "^[0-9]+X$"
 
 typedef struct {
-  GRegex *shapes[G_N_ELEMENTS (shapes)];
+  Regex shapes[G_N_ELEMENTS (shapes)];
   /* The literal text each shape's pattern begins with ("UNDEF-year-"): a
    * value without it cannot match, and a prefix test is far cheaper than
    * a regex match, which most forms would otherwise try dozens of. */
   char *prefixes[G_N_ELEMENTS (shapes)];
+  gsize prefix_lengths[G_N_ELEMENTS (shapes)];
   /* Whether the shape's value must start with a digit (^([0-9]...): most
    * forms are words (UNDEF-...), which then skip all of those. */
   gboolean digit_first[G_N_ELEMENTS (shapes)];
-  GRegex *time;
-  GRegex *freq;
-  GRegex *shift;
+  Regex time;
+  Regex freq;
+  Regex shift;
 } Patterns;
 
 /* The literal characters after the ^ of pattern, up to the first one
@@ -1665,20 +1856,6 @@ literal_prefix (const char *pattern)
   return g_strndup (p, n);
 }
 
-static GRegex *
-compile (const char *pattern)
-{
-  g_autoptr (GError) error = NULL;
-  /* DOLLAR_ENDONLY: "2022\n" is not the form 2022. */
-  GRegex *regex = g_regex_new (pattern,
-                               G_REGEX_OPTIMIZE | G_REGEX_DOLLAR_ENDONLY,
-                               G_REGEX_MATCH_DEFAULT, &error);
-
-  if (regex == NULL)
-    g_error ("resolve: bad pattern %s: %s", pattern, error->message);
-  return regex;
-}
-
 /* Compiled on first use and kept for the life of the process. */
 static const Patterns *
 patterns (void)
@@ -1690,15 +1867,16 @@ patterns (void)
     {
       for (gsize i = 0; i < G_N_ELEMENTS (shapes); i++)
         {
-          compiled.shapes[i] = compile (shapes[i].pattern);
+          regex_compile (&compiled.shapes[i], shapes[i].pattern);
           compiled.prefixes[i] = literal_prefix (shapes[i].pattern);
+          compiled.prefix_lengths[i] = strlen (compiled.prefixes[i]);
           compiled.digit_first[i]
               = g_str_has_prefix (shapes[i].pattern, "^([0-9]")
                 || g_str_has_prefix (shapes[i].pattern, "^[0-9]");
         }
-      compiled.time = compile (TIME_PATTERN);
-      compiled.freq = compile (FREQ_PATTERN);
-      compiled.shift = compile (SHIFT_PATTERN);
+      regex_compile (&compiled.time, TIME_PATTERN);
+      regex_compile (&compiled.freq, FREQ_PATTERN);
+      regex_compile (&compiled.shift, SHIFT_PATTERN);
       g_once_init_leave (&ready, 1);
     }
   return &compiled;
@@ -1753,8 +1931,7 @@ attribute_slot (Attributes *a, const char *key, const char *val,
     }
   if (strcmp (key, "shift") == 0)
     {
-      *valid = g_regex_match (patterns ()->shift, val, G_REGEX_MATCH_DEFAULT,
-                              NULL);
+      *valid = regex_match (&patterns ()->shift, val, strlen (val), NULL);
       return &a->shift;
     }
   if (strcmp (key, "span") == 0)
@@ -1764,33 +1941,50 @@ attribute_slot (Attributes *a, const char *key, const char *val,
     }
   if (strcmp (key, "freq") == 0)
     {
-      *valid = g_regex_match (patterns ()->freq, val, G_REGEX_MATCH_DEFAULT,
-                              NULL);
+      *valid = regex_match (&patterns ()->freq, val, strlen (val), NULL);
       return &a->freq;
     }
   return NULL;
 }
 
-/* Reads the key=val tokens into a, which points into them.  FALSE on an
- * unknown key or value.  A key given twice keeps its first value (the rule
- * that found the expression speaks before the context stage that adds to
- * it).  link= (how a range's ends are joined, "or" or "to") is for the
- * caller: it is accepted and not used here. */
-static gboolean
-parse_attributes (char **tokens, Attributes *a)
+/* Cuts the token *rest begins with off at the next space, in place, and
+ * moves *rest past it; NULL when there are no more.  Every space ends a
+ * token, as with g_strsplit: "a  b" has an empty token between a and b. */
+static char *
+next_token (char **rest)
 {
-  for (char **t = tokens; *t != NULL; t++)
+  char *token = *rest;
+  char *space;
+
+  if (token == NULL)
+    return NULL;
+  space = strchr (token, ' ');
+  if (space != NULL)
+    *space++ = '\0';
+  *rest = space;
+  return token;
+}
+
+/* Reads the key=val tokens of rest (NULL: none) into a, which points into
+ * them.  FALSE on an unknown key or value.  A key given twice keeps its
+ * first value (the rule that found the expression speaks before the
+ * context stage that adds to it).  link= (how a range's ends are joined,
+ * "or" or "to") is for the caller: it is accepted and not used here. */
+static gboolean
+parse_attributes (char *rest, Attributes *a)
+{
+  for (char *key; (key = next_token (&rest)) != NULL;)
     {
-      char *val = strchr (*t, '=');
+      char *val = strchr (key, '=');
       gboolean valid = FALSE;
       const char **slot;
 
       if (val == NULL)
         return FALSE;
       *val++ = '\0';
-      if (strcmp (*t, "link") == 0 && val[0] != '\0')
+      if (strcmp (key, "link") == 0 && val[0] != '\0')
         continue;
-      slot = attribute_slot (a, *t, val, &valid);
+      slot = attribute_slot (a, key, val, &valid);
       if (slot == NULL || !valid)
         return FALSE;
       if (*slot == NULL)
@@ -1894,24 +2088,25 @@ apply_mod (const Period *p, const char *mod, GDate *first, GDate *last)
 
 /* ---- the whole form ----------------------------------------------------- */
 
-/* A time of day (T15:00, TEV) in words. */
+/* note, then a time of day (T15:00, TEV) in words. */
 static char *
-time_words (const char *time_of_day)
+with_time_words (const char *note, const char *time_of_day)
 {
   for (gsize i = 0; i < G_N_ELEMENTS (times_of_day); i++)
     if (strcmp (time_of_day + 1, times_of_day[i].code) == 0)
-      return g_strdup (times_of_day[i].phrase);
-  return g_strdup_printf ("at %s", time_of_day + 1);
+      return g_strconcat (note, ", ", times_of_day[i].phrase, NULL);
+  return g_strconcat (note, ", at ", time_of_day + 1, NULL);
 }
 
 /* Whether the clock time in a time-of-day match exists (T24:00 is the
  * midnight at the end of the day). */
 static gboolean
-valid_clock (GMatchInfo *match)
+valid_clock (const Match *match)
 {
-  g_autofree char *hours = g_match_info_fetch (match, 3);
+  gsize hours;
 
-  if (hours == NULL || hours[0] == '\0')
+  match_group (match, 3, &hours);
+  if (hours == 0)
     return TRUE; /* MO, AF, ... */
   int h = match_int (match, 3);
   int m = match_int (match, 4);
@@ -1932,20 +2127,20 @@ certainty (const Work *w, const char *mod)
   return "exact";
 }
 
-/* The note of a resolved form: how, then the time of day and the mod. */
+/* The note of a resolved form: how, then the time of day and the mod.
+ * Takes w->note, which most forms output as it is. */
 static char *
-resolved_note (const Work *w, const char *mod, const char *time_of_day,
+resolved_note (Work *w, const char *mod, const char *time_of_day,
                const char *value)
 {
-  g_autofree char *note = g_strdup (w->note);
+  g_autofree char *note = g_steal_pointer (&w->note);
   const char *phrase = mod_phrase (mod);
 
   if (time_of_day != NULL)
     {
-      g_autofree char *words = time_words (time_of_day);
       g_autofree char *base = g_steal_pointer (&note);
 
-      note = g_strdup_printf ("%s, %s", base, words);
+      note = with_time_words (base, time_of_day);
     }
   if (phrase == NULL)
     return g_steal_pointer (&note);
@@ -1957,7 +2152,9 @@ resolved_note (const Work *w, const char *mod, const char *time_of_day,
 static char *
 format_day (const GDate *date)
 {
-  return g_date_valid (date) ? dl_format_date (date) : g_strdup ("");
+  char text[DL_DATE_TEXT_SIZE];
+
+  return g_strdup (g_date_valid (date) ? dl_format_date_to (date, text) : "");
 }
 
 /* The range of w, with its mod; cleared dates are open ends.  FALSE if it
@@ -2008,15 +2205,19 @@ set_output (DlResolution *out, Work *w, const Attributes *a,
     out->type = g_strdup ("DURATION");
   else
     out->type = g_strdup (time_of_day != NULL ? "TIME" : "DATE");
-  out->value = g_strconcat (w->timex != NULL ? w->timex : w->value,
-                            time_of_day, NULL);
+  /* A resolved value is already the string out needs. */
+  if (w->timex != NULL && time_of_day == NULL)
+    out->value = g_steal_pointer (&w->timex);
+  else
+    out->value = g_strconcat (w->timex != NULL ? w->timex : w->value,
+                              time_of_day, NULL);
   out->mod = g_strdup (mod);
   out->earliest = format_day (&first);
   out->latest = format_day (&last);
   out->granularity = g_strdup (set ? "" : units[w->unit].granularity);
   out->certainty = g_strdup (certainty (w, mod));
   out->note = w->resolved ? resolved_note (w, mod, time_of_day, out->value)
-                          : g_strdup (w->note);
+                          : g_steal_pointer (&w->note);
 }
 
 /* A SET recurs, so it has no one range: it is kept as written. */
@@ -2059,7 +2260,8 @@ shift_days (Work *w, const char *shift)
       out_of_range (w);
       return;
     }
-  g_autofree char *day = dl_format_date (&w->period.first);
+  char day[DL_DATE_TEXT_SIZE];
+  dl_format_date_to (&w->period.first, day);
   g_autofree char *note = g_strdup_printf (
       "%" G_GINT64_FORMAT " day%s %s %s; %s", n, n == 1 ? "" : "s",
       back ? "before" : "after", day, w->note);
@@ -2073,7 +2275,7 @@ static void
 week_of_day (Work *w, gboolean has_time)
 {
   Period week;
-  g_autofree char *day = NULL;
+  char day[DL_DATE_TEXT_SIZE];
 
   if (w->unit != UNIT_DAY || has_time)
     {
@@ -2085,7 +2287,7 @@ week_of_day (Work *w, gboolean has_time)
       w->unit = UNIT_WEEK;
       return;
     }
-  day = dl_format_date (&w->period.first);
+  dl_format_date_to (&w->period.first, day);
   if (!period_containing (&week, UNIT_WEEK, &w->period.first))
     {
       out_of_range (w);
@@ -2105,50 +2307,91 @@ unknown_form (const char *form, DlResolution *out, GError **error)
   return FALSE;
 }
 
+/* Most forms are far shorter: they are cut up in a stack buffer. */
+#define FORM_BUFFER_SIZE 256
+
+/* A copy of form to cut into tokens: in buffer (FORM_BUFFER_SIZE bytes)
+ * when it fits, else in *heap. */
+static char *
+form_copy (const char *form, char *buffer, char **heap)
+{
+  gsize size = strlen (form) + 1;
+
+  if (size > FORM_BUFFER_SIZE)
+    return *heap = g_strdup (form);
+  return memcpy (buffer, form, size);
+}
+
+/* Takes a time of day (T15:00, TEV) off the end of value, in place, into
+ * time_of_day (GROUP_TEXT_SIZE bytes); FALSE if value has none.  *clock_ok
+ * says whether its clock time exists.  Durations have their own T (PT2H). */
+static gboolean
+take_time_of_day (const Patterns *pat, char *value, char *time_of_day,
+                  gboolean *clock_ok)
+{
+  gsize value_length;
+  Match match;
+
+  if (value[0] == 'P' || strchr (value, 'T') == NULL
+      || !regex_match (&pat->time, value, strlen (value), &match))
+    return FALSE;
+  /* All read before value is cut where the time of day begins. */
+  match_text (&match, 2, time_of_day);
+  *clock_ok = valid_clock (&match);
+  match_group (&match, 1, &value_length);
+  value[value_length] = '\0';
+  return TRUE;
+}
+
+/* The index of the shape of value, its groups in *match; -1 if none. */
+static int
+find_shape (const Patterns *pat, const char *value, Match *match)
+{
+  gsize length = strlen (value);
+
+  for (gsize i = 0; i < G_N_ELEMENTS (shapes); i++)
+    {
+      if (strncmp (value, pat->prefixes[i], pat->prefix_lengths[i]) != 0
+          || (pat->digit_first[i] && !g_ascii_isdigit (value[0])))
+        continue;
+      if (regex_match (&pat->shapes[i], value, length, match))
+        return (int) i;
+    }
+  return -1;
+}
+
 gboolean
 dl_resolve (const char *form, const DlResolveContext *context,
             DlResolution *out, GError **error)
 {
   const Patterns *pat = patterns ();
-  g_autoptr (GMatchInfo) time_match = NULL;
-  g_autoptr (GMatchInfo) match = NULL;
-  g_autofree char *value = NULL;
-  g_autofree char *time_of_day = NULL;
+  char buffer[FORM_BUFFER_SIZE];
+  g_autofree char *heap = NULL;
+  char time_buffer[GROUP_TEXT_SIZE];
+  const char *time_of_day = NULL;
+  gboolean clock_ok = TRUE;
+  char *rest, *value;
   g_auto (Work) w = { 0 };
   Attributes a = { 0 };
-  gsize i;
+  Match match;
+  int i;
 
   g_return_val_if_fail (out != NULL, FALSE);
   memset (out, 0, sizeof *out);
   g_return_val_if_fail (form != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  g_auto (GStrv) tokens = g_strsplit (form, " ", -1);
-  if (tokens[0] == NULL || tokens[0][0] == '\0'
-      || !parse_attributes (tokens + 1, &a))
+  /* The value, then key=val attributes, cut apart in a copy of form. */
+  rest = form_copy (form, buffer, &heap);
+  value = next_token (&rest);
+  if (value[0] == '\0' || !parse_attributes (rest, &a))
     return unknown_form (form, out, error);
 
-  /* Take off a time of day (durations have their own T: PT2H). */
-  if (tokens[0][0] != 'P' && strchr (tokens[0], 'T') != NULL
-      && g_regex_match (pat->time, tokens[0], G_REGEX_MATCH_DEFAULT,
-                        &time_match))
-    {
-      value = g_match_info_fetch (time_match, 1);
-      time_of_day = g_match_info_fetch (time_match, 2);
-    }
-  else
-    value = g_strdup (tokens[0]);
+  if (take_time_of_day (pat, value, time_buffer, &clock_ok))
+    time_of_day = time_buffer;
 
-  for (i = 0; i < G_N_ELEMENTS (shapes); i++)
-    {
-      if (!g_str_has_prefix (value, pat->prefixes[i])
-          || (pat->digit_first[i] && !g_ascii_isdigit (value[0])))
-        continue;
-      g_clear_pointer (&match, g_match_info_free);
-      if (g_regex_match (pat->shapes[i], value, G_REGEX_MATCH_DEFAULT, &match))
-        break;
-    }
-  if (i == G_N_ELEMENTS (shapes))
+  i = find_shape (pat, value, &match);
+  if (i < 0)
     return unknown_form (form, out, error);
 
   w.context = context;
@@ -2160,11 +2403,11 @@ dl_resolve (const char *form, const DlResolveContext *context,
     resolve_set (&w, &a, shapes[i].handler == duration);
   else
     {
-      shapes[i].handler (&w, match);
+      shapes[i].handler (&w, &match);
       /* Only a day has a time of day. */
       if (time_of_day != NULL && w.unit != UNIT_DAY)
         return unknown_form (form, out, error);
-      if (time_of_day != NULL && w.resolved && !valid_clock (time_match))
+      if (time_of_day != NULL && w.resolved && !clock_ok)
         fail (&w, "no such time: %s", time_of_day);
       if (a.shift != NULL)
         shift_days (&w, a.shift);
