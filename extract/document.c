@@ -584,16 +584,26 @@ clean_timeml (const DlDocument *document, gsize start, gsize end, GString *out)
     }
 }
 
+/* Cleans plain text: a run of whitespace is one space.  Writes into
+ * out's buffer directly (it holds end - start bytes): every mention's
+ * sentence comes through here. */
 static void
 clean_plain (const DlDocument *document, gsize start, gsize end, GString *out)
 {
+  char *o;
+
+  g_string_set_size (out, end - start);
+  o = out->str;
   for (gsize i = start; i < end; i++)
     {
-      if (is_space (document->data[i]))
-        append_space (out);
-      else
-        g_string_append_c (out, document->data[i]);
+      char c = document->data[i];
+
+      if (!is_space (c))
+        *o++ = c;
+      else if (o > out->str && o[-1] != ' ')
+        *o++ = ' ';
     }
+  g_string_truncate (out, o - out->str);
 }
 
 /* True for a UTF-8 continuation byte (10xxxxxx). */

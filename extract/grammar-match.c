@@ -479,12 +479,13 @@ make_match (DlGrammar *grammar, Rule *rule, const char *text, DlMatch *match,
   match->start = ov[0];
   match->end = ov[1];
   match->rule = rule->name;
-  match->form = dl_grammar_fill (grammar, rule, rule->form, text, ov, error);
+  match->form = dl_template_fill (rule->form_template, rule, text, ov, error);
   if (match->form == NULL)
     return FALSE;
-  match->anchor = rule->anchor ? dl_grammar_fill (grammar, rule, rule->anchor,
-                                                  text, ov, error)
-                               : NULL;
+  match->anchor = rule->anchor_template
+                      ? dl_template_fill (rule->anchor_template, rule, text,
+                                          ov, error)
+                      : NULL;
   return TRUE;
 }
 

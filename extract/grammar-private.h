@@ -12,6 +12,7 @@
 #define AFTER "(?![A-Za-z0-9])"
 
 typedef struct _DlGrammarIndex DlGrammarIndex;
+typedef struct _DlTemplate DlTemplate;
 
 typedef struct {
   char *name;
@@ -35,6 +36,8 @@ typedef struct {
   GPtrArray *used; /* the symbols it calls, directly or not */
   char *form;
   char *anchor;
+  DlTemplate *form_template;   /* form and anchor, parsed */
+  DlTemplate *anchor_template;
   guint first_example; /* index of its first example in the grammar's */
   pcre2_code *code;    /* anchored at the start offset */
   pcre2_match_data *data;
@@ -61,8 +64,15 @@ struct _DlGrammar {
 gboolean dl_grammar_index_build (DlGrammar *grammar, GError **error);
 void dl_grammar_index_free (DlGrammarIndex *index);
 
+/* A form or anchor template parsed for rule (after its pattern is
+ * compiled): a group the pattern lacks or an unknown filter is an error
+ * (template.c). */
+DlTemplate *dl_template_compile (DlGrammar *grammar, const Rule *rule,
+                                 const char *text, GError **error);
+void dl_template_free (DlTemplate *template);
+
 /* The template filled from a match; NULL with error unset if a group it
- * needs did not take part (grammar.c). */
-char *dl_grammar_fill (DlGrammar *grammar, Rule *rule, const char *template,
-                       const char *subject, PCRE2_SIZE *ovector,
-                       GError **error);
+ * needs did not take part. */
+char *dl_template_fill (const DlTemplate *template, const Rule *rule,
+                        const char *subject, const PCRE2_SIZE *ovector,
+                        GError **error);

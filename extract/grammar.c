@@ -1,5 +1,5 @@
-/* grammar.c: loads grammar/en/ (symbols, rules, examples) and fills form
- * templates.  Each rule is compiled once, anchored, with PCRE2 JIT; its
+/* grammar.c: loads grammar/en/ (symbols, rules, examples); the form
+ * templates are in template.c.  Each rule is compiled once, anchored, with PCRE2 JIT; its
  * symbols are subroutines in a DEFINE block, so a symbol used by many rules
  * is not pasted into each.  The matching itself, one pass over the text,
  * is in grammar-match.c. */
@@ -35,6 +35,8 @@ rule_free (Rule *rule)
   g_clear_pointer (&rule->used, g_ptr_array_unref);
   g_free (rule->form);
   g_free (rule->anchor);
+  dl_template_free (rule->form_template);
+  dl_template_free (rule->anchor_template);
   pcre2_code_free (rule->code);
   pcre2_code_free (rule->probe);
   pcre2_match_data_free (rule->data);
@@ -363,219 +365,6 @@ append_definitions (DlGrammar *grammar, GString *pattern, GPtrArray *used)
   g_string_append_c (pattern, ')');
 }
 
-/* ---- form templates ----
- * {group} is the text the named group matched, looked up in the value table
- * of the symbol named like the group (trailing digits dropped: month2 ->
- * month) when there is one; {group|filter} converts it; [ ... ] is written
- * only if every group inside it matched. */
-
-typedef struct {
-  DlGrammar *grammar;
-  Rule *rule;
-  const char *subject; /* NULL while checking the template at load time */
-  PCRE2_SIZE *ovector;
-} Render;
-
-static Symbol *
-group_table (DlGrammar *grammar, const char *group)
-{
-  g_autofree char *base = g_strdup (group);
-  gsize len = strlen (base);
-  Symbol *symbol;
-
-  while (len > 1 && g_ascii_isdigit (base[len - 1]))
-    base[--len] = '\0';
-  symbol = g_hash_table_lookup (grammar->symbols, base);
-  return symbol && symbol->values ? symbol : NULL;
-}
-
-/* A number written in digits (commas allowed) or in words. */
-static gboolean
-parse_number (DlGrammar *grammar, const char *text, gint64 *number)
-{
-  Symbol *words = g_hash_table_lookup (grammar->symbols, "number");
-  g_auto (GStrv) parts = NULL;
-  gint64 total = 0, current = 0;
-  g_autofree char *digits = g_strdup (text);
-  char *end;
-
-  g_strdelimit (digits, ",", ' ');
-  g_strstrip (digits);
-  if (digits[0] != '\0' && g_ascii_isdigit (digits[0]))
-    {
-      GString *plain = g_string_new (NULL);
-      for (const char *c = text; *c; c++)
-        if (*c != ',')
-          g_string_append_c (plain, *c);
-      *number = g_ascii_strtoll (plain->str, &end, 10);
-      gboolean ok = *end == '\0' && plain->len <= 15;
-      g_string_free (plain, TRUE);
-      return ok;
-    }
-  if (words == NULL || words->values == NULL)
-    return FALSE;
-  parts = g_strsplit_set (text, " -\t\r\n", -1);
-  for (guint i = 0; parts[i]; i++)
-    {
-      g_autofree char *key = dl_text_key (parts[i], strlen (parts[i]));
-      const char *value;
-      gint64 v;
-
-      if (key[0] == '\0' || strcmp (key, "and") == 0)
-        continue;
-      value = g_hash_table_lookup (words->values, key);
-      if (value == NULL)
-        return FALSE;
-      v = g_ascii_strtoll (value, &end, 10);
-      if (v >= 1000)
-        total += (current ? current : 1) * v, current = 0;
-      else if (v == 100)
-        current = (current ? current : 1) * 100;
-      else
-        current += v;
-    }
-  *number = total + current;
-  return TRUE;
-}
-
-static gboolean
-apply_filter (Render *r, const char *filter, const char *text, GString *out,
-              GError **error)
-{
-  gint64 n = 0;
-
-  if (strcmp (filter, "lower") == 0)
-    {
-      g_autofree char *low = g_ascii_strdown (text, -1);
-      g_string_append (out, low);
-      return TRUE;
-    }
-  if (strcmp (filter, "upper") == 0)
-    {
-      g_autofree char *up = g_ascii_strup (text, -1);
-      g_string_append (out, up);
-      return TRUE;
-    }
-  if (strcmp (filter, "num") != 0 && strcmp (filter, "pad2") != 0
-      && strcmp (filter, "pad4") != 0 && strcmp (filter, "century") != 0)
-    return grammar_error (error, r->rule->file, r->rule->line,
-                          "rule %s: unknown filter |%s", r->rule->name,
-                          filter);
-  if (r->subject == NULL)
-    return TRUE;
-  if (!parse_number (r->grammar, text, &n))
-    return grammar_error (error, r->rule->file, r->rule->line,
-                          "rule %s: \"%s\" is not a number", r->rule->name,
-                          text);
-  if (strcmp (filter, "num") == 0)
-    g_string_append_printf (out, "%" G_GINT64_FORMAT, n);
-  else if (strcmp (filter, "pad2") == 0)
-    g_string_append_printf (out, "%02" G_GINT64_FORMAT, n);
-  else if (strcmp (filter, "pad4") == 0)
-    g_string_append_printf (out, "%04" G_GINT64_FORMAT, n);
-  else /* century: the 19th century is TIMEX3 18 */
-    g_string_append_printf (out, "%02" G_GINT64_FORMAT, n - 1);
-  return TRUE;
-}
-
-/* Writes {group} or {group|filter}; *missing is set if the group is unset. */
-static gboolean
-render_group (Render *r, const char *spec, GString *out, gboolean *missing,
-              GError **error)
-{
-  g_auto (GStrv) parts = g_strsplit (spec, "|", 2);
-  int number = pcre2_substring_number_from_name (r->rule->code,
-                                                 (PCRE2_SPTR) parts[0]);
-  g_autofree char *text = NULL;
-  Symbol *table;
-
-  if (number < 0)
-    return grammar_error (error, r->rule->file, r->rule->line,
-                          "rule %s: the template names group %s, which the "
-                          "pattern does not have", r->rule->name, parts[0]);
-  if (r->subject == NULL)
-    return parts[1] == NULL || apply_filter (r, parts[1], "", out, error);
-  if (r->ovector[2 * number] == PCRE2_UNSET)
-    {
-      *missing = TRUE;
-      return TRUE;
-    }
-  text = g_strndup (r->subject + r->ovector[2 * number],
-                    r->ovector[2 * number + 1] - r->ovector[2 * number]);
-  table = group_table (r->grammar, parts[0]);
-  if (table)
-    {
-      g_autofree char *key = dl_text_key (text, strlen (text));
-      const char *value = g_hash_table_lookup (table->values, key);
-      if (value)
-        g_free (g_steal_pointer (&text)), text = g_strdup (value);
-    }
-  if (parts[1])
-    return apply_filter (r, parts[1], text, out, error);
-  g_string_append (out, text);
-  return TRUE;
-}
-
-static gboolean
-render (Render *r, const char **p, char close, GString *out,
-        gboolean *missing, GError **error)
-{
-  while (**p && **p != close)
-    {
-      char c = *(*p)++;
-
-      if (c == '{')
-        {
-          const char *end = strchr (*p, '}');
-          g_autofree char *spec = NULL;
-
-          if (end == NULL)
-            return grammar_error (error, r->rule->file, r->rule->line,
-                                  "rule %s: unclosed { in template",
-                                  r->rule->name);
-          spec = g_strndup (*p, end - *p);
-          *p = end + 1;
-          if (!render_group (r, spec, out, missing, error))
-            return FALSE;
-        }
-      else if (c == '[')
-        {
-          g_autoptr (GString) part = g_string_new (NULL);
-          gboolean part_missing = FALSE;
-
-          if (!render (r, p, ']', part, &part_missing, error))
-            return FALSE;
-          if (**p != ']')
-            return grammar_error (error, r->rule->file, r->rule->line,
-                                  "rule %s: unclosed [ in template",
-                                  r->rule->name);
-          (*p)++;
-          if (!part_missing)
-            g_string_append_len (out, part->str, part->len);
-        }
-      else
-        g_string_append_c (out, c);
-    }
-  return TRUE;
-}
-
-/* The template filled from a match, or (subject NULL) just checked. */
-char *
-dl_grammar_fill (DlGrammar *grammar, Rule *rule, const char *template,
-               const char *subject, PCRE2_SIZE *ovector, GError **error)
-{
-  Render r = { grammar, rule, subject, ovector };
-  g_autoptr (GString) out = g_string_new (NULL);
-  gboolean missing = FALSE;
-  const char *p = template;
-
-  if (!render (&r, &p, '\0', out, &missing, error))
-    return NULL;
-  if (missing)
-    return NULL;
-  return g_strdup (out->str);
-}
-
 /* ---- rules ---- */
 
 static pcre2_code *
@@ -659,8 +448,6 @@ strip_lookbehinds (const char *pattern)
 static gboolean
 finish_rule (DlGrammar *grammar, Rule *rule, GError **error)
 {
-  g_autofree char *checked = NULL;
-
   for (guint i = rule->first_example; i < grammar->examples->len; i++)
     ((DlExample *) grammar->examples->pdata[i])->day_first
         = rule->only == ONLY_DAY_FIRST;
@@ -713,20 +500,14 @@ finish_rule (DlGrammar *grammar, Rule *rule, GError **error)
   if (rule->code == NULL)
     return FALSE;
   rule->data = pcre2_match_data_create_from_pattern (rule->code, NULL);
-  if (rule->form)
-    {
-      g_autoptr (GError) local = NULL;
-      checked = dl_grammar_fill (grammar, rule, rule->form, NULL, NULL, &local);
-      if (local)
-        return g_propagate_error (error, g_steal_pointer (&local)), FALSE;
-    }
-  if (rule->anchor)
-    {
-      g_autoptr (GError) local = NULL;
-      g_free (dl_grammar_fill (grammar, rule, rule->anchor, NULL, NULL, &local));
-      if (local)
-        return g_propagate_error (error, g_steal_pointer (&local)), FALSE;
-    }
+  if (rule->form
+      && !(rule->form_template = dl_template_compile (grammar, rule,
+                                                      rule->form, error)))
+    return FALSE;
+  if (rule->anchor
+      && !(rule->anchor_template = dl_template_compile (grammar, rule,
+                                                        rule->anchor, error)))
+    return FALSE;
   return TRUE;
 }
 

@@ -53,6 +53,13 @@ is_stop (guchar c)
   return c == '.' || c == '!' || c == '?';
 }
 
+/* The bytes the splitter stops at: whitespace and the stops.  Everything
+ * else is skipped a word at a time. */
+static const guint8 stops_here[256] = {
+  [' '] = 1, ['\t'] = 1, ['\n'] = 1, ['\r'] = 1, ['\v'] = 1, ['\f'] = 1,
+  ['.'] = 1, ['!'] = 1, ['?'] = 1,
+};
+
 static gboolean
 has_prefix (const char *text, gsize len, gsize i, const char *prefix)
 {
@@ -305,7 +312,10 @@ dl_sentence_splitter_split (DlSentenceSplitter *splitter, const char *text,
           i = after;
           continue;
         }
-      last = ++i;
+      do
+        i++;
+      while (i < len && !stops_here[(guchar) text[i]]);
+      last = i;
     }
   if (open)
     add_span (spans, start, last);

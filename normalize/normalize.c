@@ -392,7 +392,11 @@ form_split (const char *text, Form *form)
       else if (g_str_has_prefix (parts[i], "days="))
         keep_first (&form->days, parts[i] + 5);
       else
-        g_string_append_printf (rest, "%s%s", rest->len ? " " : "", parts[i]);
+        {
+          if (rest->len)
+            g_string_append_c (rest, ' ');
+          g_string_append (rest, parts[i]);
+        }
     }
   if (form->value == NULL)
     form->value = g_strdup ("");

@@ -120,6 +120,30 @@ expect_load_error (const char *rules, const char *fragment)
     g_error ("expected \"%s\" in: %s", fragment, error->message);
 }
 
+/* Templates: an optional part is written only when all its groups took
+ * part; filters convert. */
+static void
+test_templates (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (DlGrammar) grammar = load (
+      "rule t\nmatch (?<n>\\d+)(?:-(?<m>[a-z]+))?\n"
+      "form P{n|num}Y[ part={m|upper}] {n|pad4}\n"
+      "example [7] -> P7Y 0007\n",
+      &error);
+  const char *text = "it took 7 and 12-ab and 1,5";
+  g_autoptr (GArray) matches = NULL;
+
+  g_assert_no_error (error);
+  matches = dl_grammar_match (grammar, text, strlen (text), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (matches->len, ==, 4);
+  g_assert_cmpstr (g_array_index (matches, DlMatch, 0).form, ==, "P7Y 0007");
+  g_assert_cmpstr (g_array_index (matches, DlMatch, 1).form, ==,
+                   "P12Y part=AB 0012");
+  g_assert_cmpstr (g_array_index (matches, DlMatch, 2).form, ==, "P1Y 0001");
+}
+
 static void
 test_load_errors (void)
 {
@@ -132,6 +156,10 @@ test_load_errors (void)
                      "names group y");
   expect_load_error ("rule bad\nmatch (?<x>a)\nform {x|nosuch}\nexample a\n",
                      "unknown filter");
+  expect_load_error ("rule bad\nmatch (?<x>a)\nform {x\nexample a\n",
+                     "unclosed { in template");
+  expect_load_error ("rule bad\nmatch (?<x>a)\nform [{x}\nexample a\n",
+                     "unclosed [ in template");
   expect_load_error ("rule bad\nmatch a\n", "no form line");
   expect_load_error ("rule bad\nform a\n", "no match line");
   expect_load_error ("rule bad\nmatch a\nform a\nfrom a\n",
@@ -218,6 +246,7 @@ main (int argc, char **argv)
   g_test_add_func ("/grammar/word-boundaries", test_word_boundaries);
   g_test_add_func ("/grammar/longest-wins", test_longest_wins);
   g_test_add_func ("/grammar/load-errors", test_load_errors);
+  g_test_add_func ("/grammar/templates", test_templates);
   g_test_add_func ("/grammar/error-names-file-and-line",
                    test_error_names_file_and_line);
   g_test_add_func ("/grammar/embedded-matches-source",
