@@ -22,8 +22,12 @@ struct _DlNormalizer {
   DlNormalizeOptions options;
   GDate reference;
   gboolean have_reference;
-  pcre2_code *tense_cues; /* (?<past>...)|(?<future>...) as whole words */
+  pcre2_code *tense_cues; /* (?<past>...)|(?<future>...) as whole words,
+                           * anchored: tried only where a cue can begin */
   pcre2_match_data *tense_data;
+  gboolean cue_starts[256]; /* the bytes a cue can begin with */
+  GHashTable *cue_words;    /* word as met -> whether a cue can begin so */
+  GString *cue_key;
   DlAnchors *anchors;      /* --anchors: searched first, so they win */
   DlAnchors *builtin;      /* grammar/en/anchors.csv */
   GHashTable *event_words; /* word -> event key (grammar/en/events.txt) */
@@ -40,6 +44,9 @@ dl_normalizer_free (DlNormalizer *normalizer)
     return;
   pcre2_code_free (normalizer->tense_cues);
   pcre2_match_data_free (normalizer->tense_data);
+  g_clear_pointer (&normalizer->cue_words, g_hash_table_unref);
+  if (normalizer->cue_key)
+    g_string_free (normalizer->cue_key, TRUE);
   g_clear_pointer (&normalizer->anchors, dl_anchors_free);
   g_clear_pointer (&normalizer->builtin, dl_anchors_free);
   g_clear_pointer (&normalizer->event_words, g_hash_table_unref);
@@ -133,6 +140,35 @@ cue_alternation (const char *grammar_dir, const char *file, GError **error)
   return g_string_free (g_steal_pointer (&out), FALSE);
 }
 
+/* Whether a cue can begin with the bytes of probe after its first (which
+ * is only there to be looked behind at), or with them and more. */
+static gboolean
+cue_can_start (DlNormalizer *normalizer, const char *probe, gsize len)
+{
+  int rc = pcre2_match (normalizer->tense_cues, (PCRE2_SPTR) probe, len, 1,
+                        PCRE2_PARTIAL_HARD, normalizer->tense_data, NULL);
+
+  return rc >= 0 || rc == PCRE2_ERROR_PARTIAL;
+}
+
+/* The bytes a cue can begin with, after a letter or after a space:
+ * letters, digits, the apostrophe of "'ll". */
+static void
+index_cue_starts (DlNormalizer *normalizer)
+{
+  for (int c = 1; c < 256; c++)
+    {
+      char after_letter[3] = { 'x', (char) c, 0 };
+      char after_space[3] = { ' ', (char) c, 0 };
+
+      normalizer->cue_starts[c] = cue_can_start (normalizer, after_letter, 2)
+                                  || cue_can_start (normalizer, after_space, 2);
+    }
+  normalizer->cue_words = g_hash_table_new_full (g_str_hash, g_str_equal,
+                                                 g_free, NULL);
+  normalizer->cue_key = g_string_new (NULL);
+}
+
 static gboolean
 compile_tense_cues (DlNormalizer *normalizer, const char *grammar_dir,
                     GError **error)
@@ -152,8 +188,8 @@ compile_tense_cues (DlNormalizer *normalizer, const char *grammar_dir,
                              past);
   normalizer->tense_cues = pcre2_compile ((PCRE2_SPTR) pattern,
                                           PCRE2_ZERO_TERMINATED,
-                                          PCRE2_CASELESS, &code, &offset,
-                                          NULL);
+                                          PCRE2_CASELESS | PCRE2_ANCHORED,
+                                          &code, &offset, NULL);
   if (normalizer->tense_cues == NULL)
     {
       PCRE2_UCHAR message[256];
@@ -166,6 +202,7 @@ compile_tense_cues (DlNormalizer *normalizer, const char *grammar_dir,
   pcre2_jit_compile (normalizer->tense_cues, PCRE2_JIT_COMPLETE);
   normalizer->tense_data = pcre2_match_data_create_from_pattern (
       normalizer->tense_cues, NULL);
+  index_cue_starts (normalizer);
   return TRUE;
 }
 
@@ -246,8 +283,66 @@ dl_normalizer_unresolved (DlNormalizer *normalizer)
   return normalizer->unresolved;
 }
 
+/* A word byte, as PCRE2's \w and \b see it (no UTF). */
+static gboolean
+is_word_byte (guchar c)
+{
+  return g_ascii_isalnum (c) || c == '_';
+}
+
+/* Whether a cue can begin at context[i]: the pattern starts with \b, so
+ * only where word and non-word meet, and only with a byte it allows. */
+static gboolean
+cue_may_begin (DlNormalizer *normalizer, const char *context, gsize i)
+{
+  guchar c = context[i];
+
+  if (!normalizer->cue_starts[c])
+    return FALSE;
+  return i == 0 ? is_word_byte (c)
+                : is_word_byte (context[i - 1]) != is_word_byte (c);
+}
+
+/* Past this many words, the pattern is tried at every word it is not
+ * remembered for: as exact, only slower. */
+#define MAX_CUE_WORDS 100000
+
+/* Whether a cue can begin with the word at context[offset] (where \b
+ * holds), as written, with the bytes on either side of it; asked of the
+ * pattern the first time the word is met, and remembered.  Most words
+ * begin no cue, and a lookup costs less than trying the pattern. */
+static gboolean
+cue_word_may_begin (DlNormalizer *normalizer, const char *context, gsize len,
+                    gsize offset)
+{
+  GString *key = normalizer->cue_key;
+  gsize end = offset + 1;
+  gpointer known;
+  gboolean may;
+
+  while (end < len && is_word_byte (context[end]))
+    end++;
+  if (end < len)
+    end++;
+  /* The byte before, as a word byte or not, then the word and the byte
+   * after it. */
+  g_string_set_size (key, end - offset + 1);
+  key->str[0] = offset > 0 && is_word_byte (context[offset - 1]) ? 'x' : ' ';
+  memcpy (key->str + 1, context + offset, end - offset);
+  if (g_hash_table_lookup_extended (normalizer->cue_words, key->str, NULL,
+                                    &known))
+    return GPOINTER_TO_INT (known);
+  may = cue_can_start (normalizer, key->str, key->len);
+  if (g_hash_table_size (normalizer->cue_words) < MAX_CUE_WORDS)
+    g_hash_table_insert (normalizer->cue_words, g_strdup (key->str),
+                         GINT_TO_POINTER (may));
+  return may;
+}
+
 /* The tense cues of context, found once per sentence: its mentions all
- * ask about the same sentence. */
+ * ask about the same sentence.  The anchored pattern is tried only where a
+ * cue may begin, left to right, which finds what an unanchored search
+ * would, without starting the pattern at every byte. */
 static GArray *
 tense_cues (DlNormalizer *normalizer, const char *context)
 {
@@ -262,15 +357,29 @@ tense_cues (DlNormalizer *normalizer, const char *context)
   len = strlen (context);
   future = pcre2_substring_number_from_name (normalizer->tense_cues,
                                              (PCRE2_SPTR) "future");
-  while (offset < len
-         && pcre2_match (normalizer->tense_cues, (PCRE2_SPTR) context, len,
-                         offset, 0, normalizer->tense_data, NULL) > 0)
+  while (offset < len)
     {
       PCRE2_SIZE *ov = pcre2_get_ovector_pointer (normalizer->tense_data);
-      Cue cue = { ov[0], ov[1], ov[2 * future] != PCRE2_UNSET };
+      gboolean word = is_word_byte (context[offset]);
+      Cue cue;
 
-      g_array_append_val (normalizer->cues, cue);
-      offset = ov[1] > ov[0] ? ov[1] : ov[0] + 1;
+      if (cue_may_begin (normalizer, context, offset)
+          && cue_word_may_begin (normalizer, context, len, offset)
+          && pcre2_jit_match (normalizer->tense_cues, (PCRE2_SPTR) context,
+                              len, offset, 0, normalizer->tense_data, NULL)
+                 > 0)
+        {
+          cue.start = ov[0];
+          cue.end = ov[1];
+          cue.future = ov[2 * future] != PCRE2_UNSET;
+          g_array_append_val (normalizer->cues, cue);
+          offset = ov[1] > ov[0] ? ov[1] : ov[0] + 1;
+          continue;
+        }
+      /* On to the next place where word and non-word meet. */
+      do
+        offset++;
+      while (offset < len && is_word_byte (context[offset]) == word);
     }
   return normalizer->cues;
 }
