@@ -1,2 +1,4 @@
 # Time zones written after a clock time (kept in the span, not in the value).
 [ecmp][sd]t|gmt|utc|bst|cet|jst|e\.s\.t\.
+(?-i:ET|PT|CT|MT|CEST|EET|EEST|MSK|IST|HKT|SGT|KST|AEST|AEDT|WIB|NZST|NZDT)
+(?:local|(?:eastern|central|mountain|pacific|atlantic)(?:\s+(?:standard|daylight))?|moscow|beijing|london|tokyo|paris|washington|new\s+york)\s+time

@@ -7,6 +7,8 @@ going to|plans? to|planning to|intends? to|expects? to|expected to
 # A plan told in the past still points ahead of its telling: "the team
 # planned to leave on Thursday", "protesters planned a rally Saturday".
 planned to|(?:plans?|planned|planning)\s+(?:a|an)\s+(?=\w)
+# "the rally is planned for Saturday": a date set for it.
+(?:planned|scheduled|slated)\s+for|slated to
 # A delay points ahead of the time it was made: "postponed the vote
 # until Tuesday".
 scheduled to|set to|due to be|is to|are to
