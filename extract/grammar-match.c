@@ -117,35 +117,11 @@ add_to (GPtrArray **list, Rule *rule)
   g_ptr_array_add (*list, rule);
 }
 
-/* Whether rule can begin with text, as written or, for a rule that is
- * case-sensitive somewhere, with the first letter of the text or of its
- * second token (at skip) capitalised: some rules ask for "May", not
- * "may". */
-static gboolean
-can_begin_any_case (const Rule *rule, const char *text, gsize skip)
-{
-  g_autofree char *variant = NULL;
-
-  if (can_begin (rule, text))
-    return TRUE;
-  if (!rule->case_sensitive)
-    return FALSE;
-  variant = g_strdup (text);
-  variant[0] = g_ascii_toupper (variant[0]);
-  if (can_begin (rule, variant))
-    return TRUE;
-  if (skip == 0)
-    return FALSE;
-  variant[skip] = g_ascii_toupper (variant[skip]);
-  if (can_begin (rule, variant))
-    return TRUE;
-  variant[0] = text[0];
-  return can_begin (rule, variant);
-}
-
-/* The rules of list that can begin with text (see can_begin_any_case). */
+/* The rules of list that can begin with text, as written: words and the
+ * tokens after them are looked up as written, so a rule that asks for
+ * "May" or "GMT" is probed with the case the text has. */
 static GPtrArray *
-rules_beginning (GPtrArray *list, const char *text, gsize skip)
+rules_beginning (GPtrArray *list, const char *text)
 {
   GPtrArray *found = g_ptr_array_new ();
 
@@ -153,9 +129,7 @@ rules_beginning (GPtrArray *list, const char *text, gsize skip)
     {
       Rule *rule = list->pdata[i];
 
-      if ((starts_with (rule, (guchar) text[0])
-           || starts_with (rule, (guchar) g_ascii_toupper (text[0])))
-          && can_begin_any_case (rule, text, skip))
+      if (starts_with (rule, (guchar) text[0]) && can_begin (rule, text))
         g_ptr_array_add (found, rule);
     }
   return found;
@@ -165,7 +139,7 @@ rules_beginning (GPtrArray *list, const char *text, gsize skip)
 static WordEntry *
 make_entry (GPtrArray *list, const char *word)
 {
-  GPtrArray *found = rules_beginning (list, word, 0);
+  GPtrArray *found = rules_beginning (list, word);
   WordEntry *entry;
 
   if (found->len == 0)
@@ -313,7 +287,7 @@ try_rules (GPtrArray *list, const char *text, gsize len, gsize offset,
   return TRUE;
 }
 
-/* The lowercase letters of text from offset into word (MAX_WORD + 1
+/* The letters of text from offset, as written, into word (MAX_WORD + 1
  * bytes); returns where they end, or offset if none or too many. */
 static gsize
 read_word (const char *text, gsize len, gsize offset, char *word)
@@ -324,8 +298,7 @@ read_word (const char *text, gsize len, gsize offset, char *word)
     end++;
   if (end - offset > MAX_WORD)
     return offset;
-  for (gsize i = offset; i < end; i++)
-    word[i - offset] = text[i] | 0x20; /* ASCII letters only: lowercase */
+  memcpy (word, text + offset, end - offset);
   word[end - offset] = '\0';
   return end;
 }
@@ -358,7 +331,7 @@ by_next_token (WordEntry *entry, const char *word, const char *text,
 
       if (g_hash_table_size (entry->next) >= MAX_TOKENS)
         return entry->rules;
-      list = rules_beginning (entry->rules, probe, strlen (word) + spaced);
+      list = rules_beginning (entry->rules, probe);
       g_hash_table_insert (entry->next, g_strdup (token), list);
     }
   return list;
@@ -454,7 +427,6 @@ candidates (DlGrammarIndex *index, const char *text, gsize len, gsize offset,
       *specific = pair;
       return;
     }
-  memcpy (word, text + offset, end - offset);
   word[end - offset] = end < len ? text[end] : ' ';
   word[end - offset + 1] = '\0';
   entry = entry_of (index->by_word, pair, word, &full);

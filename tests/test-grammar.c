@@ -144,6 +144,32 @@ test_templates (void)
   g_assert_cmpstr (g_array_index (matches, DlMatch, 2).form, ==, "P1Y 0001");
 }
 
+/* A case-sensitive part after the first word is tried with the case the
+ * text has: the index looks words up as written. */
+static void
+test_case_after_number (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (DlGrammar) grammar = load (
+      "rule wire\nmatch (?<h>\\d\\d)(?<m>\\d\\d)\\s+(?-i:GMT)\n"
+      "form T{h}:{m}Z\nexample at [1400 GMT] -> T14:00Z\n\n"
+      /* Three rules begin with a number: the index narrows them by the
+       * token after it. */
+      "rule days\nmatch (?<n>\\d+)\\s+days\nform P{n}D\n"
+      "example [3 days] -> P3D\n\n"
+      "rule ad\nmatch (?<y>\\d+)\\s+AD\nform {y}\n"
+      "example [800 AD] -> 800\n",
+      &error);
+  const char *text = "at 1400 gmt and 0735 GMT";
+  g_autoptr (GArray) matches = NULL;
+
+  g_assert_no_error (error);
+  matches = dl_grammar_match (grammar, text, strlen (text), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (matches->len, ==, 1);
+  g_assert_cmpstr (g_array_index (matches, DlMatch, 0).form, ==, "T07:35Z");
+}
+
 static void
 test_load_errors (void)
 {
@@ -247,6 +273,7 @@ main (int argc, char **argv)
   g_test_add_func ("/grammar/longest-wins", test_longest_wins);
   g_test_add_func ("/grammar/load-errors", test_load_errors);
   g_test_add_func ("/grammar/templates", test_templates);
+  g_test_add_func ("/grammar/case-after-number", test_case_after_number);
   g_test_add_func ("/grammar/error-names-file-and-line",
                    test_error_names_file_and_line);
   g_test_add_func ("/grammar/embedded-matches-source",
