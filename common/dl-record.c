@@ -289,7 +289,8 @@ on_row (int terminator, void *user)
   (void) terminator;
   g_queue_push_tail (&reader->rows, reader->fields);
   g_queue_push_tail (&reader->row_lines, GSIZE_TO_POINTER (reader->row_start));
-  reader->fields = g_ptr_array_new_with_free_func (g_free);
+  /* Room for a row like the header: no regrowing field by field. */
+  reader->fields = g_ptr_array_new_full (MAX (reader->n_header, 8), g_free);
   reader->row_start = reader->line + 1;
 }
 

@@ -199,7 +199,9 @@ compile_tense_cues (DlNormalizer *normalizer, const char *grammar_dir,
                    (size_t) offset);
       return FALSE;
     }
-  pcre2_jit_compile (normalizer->tense_cues, PCRE2_JIT_COMPLETE);
+  /* Partial too: which words can begin a cue is probed so. */
+  pcre2_jit_compile (normalizer->tense_cues,
+                     PCRE2_JIT_COMPLETE | PCRE2_JIT_PARTIAL_HARD);
   normalizer->tense_data = pcre2_match_data_create_from_pattern (
       normalizer->tense_cues, NULL);
   index_cue_starts (normalizer);
