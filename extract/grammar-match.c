@@ -35,12 +35,20 @@ typedef struct {
   GHashTable *next; /* big buckets: next token -> GPtrArray (may be empty) */
 } WordEntry;
 
+/* The rules that can begin with a pair's bytes and each third byte, probed
+ * when first met. */
+typedef struct {
+  GPtrArray *rules[256];  /* NULL: none (or not yet probed) */
+  guint8 probed[256 / 8];
+} ThirdBytes;
+
 struct _DlGrammarIndex {
   GPtrArray *by_byte[256];  /* digits, signs: the rules that can start so */
   GPtrArray *generic[256];  /* letters: rules tried at every such word */
   GPtrArray *by_letter[256]; /* letters: the other rules it can start */
   GPtrArray **by_pair;      /* [first * 256 + second byte]: the same, by
                              * the first two bytes of the text */
+  ThirdBytes **by_triple;   /* [first * 256 + second byte], made on demand */
   GHashTable *by_word;      /* word as written -> WordEntry or NULL */
   GHashTable *by_number;    /* digits as written -> WordEntry or NULL */
 };
@@ -75,8 +83,14 @@ dl_grammar_index_free (DlGrammarIndex *index)
       free_list (index->by_letter[c]);
     }
   for (int i = 0; i < 256 * 256; i++)
-    free_list (index->by_pair[i]);
+    {
+      free_list (index->by_pair[i]);
+      for (int c = 0; index->by_triple[i] && c < 256; c++)
+        free_list (index->by_triple[i]->rules[c]);
+      g_free (index->by_triple[i]);
+    }
   g_free (index->by_pair);
+  g_free (index->by_triple);
   g_hash_table_unref (index->by_word);
   g_hash_table_unref (index->by_number);
   g_free (index);
@@ -198,6 +212,7 @@ static void
 index_pairs (DlGrammarIndex *index)
 {
   index->by_pair = g_new0 (GPtrArray *, 256 * 256);
+  index->by_triple = g_new0 (ThirdBytes *, 256 * 256);
   for (int a = 1; a < 256; a++)
     if (g_ascii_isalpha (a))
       index_pair (index, index->by_letter[a], a);
@@ -387,6 +402,31 @@ by_number (DlGrammarIndex *index, const char *text, gsize len, gsize offset)
                      : entry->rules;
 }
 
+/* The rules of pair (those of text's first two bytes) that can begin
+ * with text's first three: a word is probed against these, fewer than its
+ * pair's, and most words begin no rule at all. */
+static GPtrArray *
+by_triple (DlGrammarIndex *index, GPtrArray *pair, const char *text)
+{
+  guint at = (guchar) text[0] * 256 + (guchar) text[1];
+  guchar c = text[2];
+  ThirdBytes *third = index->by_triple[at];
+
+  if (third == NULL)
+    third = index->by_triple[at] = g_new0 (ThirdBytes, 1);
+  if (!(third->probed[c / 8] >> (c % 8) & 1))
+    {
+      char probe[4] = { text[0], text[1], text[2], '\0' };
+      GPtrArray *found = rules_beginning (pair, probe);
+
+      if (found->len == 0)
+        g_clear_pointer (&found, g_ptr_array_unref);
+      third->rules[c] = found;
+      third->probed[c / 8] |= 1 << (c % 8);
+    }
+  return third->rules[c];
+}
+
 /* The rules that can start at offset: by the word there, or by its first
  * byte.  *word_end receives the end of the word (offset + 1 for a sign). */
 static void
@@ -427,6 +467,8 @@ candidates (DlGrammarIndex *index, const char *text, gsize len, gsize offset,
       *specific = pair;
       return;
     }
+  if (end - offset >= 3 && (pair = by_triple (index, pair, word)) == NULL)
+    return;
   word[end - offset] = end < len ? text[end] : ' ';
   word[end - offset + 1] = '\0';
   entry = entry_of (index->by_word, pair, word, &full);
