@@ -10,4 +10,9 @@ G_BEGIN_DECLS
  * len -1: up to the NUL. */
 char *dl_text_key (const char *text, gssize len);
 
+/* The same key written into buffer (size bytes, the NUL included); NULL if
+ * it does not fit.  For lookups in hot loops, without an allocation. */
+const char *dl_text_key_into (const char *text, gsize len, char *buffer,
+                              gsize size);
+
 G_END_DECLS

@@ -228,11 +228,19 @@ dl_template_compile (DlGrammar *grammar, const Rule *rule, const char *text,
 static gboolean
 parse_number (GHashTable *numbers, const char *text, gint64 *number)
 {
+  gsize digits_only = strspn (text, "0123456789");
   g_auto (GStrv) parts = NULL;
   gint64 total = 0, current = 0;
-  g_autofree char *digits = g_strdup (text);
+  g_autofree char *digits = NULL;
   char *end;
 
+  /* Most numbers are plain digits: no copy to clean. */
+  if (digits_only > 0 && digits_only <= 15 && text[digits_only] == '\0')
+    {
+      *number = g_ascii_strtoll (text, NULL, 10);
+      return TRUE;
+    }
+  digits = g_strdup (text);
   g_strdelimit (digits, ",", ' ');
   g_strstrip (digits);
   if (digits[0] != '\0' && g_ascii_isdigit (digits[0]))
@@ -327,8 +335,13 @@ fill_group (Fill *f, const Piece *piece, GString *out, gboolean *missing,
     }
   if (piece->values)
     {
-      g_autofree char *key = dl_text_key (f->subject + start, len);
-      value = g_hash_table_lookup (piece->values, key);
+      char buffer[64];
+      const char *key = dl_text_key_into (f->subject + start, len, buffer,
+                                          sizeof buffer);
+      g_autofree char *long_key = key ? NULL
+                                      : dl_text_key (f->subject + start, len);
+
+      value = g_hash_table_lookup (piece->values, key ? key : long_key);
     }
   if (value == NULL && piece->filter == FILTER_NONE)
     {

@@ -1,6 +1,7 @@
 /* Unit tests of the record library: formats, reading, writing. */
 #include "dl-cli.h"
 #include "dl-record.h"
+#include "dl-text.h"
 
 #include <glib/gstdio.h>
 #include <stdio.h>
@@ -221,6 +222,32 @@ test_iso_dates (void)
     }
 }
 
+/* Lookup keys, allocated or in a buffer, agree; a key too long for the
+ * buffer is NULL. */
+static void
+test_text_keys (void)
+{
+  static const char *const texts[] = {
+    "Feb.  24", "  Sept.\n", "", "   ", "MAY", "a\tb  c ",
+  };
+  char small[4];
+
+  for (gsize i = 0; i < G_N_ELEMENTS (texts); i++)
+    {
+      char buffer[64];
+      g_autofree char *key = dl_text_key (texts[i], -1);
+
+      g_assert_cmpstr (dl_text_key_into (texts[i], strlen (texts[i]), buffer,
+                                         sizeof buffer), ==, key);
+    }
+  g_autofree char *feb = dl_text_key ("Feb.  24", -1);
+
+  g_assert_cmpstr (feb, ==, "feb. 24");
+  g_assert_null (dl_text_key_into ("Sept.", 5, small, sizeof small));
+  g_assert_cmpstr (dl_text_key_into (" May ", 5, small, sizeof small), ==,
+                   "may");
+}
+
 int
 main (int argc, char **argv)
 {
@@ -234,5 +261,6 @@ main (int argc, char **argv)
   g_test_add_func ("/record/write-round-trip", test_write_round_trip);
   g_test_add_func ("/record/header-only-output", test_header_only_output);
   g_test_add_func ("/record/iso-dates", test_iso_dates);
+  g_test_add_func ("/record/text-keys", test_text_keys);
   return g_test_run ();
 }
