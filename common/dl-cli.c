@@ -26,6 +26,14 @@ dl_cli_init (const char *program)
    * pipe, not Linux), nothing changes. */
   fcntl (STDOUT_FILENO, F_SETPIPE_SZ, 1 << 20);
 #endif
+  /* Rows go out and come in 64 KB at a time, not 4 KB: sixteen times
+   * fewer system calls and wake-ups of the other stage.  (A terminal
+   * stays line buffered.) */
+  static char out_buffer[1 << 16], in_buffer[1 << 16];
+
+  if (!isatty (STDOUT_FILENO))
+    setvbuf (stdout, out_buffer, _IOFBF, sizeof out_buffer);
+  setvbuf (stdin, in_buffer, _IOFBF, sizeof in_buffer);
 }
 
 void
