@@ -291,7 +291,8 @@ dl_anchor_form_resolve (const char *value, const DlSpanOfDays *span,
   out->type = g_strdup ("DATE");
   what = anchor_phrase && *anchor_phrase
              ? g_strdup_printf ("anchor \"%s\"", anchor_phrase)
-             : g_strdup ("the last date told");
+         : span && span->document_date ? g_strdup ("the document date")
+                                       : g_strdup ("the last date told");
   if (!dl_anchor_form_parse (value, &unit, &shift, &open)
       || (unit && !unit_shift (unit, shift, &days, &months)))
     {

@@ -12,6 +12,7 @@ typedef struct {
   GDate latest;
   gboolean valid;
   gboolean approximate; /* only roughly where the anchor is */
+  gboolean document_date; /* no date was told: the document's own day */
   char *granularity;    /* of the anchor: day, month, year, ... */
   char *how;            /* how it was found, for the note */
 } DlSpanOfDays;

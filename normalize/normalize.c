@@ -850,7 +850,8 @@ context_for (DlNormalizer *normalizer, Document *doc, DlRecord *record,
  * told (through its phrase, if it had one). */
 static gboolean
 anchor_span (DlNormalizer *normalizer, Document *doc, const char *phrase,
-             DlSpanOfDays *span, const char **used_phrase)
+             gboolean looks_back, DlSpanOfDays *span,
+             const char **used_phrase)
 {
   *used_phrase = phrase;
   if (phrase && *phrase)
@@ -862,11 +863,27 @@ anchor_span (DlNormalizer *normalizer, Document *doc, const char *phrase,
         return TRUE;
     }
   *used_phrase = NULL;
-  if (!doc->last.valid)
+  if (doc->last.valid)
+    {
+      *span = doc->last;
+      span->granularity = g_strdup (doc->last.granularity);
+      span->how = g_strdup_printf ("%s", doc->last.how);
+      return TRUE;
+    }
+  /* Nothing told yet: news looks back ("had warned a month earlier") from
+   * its own day, at best roughly; "a year later" from it would be a
+   * future, so that stays unresolved. */
+  if (!looks_back || doc->narrative || !doc->have_dct)
     return FALSE;
-  *span = doc->last;
-  span->granularity = g_strdup (doc->last.granularity);
-  span->how = g_strdup_printf ("%s", doc->last.how);
+  char day[DL_DATE_TEXT_SIZE];
+  memset (span, 0, sizeof *span);
+  span->earliest = span->latest = doc->dct;
+  span->valid = TRUE;
+  span->approximate = TRUE;
+  span->document_date = TRUE;
+  span->granularity = g_strdup ("day");
+  span->how = g_strdup_printf ("= %s (no date told before)",
+                               dl_format_date_to (&doc->dct, day));
   return TRUE;
 }
 
@@ -886,7 +903,9 @@ resolve_record (DlNormalizer *normalizer, Document *doc, DlRecord *record,
     {
       DlSpanOfDays span = { 0 };
       const char *used = NULL;
-      gboolean found = anchor_span (normalizer, doc, phrase, &span, &used);
+      gboolean found = anchor_span (normalizer, doc, phrase,
+                                    strstr (form->value, "-MINUS-") != NULL,
+                                    &span, &used);
 
       g_autofree char *mod = form_attribute (form, "mod");
 
