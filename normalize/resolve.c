@@ -1414,9 +1414,10 @@ this_unit (Work *w, const Match *match)
   dl_format_date_to (ref, ref_day);
   if (unit == UNIT_WEEKEND && shift == 0)
     {
-      /* Said early in the week, "the weekend" of a past-tense sentence is
-       * the one just over: the weekend the tense points to, if it is at
-       * most three days away. */
+      /* Said on a weekday, "the weekend" of a past-tense sentence is the
+       * one just over ("died in a storm over the weekend", told on
+       * Thursday): the weekend the tense points to, if it is at most five
+       * days away. */
       Period candidates[3];
       int n = 0;
 
@@ -1427,9 +1428,8 @@ this_unit (Work *w, const Match *match)
             n++;
         }
       int i = pick (candidates, n, ref, pick_by_tense (sentence_tense (w)));
-      /* Not back past Wednesday: later in the week, the weekend is the
-       * coming one whatever the tense. */
-      if (i < 0 || period_distance (&candidates[i], ref) > 3)
+      /* Said on a weekend, it is that weekend whatever the tense. */
+      if (i < 0 || period_distance (&candidates[i], ref) > 5)
         return found (w, &p, TRUE, "this weekend of reference %s", ref_day);
       return found (w, &candidates[i], TRUE,
                     "this weekend: the one nearest reference %s (%s)", ref_day,
