@@ -48,6 +48,7 @@ struct _DlGrammarIndex {
   GPtrArray *by_letter[256]; /* letters: the other rules it can start */
   GPtrArray **by_pair;      /* [first * 256 + second byte]: the same, by
                              * the first two bytes of the text */
+  guint8 pair_probed[256 * 256 / 8];
   ThirdBytes **by_triple;   /* [first * 256 + second byte], made on demand */
   GHashTable *by_word;      /* word as written -> WordEntry or NULL */
   GHashTable *by_number;    /* digits as written -> WordEntry or NULL */
@@ -185,39 +186,33 @@ probe_first_bytes (Rule *rule)
     }
 }
 
-/* The rules of list that can begin with the bytes a, b (a in either case). */
-static void
-index_pair (DlGrammarIndex *index, GPtrArray *list, int a)
+/* The rules of a letter's or a sign's list that can begin with its byte
+ * a (in either case) and then b, probed the first time the two are met: a
+ * first cut that keeps the probes of a new word few, and that alone tells
+ * a sign ("'s") from the rules that begin with it ("'90s").  Made on
+ * demand, so that starting up costs no probes of pairs never seen. */
+static GPtrArray *
+pair_rules (DlGrammarIndex *index, guchar a, guchar b)
 {
-  for (guint i = 0; list && i < list->len; i++)
+  guint at = a * 256 + b;
+  GPtrArray *list = g_ascii_isalpha (a)   ? index->by_letter[a]
+                    : g_ascii_isdigit (a) ? NULL
+                                          : index->by_byte[a];
+
+  if (index->pair_probed[at / 8] >> (at % 8) & 1)
+    return index->by_pair[at];
+  index->pair_probed[at / 8] |= 1 << (at % 8);
+  for (guint i = 0; b != '\0' && list && i < list->len; i++)
     {
       Rule *rule = list->pdata[i];
+      char probe[3] = { g_ascii_tolower (a), b, 0 };
+      char capital[3] = { g_ascii_toupper (a), b, 0 };
 
-      for (int b = 1; b < 256; b++)
-        {
-          char probe[3] = { g_ascii_tolower (a), b, 0 };
-          char capital[3] = { g_ascii_toupper (a), b, 0 };
-
-          if (can_begin (rule, probe)
-              || (rule->case_sensitive && can_begin (rule, capital)))
-            add_to (&index->by_pair[a * 256 + b], rule);
-        }
+      if (can_begin (rule, probe)
+          || (rule->case_sensitive && can_begin (rule, capital)))
+        add_to (&index->by_pair[at], rule);
     }
-}
-
-/* The rules of each letter's and each sign's list that can begin with each
- * two bytes: a first cut that keeps the probes of a new word few, and that
- * alone tells a sign ("'s") from the rules that begin with it ("'90s"). */
-static void
-index_pairs (DlGrammarIndex *index)
-{
-  index->by_pair = g_new0 (GPtrArray *, 256 * 256);
-  index->by_triple = g_new0 (ThirdBytes *, 256 * 256);
-  for (int a = 1; a < 256; a++)
-    if (g_ascii_isalpha (a))
-      index_pair (index, index->by_letter[a], a);
-    else if (!g_ascii_isdigit (a))
-      index_pair (index, index->by_byte[a], a);
+  return index->by_pair[at];
 }
 
 gboolean
@@ -247,7 +242,8 @@ dl_grammar_index_build (DlGrammar *grammar, GError **error)
             add_to (&index->by_byte[c], rule);
         }
     }
-  index_pairs (index);
+  index->by_pair = g_new0 (GPtrArray *, 256 * 256);
+  index->by_triple = g_new0 (ThirdBytes *, 256 * 256);
   grammar->index = index;
   return TRUE;
 }
@@ -449,8 +445,8 @@ candidates (DlGrammarIndex *index, const char *text, gsize len, gsize offset,
       *generic = by_number (index, text, len, offset);
       return;
     }
-  pair = index->by_pair[c * 256 + (offset + 1 < len ? (guchar) text[offset + 1]
-                                                    : ' ')];
+  pair = pair_rules (index, c, offset + 1 < len ? (guchar) text[offset + 1]
+                                                 : ' ');
   if (!g_ascii_isalpha (c))
     {
       *generic = pair;
