@@ -391,11 +391,17 @@ find_dct (const char *data, gsize len)
   return value != NULL ? value_date (value) : NULL;
 }
 
+/* The text to scan: for plain text without a BOM, data itself (no copy:
+ * a big document is held once); else a copy with markup, or the BOM,
+ * blanked. */
 static char *
-make_scan (const char *data, gsize len, gboolean timeml)
+make_scan (char *data, gsize len, gboolean timeml)
 {
-  char *scan = g_malloc (len + 1);
+  char *scan;
 
+  if (!timeml && !has_bom (data, len))
+    return data;
+  scan = g_malloc (len + 1);
   scan[len] = '\0';
   if (timeml)
     {
@@ -501,8 +507,9 @@ dl_document_free (DlDocument *document)
   if (document == NULL)
     return;
   g_free (document->name);
+  if (document->scan != document->data)
+    g_free (document->scan);
   g_free (document->data);
-  g_free (document->scan);
   g_free (document->dct);
   if (document->line_starts != NULL)
     g_array_unref (document->line_starts);

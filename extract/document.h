@@ -11,7 +11,8 @@ typedef struct {
   gsize len;
   /* Same length as data: the text to scan.  For TimeML everything outside
    * <TEXT> and every tag inside it is blanked with spaces, so that offsets
-   * into scan are offsets into data. */
+   * into scan are offsets into data.  Plain text without a BOM is scanned
+   * as it is: then scan is data. */
   char *scan;
   gboolean timeml;
   char *dct;         /* YYYY-MM-DD from <DCT><TIMEX3 value=...>, or NULL */

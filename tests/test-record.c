@@ -177,6 +177,48 @@ test_write_round_trip (void)
   g_unlink (path);
 }
 
+/* A field too big for the row buffer goes straight to the stream, quoted
+ * the same way, between the fields before and after it. */
+static void
+test_write_big_field (void)
+{
+  g_autofree char *path = write_temp ("");
+  g_autoptr (GError) error = NULL;
+  g_autoptr (DlRecord) record = dl_record_new ();
+  g_autoptr (DlRecord) back = NULL;
+  g_autoptr (DlReader) reader = NULL;
+  g_autoptr (GString) big = g_string_new (NULL);
+  FILE *out = fopen (path, "w");
+  DlWriter *writer = dl_writer_new (out, path, DL_FORMAT_MENTIONS, NULL);
+  static const DlColumn required[] = { DL_COL_DOC };
+
+  while (big->len < 200000)
+    g_string_append (big, "He said \"no\", twice. ");
+  dl_record_set (record, DL_COL_DOC, "a.txt");
+  dl_record_set (record, DL_COL_MENTION, "no");
+  dl_record_set (record, DL_COL_CONTEXT, big->str);
+  g_assert_true (dl_writer_write (writer, record, &error));
+  g_assert_true (dl_writer_write (writer, record, &error));
+  g_assert_true (dl_writer_finish (writer, &error));
+  dl_writer_free (writer);
+  fclose (out);
+  reader = dl_reader_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_true (dl_reader_read_header (reader, DL_FORMAT_MENTIONS,
+                                        DL_FORMAT_MENTIONS, required, 1,
+                                        &error));
+  for (int i = 0; i < 2; i++)
+    {
+      g_clear_pointer (&back, dl_record_free);
+      back = dl_reader_next (reader, &error);
+      g_assert_no_error (error);
+      g_assert_nonnull (back);
+      g_assert_cmpstr (dl_record_get (back, DL_COL_MENTION), ==, "no");
+      g_assert_cmpstr (dl_record_get (back, DL_COL_CONTEXT), ==, big->str);
+    }
+  g_unlink (path);
+}
+
 static void
 test_header_only_output (void)
 {
@@ -259,6 +301,7 @@ main (int argc, char **argv)
   g_test_add_func ("/record/duplicate-column", test_duplicate_column);
   g_test_add_func ("/record/empty-input", test_empty_input);
   g_test_add_func ("/record/write-round-trip", test_write_round_trip);
+  g_test_add_func ("/record/write-big-field", test_write_big_field);
   g_test_add_func ("/record/header-only-output", test_header_only_output);
   g_test_add_func ("/record/iso-dates", test_iso_dates);
   g_test_add_func ("/record/text-keys", test_text_keys);
