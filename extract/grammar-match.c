@@ -107,9 +107,14 @@ starts_with (const Rule *rule, guchar c)
 static gboolean
 can_begin (const Rule *rule, const char *text)
 {
-  int rc = pcre2_match (rule->probe ? rule->probe : rule->code,
-                        (PCRE2_SPTR) text, strlen (text), 0,
-                        PCRE2_PARTIAL_HARD, rule->data, NULL);
+  const pcre2_code *code = rule->probe ? rule->probe : rule->code;
+  /* Probes are many while the index fills: the JIT entry point skips the
+   * interpreter's checks. */
+  int rc = rule->probe_jit
+               ? pcre2_jit_match (code, (PCRE2_SPTR) text, strlen (text), 0,
+                                  PCRE2_PARTIAL_HARD, rule->data, NULL)
+               : pcre2_match (code, (PCRE2_SPTR) text, strlen (text), 0,
+                              PCRE2_PARTIAL_HARD, rule->data, NULL);
 
   return rc >= 0 || rc == PCRE2_ERROR_PARTIAL;
 }
@@ -314,6 +319,28 @@ read_word (const char *text, gsize len, gsize offset, char *word)
   return end;
 }
 
+/* The rules of entry that can go on with the first byte of token (as
+ * by_next_token makes it), probe being the word and the token, whose first
+ * byte is at first. */
+static GPtrArray *
+by_first_byte (WordEntry *entry, const char *token, const char *probe,
+               gsize first)
+{
+  /* \1 keeps these keys apart from the tokens', which begin with a space
+   * or a '.'. */
+  char key[4] = { '\1', token[0], token[1], '\0' };
+  GPtrArray *list = g_hash_table_lookup (entry->next, key);
+
+  if (list == NULL)
+    {
+      g_autofree char *prefix = g_strndup (probe, first + 1);
+
+      list = rules_beginning (entry->rules, prefix);
+      g_hash_table_insert (entry->next, g_strdup (key), list);
+    }
+  return list;
+}
+
 /* The rules of a common word's entry that can go on with the token after
  * it (the next word, or the next sign or digit), probed on first sight and
  * remembered: "the" alone begins dozens of rules, "the third" a few. */
@@ -339,10 +366,16 @@ by_next_token (WordEntry *entry, const char *word, const char *text,
     {
       g_autofree char *probe = g_strconcat (word, spaced ? " " : "",
                                             token + 1, NULL);
+      GPtrArray *narrowed;
 
       if (g_hash_table_size (entry->next) >= MAX_TOKENS)
         return entry->rules;
-      list = rules_beginning (entry->rules, probe);
+      /* A new token is probed against the rules that can go on with its
+       * first byte (remembered too): "the" begins dozens of rules, "the
+       * t" a few. */
+      narrowed = by_first_byte (entry, token, probe, strlen (word) + spaced);
+      list = narrowed->len ? rules_beginning (narrowed, probe)
+                           : g_ptr_array_ref (narrowed);
       g_hash_table_insert (entry->next, g_strdup (token), list);
     }
   return list;

@@ -48,6 +48,7 @@ typedef struct {
    * NULL if the pattern has none (probe code itself). */
   pcre2_code *probe;
   gboolean jit;          /* compiled to machine code */
+  gboolean probe_jit;    /* the probe (or the code probed) too */
   gboolean case_sensitive; /* somewhere: "May" the month, not "may" */
 } Rule;
 

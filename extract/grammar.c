@@ -495,6 +495,10 @@ finish_rule (DlGrammar *grammar, Rule *rule, GError **error)
         size_t jit_size = 0;
         pcre2_pattern_info (rule->code, PCRE2_INFO_JITSIZE, &jit_size);
         rule->jit = jit_size > 0;
+        jit_size = 0;
+        pcre2_pattern_info (rule->probe ? rule->probe : rule->code,
+                            PCRE2_INFO_JITSIZE, &jit_size);
+        rule->probe_jit = jit_size > 0;
       }
   }
   if (rule->code == NULL)
