@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
-"""Throughput benchmark: MB/s and peak RSS of dateline-extract alone and of
-dateline-extract | dateline-normalize.
+"""Throughput benchmark: MB/s and peak RSS of dateline-extract alone, of
+dateline-normalize alone (on extract's rows, per MB of the text), and of
+dateline-extract | dateline-normalize on two cores and on one.
 
     python3 bench/bench.py [BUILD_DIR] [--mb N] [--file-mb M]
 
@@ -97,7 +98,14 @@ def main():
         files, size = make_input(tmp, args.mb, args.file_mb)
         listing = os.path.join(tmp, "*.txt")
         ref = "--reference-date 2000-01-01"
+        mentions = os.path.join(tmp, "mentions.csv")
         run("extract", "%s %s %s >/dev/null" % (extract, ref, listing), size)
+        # normalize alone, on extract's rows, measured against the text
+        # they came from.
+        subprocess.run("%s %s %s > %s" % (extract, ref, listing, mentions),
+                       shell=True, check=True)
+        run("normalize", "%s %s >/dev/null 2>&1" % (normalize, mentions),
+            size)
         run("extract | normalize", "%s %s %s | %s >/dev/null 2>&1"
             % (extract, ref, listing, normalize), size)
         # Both stages on one core: the sum of their CPU time.
