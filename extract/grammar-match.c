@@ -1,16 +1,19 @@
 /* grammar-match.c: finds the grammar's mentions in one pass over the text.
  *
  * No rule rescans the text.  The scan walks the text once, word by word;
- * an index built at load time says which rules can start at a word (by the
- * word itself, or by the first byte of a digit or a sign), and only those
- * are tried there, anchored, so that a miss costs little.  The longest
- * match wins, a negative rule winning a tie, and the scan resumes after it.
+ * an index says which rules can start at a word (by the word itself, or by
+ * the first byte of a digit or a sign), and only those are tried there,
+ * anchored, so that a miss costs little.  The longest match wins, a
+ * negative rule winning a tie, and the scan resumes after it.
  *
  * The index is exact, not a guess: PCRE2's partial matching tells whether a
- * rule can begin with a word (and, for a common word, with the token after
- * it), asked the first time the word is met and remembered.  Rules that
- * could begin with any word (they start with \w) are tried at every word
- * whose first byte they can start with. */
+ * rule can begin with a word's first two bytes, then its first three, then
+ * the word as written with the byte after it, and, for a word that begins
+ * more than a few rules, with the token after it.  Each is asked the first
+ * time the text shows it and remembered, each narrowing the last, so a new
+ * word costs few probes and a known one a lookup or two.  Rules that could
+ * begin with any word (they start with \w) are tried at every word whose
+ * first byte they can start with. */
 #include "grammar-private.h"
 
 #include "dl-record.h"
