@@ -57,9 +57,26 @@ dl_cli_init (const char *program)
   keep_freed_memory ();
 }
 
+/* Whether a write error on standard output has been told already: it is
+ * told once, not again when stdout is closed. */
+static gboolean stdout_error_told;
+
+static gboolean
+is_stdout_error (const GError *error)
+{
+  return error->domain == DL_ERROR && error->code == DL_ERROR_IO
+         && g_str_has_prefix (error->message, "standard output");
+}
+
 void
 dl_cli_warn (const GError *error)
 {
+  if (is_stdout_error (error))
+    {
+      if (stdout_error_told)
+        return;
+      stdout_error_told = TRUE;
+    }
   g_printerr ("%s: %s\n", g_get_prgname (), error->message);
 }
 
@@ -105,8 +122,10 @@ dl_cli_close_stdout (void)
 {
   if (fflush (stdout) != 0 || ferror (stdout))
     {
-      g_printerr ("%s: standard output: %s\n", g_get_prgname (),
-                  g_strerror (errno));
+      if (!stdout_error_told)
+        g_printerr ("%s: standard output: %s\n", g_get_prgname (),
+                    g_strerror (errno));
+      stdout_error_told = TRUE;
       return FALSE;
     }
   return TRUE;

@@ -123,6 +123,28 @@ for i in 1 2 3 4 5 6 7 8; do cat "$tmp/long.txt"; done >"$tmp/longer.txt"
 if ! grep -qi "write\|pipe" "$tmp/pipe.err"; then ok "quiet under | head"; else
   not_ok "quiet under | head"; sed 's/^/# /' "$tmp/pipe.err"; fi
 
+# A full disk: exit 1, and the write error told once.
+# full_disk NAME CMD...
+full_disk () {
+  name=$1
+  shift
+  "$@" >/dev/full 2>"$tmp/full.err"
+  status=$?
+  told=$(grep -c "standard output" "$tmp/full.err")
+  if [ "$status" = 1 ] && [ "$told" = 1 ]; then
+    ok "$name on a full disk"
+  else
+    not_ok "$name on a full disk: exit $status, told $told times"
+    sed 's/^/# /' "$tmp/full.err"
+  fi
+}
+if [ -w /dev/full ]; then
+  full_disk extract "$extract" $ref harbor-article.txt
+  full_disk normalize "$normalize" "$golden/harbor.mentions.csv"
+  full_disk timeline "$timeline" "$golden/harbor.ranges.csv"
+  full_disk dateline "$dateline" $ref harbor-article.txt
+fi
+
 for p in "$extract" "$normalize" "$timeline" "$dateline"; do
   if "$p" --help >/dev/null && "$p" --version | grep -q dateline; then
     ok "$(basename "$p") --help and --version"
