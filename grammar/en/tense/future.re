@@ -1,8 +1,9 @@
 # Cues that a sentence speaks of the future (see past.re).
 # A passive or perfect after will is still the future ("will be named", "will be held"),
 # before the past-tense cue its participle would be.
-(?:will|won't|wo n't|'ll|shall|would)\s+(?:not\s+)?(?:be|have\s+been|have)\s+\w+
+(?:will|won't|wo n't|'ll|shall|would)\s+(?:not\s+)?(?:be|have\s+been|have|remain|stay|get|become|keep|go)\s+\w+
 will|won't|wo n't|'ll|shall|would
+(?:is|are)\s+(?:expected|forecast|predicted|likely)\b
 going to|plans? to|planning to|intends? to|expects? to|expected to
 # A plan told in the past still points ahead of its telling: "the team
 # planned to leave on Thursday", "protesters planned a rally Saturday".

@@ -6,7 +6,7 @@
 (?:had|'d)\s+(?:been\s+)?(?:due|scheduled|set|expected|planned|supposed|meant)\s+to
 was|were|had|did|has been|have been
 said|says|told|reported|announced|added|noted|recalled
-ago|last|yesterday|earlier|previously|recently|former|formerly|since
+ago|(?<!\bto\s)(?<!\bwill\s)(?<!\bwould\s)(?<!\bcould\s)(?<!\bmay\s)(?<!\bmight\s)(?<!\bshould\s)(?<!\bcan\s)(?<!\bmust\s)(?<!'ll\s)last|yesterday|earlier|previously|recently|former|formerly|since
 # Irregular past tenses (not those that are also the present: hit, cut,
 # put, set, read; nor left, found, which are as often adjectives).
 brought|took|made|came|went|began|rose|fell|gave|got|met|paid|sold|bought
