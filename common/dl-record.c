@@ -1,6 +1,8 @@
 /* dl-record.c: record formats and their CSV reading and writing (libcsv). */
 #include "dl-record.h"
 
+#include "dl-text.h"
+
 #include <csv.h>
 #include <errno.h>
 #include <stdarg.h>
@@ -368,7 +370,7 @@ static gboolean
 check_utf8 (DlReader *reader, GPtrArray *row, guint64 line, GError **error)
 {
   for (guint i = 0; i < row->len; i++)
-    if (!g_utf8_validate (row->pdata[i], -1, NULL))
+    if (!dl_utf8_validate (row->pdata[i], strlen (row->pdata[i]), NULL))
       {
         g_set_error (error, DL_ERROR, DL_ERROR_DATA,
                      "%s:%" G_GUINT64_FORMAT ": invalid UTF-8 in field %u",

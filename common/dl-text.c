@@ -50,3 +50,50 @@ dl_text_key_into (const char *text, gsize len, char *buffer, gsize size)
   buffer[n] = '\0';
   return buffer;
 }
+
+/* Whether the eight bytes at p are all ASCII and none is NUL. */
+static gboolean
+plain_ascii_word (const char *p)
+{
+  guint64 v;
+
+  memcpy (&v, p, sizeof v);
+  return (v & 0x8080808080808080ULL) == 0
+         && ((v - 0x0101010101010101ULL) & ~v & 0x8080808080808080ULL) == 0;
+}
+
+gboolean
+dl_utf8_validate (const char *text, gsize len, const char **end)
+{
+  gsize i = 0;
+
+  while (i < len)
+    {
+      guchar c = text[i];
+      gsize n;
+
+      if (i + 8 <= len && plain_ascii_word (text + i))
+        {
+          i += 8;
+          continue;
+        }
+      if (c != 0 && c < 0x80)
+        {
+          i++;
+          continue;
+        }
+      /* One character, checked by GLib: UTF-8 is valid character by
+       * character. */
+      n = g_utf8_skip[c];
+      if (c == 0 || n > len - i || !g_utf8_validate_len (text + i, n, NULL))
+        {
+          if (end)
+            *end = text + i;
+          return FALSE;
+        }
+      i += n;
+    }
+  if (end)
+    *end = text + len;
+  return TRUE;
+}

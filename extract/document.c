@@ -6,6 +6,8 @@
  * into the original file and the line numbers of the original file hold. */
 #include "document.h"
 
+#include "dl-text.h"
+
 #include <errno.h>
 #include <stdio.h>
 #include <string.h>
@@ -116,9 +118,9 @@ check_text (const char *name, const char *data, gsize len, GError **error)
 {
   const char *bad;
 
-  if (g_utf8_validate_len (data, len, &bad))
+  if (dl_utf8_validate (data, len, &bad))
     return TRUE;
-  /* g_utf8_validate_len stops at a NUL byte too. */
+  /* The check stops at a NUL byte too. */
   g_set_error (error, DL_ERROR, DL_ERROR_DATA, "%s:%" G_GUINT64_FORMAT ": %s",
                name, count_line (data, bad - data),
                *bad == '\0' ? "NUL byte" : "invalid UTF-8");

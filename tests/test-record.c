@@ -290,6 +290,47 @@ test_text_keys (void)
                    "may");
 }
 
+/* dl_utf8_validate agrees with GLib, at every length and on random bytes
+ * that are mostly ASCII. */
+static void
+check_like_glib (const char *text, gsize len)
+{
+  const char *ours = NULL, *glib = NULL;
+  gboolean a = dl_utf8_validate (text, len, &ours);
+  gboolean b = g_utf8_validate_len (text, len, &glib);
+
+  g_assert_cmpint (a, ==, b);
+  g_assert_true (ours == glib);
+}
+
+static void
+test_utf8 (void)
+{
+  static const char *const texts[] = {
+    "plain ascii text, long enough to pass eight at a time.",
+    "caf\xc3\xa9 na\xc3\xafve \xe2\x80\x9cquoted\xe2\x80\x9d \xf0\x9f\x98\x80 end",
+    "bad \xc3 here", "overlong \xc0\xaf slash", "surrogate \xed\xa0\x80 x",
+    "too big \xf4\x90\x80\x80", "lone \x80 continuation", "cut at end \xe2\x80",
+  };
+  GRand *rand = g_rand_new_with_seed (42);
+
+  for (gsize i = 0; i < G_N_ELEMENTS (texts); i++)
+    for (gsize len = 0; len <= strlen (texts[i]); len++)
+      check_like_glib (texts[i], len);
+  check_like_glib ("nul \0 inside", 13);
+  for (int round = 0; round < 2000; round++)
+    {
+      char buffer[64];
+      gsize len = g_rand_int_range (rand, 0, sizeof buffer);
+
+      for (gsize k = 0; k < len; k++)
+        buffer[k] = g_rand_int_range (rand, 0, 10) ? g_rand_int_range (rand, 32, 127)
+                                                   : g_rand_int_range (rand, 0, 256);
+      check_like_glib (buffer, len);
+    }
+  g_rand_free (rand);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -305,5 +346,6 @@ main (int argc, char **argv)
   g_test_add_func ("/record/header-only-output", test_header_only_output);
   g_test_add_func ("/record/iso-dates", test_iso_dates);
   g_test_add_func ("/record/text-keys", test_text_keys);
+  g_test_add_func ("/record/utf8", test_utf8);
   return g_test_run ();
 }
