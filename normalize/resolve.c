@@ -1577,6 +1577,23 @@ yearly_relative (Work *w, const Match *match)
     return out_of_range (w);
   char ref_day[DL_DATE_TEXT_SIZE];
   dl_format_date_to (ref, ref_day);
+  if (unit == UNIT_SEASON && choices[c].how == PICK_CURRENT
+      && !period_contains (&candidates[i], ref))
+    {
+      /* A season not under way: "this winter" told in March is the one
+       * just over in the past tense, the coming one in the future (a
+       * winter straddles two years, so "the one of its year" says
+       * little); within the tense's reach. */
+      DlTense tense = sentence_tense (w);
+      int j = tense == DL_TENSE_PAST     ? pick (candidates, n, ref, PICK_BEFORE)
+              : tense == DL_TENSE_FUTURE ? pick (candidates, n, ref, PICK_AFTER)
+                                         : -1;
+
+      if (j >= 0 && period_distance (&candidates[j], ref) <= TENSE_REACH_DAYS)
+        return found (w, &candidates[j], TRUE, "this %s: the one %s reference"
+                      " %s (%s)", name, j < i ? "before" : "after", ref_day,
+                      tense_words (tense));
+    }
   return found (w, &candidates[i], TRUE, "%s %s %s reference %s", which,
                 name, choices[c].phrase, ref_day);
 }
