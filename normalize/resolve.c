@@ -452,10 +452,13 @@ yearly_candidates (Unit unit, guint month, guint day, const GDate *ref,
                    Period *candidates)
 {
   gint64 ref_year = g_date_get_year (ref);
+  /* Every year has the day but 29 February: two years either side of the
+   * reference hold the nearest one in each direction, even of a period
+   * that runs into the next year (a winter) and holds the reference. */
+  gint64 span = month == 2 && day == 29 ? YEAR_SPAN : 2;
   int n = 0;
 
-  for (gint64 year = ref_year - YEAR_SPAN; year <= ref_year + YEAR_SPAN;
-       year++)
+  for (gint64 year = ref_year - span; year <= ref_year + span; year++)
     {
       GDate date;
 
@@ -533,10 +536,12 @@ year_day_candidates (const YearDay *spec, const GDate *ref,
                      Period *candidates)
 {
   gint64 ref_year = g_date_get_year (ref);
+  /* As in yearly_candidates: only 29 February skips years. */
+  gint64 span = !spec->easter && spec->month == 2 && spec->day == 29
+                    ? YEAR_SPAN : 2;
   int n = 0;
 
-  for (gint64 year = ref_year - YEAR_SPAN; year <= ref_year + YEAR_SPAN;
-       year++)
+  for (gint64 year = ref_year - span; year <= ref_year + span; year++)
     {
       GDate date;
 
