@@ -478,13 +478,39 @@ keep_first (char **slot, const char *value)
     *slot = g_strdup (value);
 }
 
+/* Whether form text has a key normalize takes for itself (below). */
+static gboolean
+has_own_key (const char *text)
+{
+  static const char *const keys[] = {
+    " link=", " window=", " part=", " at=", " days=",
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (keys); i++)
+    if (strstr (text, keys[i]) != NULL || g_str_has_prefix (text, keys[i] + 1))
+      return TRUE;
+  return FALSE;
+}
+
 static void
 form_split (const char *text, Form *form)
 {
-  g_auto (GStrv) parts = g_strsplit (text, " ", -1);
-  GString *rest = g_string_new (NULL);
+  g_auto (GStrv) parts = NULL;
+  GString *rest;
+  gsize len = strlen (text);
 
   memset (form, 0, sizeof *form);
+  /* Most forms have none of normalize's own keys and single spaces: the
+   * value is the first word and the rest is the form as it is. */
+  if (len > 0 && text[0] != ' ' && text[len - 1] != ' '
+      && strstr (text, "  ") == NULL && !has_own_key (text))
+    {
+      form->value = g_strndup (text, strcspn (text, " "));
+      form->for_resolve = g_strdup (text);
+      return;
+    }
+  parts = g_strsplit (text, " ", -1);
+  rest = g_string_new (NULL);
   for (guint i = 0; parts[i]; i++)
     {
       if (*parts[i] == '\0')
