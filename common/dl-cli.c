@@ -2,6 +2,7 @@
 #include "dl-cli.h"
 
 #include "dl-record.h"
+#include "dl-text.h"
 #include "dl-version.h"
 
 #include <errno.h>
@@ -131,22 +132,6 @@ dl_cli_close_stdout (void)
   return TRUE;
 }
 
-/* The number in the n digits at text, or -1 if one is not a digit (the
- * string's end included, so this never reads past it). */
-static int
-read_digits (const char *text, int n)
-{
-  int value = 0;
-
-  for (int i = 0; i < n; i++)
-    {
-      if (!g_ascii_isdigit (text[i]))
-        return -1;
-      value = value * 10 + (text[i] - '0');
-    }
-  return value;
-}
-
 /* YYYY-MM-DD or YYYYMMDD, then the end, a T or a space.  Read digit by
  * digit, not with sscanf: every row's dates pass through here, and
  * sscanf would also take signs and spaces. */
@@ -155,18 +140,18 @@ dl_parse_iso_date (const char *text, GDate *date)
 {
   int y, m, d, n;
 
-  if (text == NULL || (y = read_digits (text, 4)) < 0)
+  if (text == NULL || (y = dl_text_digits (text, 4)) < 0)
     return FALSE;
   if (text[4] == '-')
     {
-      m = read_digits (text + 5, 2);
-      d = m < 0 || text[7] != '-' ? -1 : read_digits (text + 8, 2);
+      m = dl_text_digits (text + 5, 2);
+      d = m < 0 || text[7] != '-' ? -1 : dl_text_digits (text + 8, 2);
       n = 10;
     }
   else
     {
-      m = read_digits (text + 4, 2);
-      d = m < 0 ? -1 : read_digits (text + 6, 2);
+      m = dl_text_digits (text + 4, 2);
+      d = m < 0 ? -1 : dl_text_digits (text + 6, 2);
       n = 8;
     }
   if (d < 0 || (text[n] != '\0' && text[n] != 'T' && text[n] != ' '))

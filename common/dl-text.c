@@ -97,3 +97,17 @@ dl_utf8_validate (const char *text, gsize len, const char **end)
     *end = text + len;
   return TRUE;
 }
+
+int
+dl_text_digits (const char *text, int n)
+{
+  int value = 0;
+
+  for (int i = 0; i < n; i++)
+    {
+      if (!g_ascii_isdigit (text[i]))
+        return -1;
+      value = value * 10 + (text[i] - '0');
+    }
+  return value;
+}

@@ -15,6 +15,10 @@ char *dl_text_key (const char *text, gssize len);
 const char *dl_text_key_into (const char *text, gsize len, char *buffer,
                               gsize size);
 
+/* The number written in the n digits at text, or -1 if one of them is not
+ * a digit (the string's end included, so this never reads past it). */
+int dl_text_digits (const char *text, int n);
+
 /* As g_utf8_validate_len: whether text[0, len) is UTF-8 without NUL bytes,
  * *end (if not NULL) at the first bad character.  Runs of plain ASCII are
  * passed eight bytes at a time, so mostly-ASCII text checks several times

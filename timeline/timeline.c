@@ -1,6 +1,8 @@
 /* timeline.c: sorts ranges into a timeline a person can read. */
 #include "timeline.h"
 
+#include "dl-text.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -77,7 +79,32 @@ ordinal (int n)
   return g_strdup_printf ("%d%s", n, suffix);
 }
 
-/* The value in words, without the mod. */
+/* YYYY-MM-DD at the start of text (anything may follow, a time of day),
+ * with a month that exists; the day is not checked. */
+static gboolean
+iso_day (const char *text, int *y, int *m, int *d)
+{
+  *y = dl_text_digits (text, 4);
+  if (*y < 0 || text[4] != '-')
+    return FALSE;
+  *m = dl_text_digits (text + 5, 2);
+  if (*m < 1 || *m > 12 || text[7] != '-')
+    return FALSE;
+  *d = dl_text_digits (text + 8, 2);
+  return *d >= 0;
+}
+
+/* The number in the one or two digits at text, or -1. */
+static int
+small_number (const char *text)
+{
+  int n = dl_text_digits (text, 2);
+
+  return n >= 0 ? n : dl_text_digits (text, 1);
+}
+
+/* The value in words, without the mod: read digit by digit (every row of
+ * the timeline is named through here). */
 static char *
 value_words (const char *value)
 {
@@ -85,27 +112,33 @@ value_words (const char *value)
     { "SP", "spring" }, { "SU", "summer" }, { "FA", "autumn" },
     { "WI", "winter" },
   };
-  int y, m, d, n = 0;
-  char code[3] = "";
+  int y = dl_text_digits (value, 4), m, d;
+  gsize n;
 
-  if (sscanf (value, "%4d-%2d-%2d%n", &y, &m, &d, &n) == 3 && n == 10
-      && m >= 1 && m <= 12)
+  if (iso_day (value, &y, &m, &d))
     return g_strdup_printf ("%d %s %d", d, months[m - 1], y);
-  if (sscanf (value, "%4d-%2d%n", &y, &m, &n) == 2 && n == 7
-      && value[n] == '\0' && m >= 1 && m <= 12)
-    return g_strdup_printf ("%s %d", months[m - 1], y);
-  if (sscanf (value, "%4d-Q%1d%n", &y, &m, &n) == 2 && value[n] == '\0')
-    return g_strdup_printf ("Q%d %d", m, y);
-  if (sscanf (value, "%4d-H%1d%n", &y, &m, &n) == 2 && value[n] == '\0')
-    return g_strdup_printf ("%s half of %d", m == 1 ? "first" : "second", y);
-  if (sscanf (value, "%4d-W%2d%n", &y, &m, &n) == 2)
-    return g_strdup_printf ("week %d of %d%s", m, y,
-                            g_str_has_suffix (value, "-WE") ? " (weekend)"
-                                                            : "");
-  if (sscanf (value, "%4d-%2[A-Z]%n", &y, code, &n) == 2 && value[n] == '\0')
-    for (gsize i = 0; i < G_N_ELEMENTS (seasons); i++)
-      if (strcmp (code, seasons[i].code) == 0)
-        return g_strdup_printf ("%s %d", seasons[i].name, y);
+  if (y >= 0 && value[4] == '-')
+    {
+      const char *rest = value + 5;
+
+      m = dl_text_digits (rest, 2);
+      if (m >= 1 && m <= 12 && rest[2] == '\0')
+        return g_strdup_printf ("%s %d", months[m - 1], y);
+      if ((rest[0] == 'Q' || rest[0] == 'H') && g_ascii_isdigit (rest[1])
+          && rest[2] == '\0')
+        return rest[0] == 'Q' ? g_strdup_printf ("Q%c %d", rest[1], y)
+                              : g_strdup_printf ("%s half of %d",
+                                                 rest[1] == '1' ? "first"
+                                                                : "second",
+                                                 y);
+      if (rest[0] == 'W' && (m = small_number (rest + 1)) >= 0)
+        return g_strdup_printf ("week %d of %d%s", m, y,
+                                g_str_has_suffix (value, "-WE")
+                                    ? " (weekend)" : "");
+      for (gsize i = 0; i < G_N_ELEMENTS (seasons); i++)
+        if (strcmp (rest, seasons[i].code) == 0)
+          return g_strdup_printf ("%s %d", seasons[i].name, y);
+    }
   n = strlen (value);
   if (n == 4 && strspn (value, "0123456789") == 4)
     return g_strdup (value);
@@ -129,10 +162,9 @@ value_words (const char *value)
 static char *
 day_words (const char *iso)
 {
-  int y, m, d, n = 0;
+  int y, m, d;
 
-  if (sscanf (iso, "%4d-%2d-%2d%n", &y, &m, &d, &n) == 3 && n == 10 && m >= 1
-      && m <= 12)
+  if (iso_day (iso, &y, &m, &d))
     return g_strdup_printf ("%d %s %d", d, months[m - 1], y);
   return g_strdup (iso);
 }
