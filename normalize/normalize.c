@@ -184,8 +184,17 @@ compile_tense_cues (DlNormalizer *normalizer, const char *grammar_dir,
   future = cue_alternation (grammar_dir, "tense/future.re", error);
   if (future == NULL)
     return FALSE;
-  pattern = g_strdup_printf ("\\b(?:(?<future>%s)|(?<past>%s))\\b", future,
-                             past);
+  /* A past form that ends a compound is an adjective ("the
+   * Toronto-based firm", "U.S.-led troops", "hard-won"), but for the
+   * prefixes of verbs ("re-elected", "co-founded").  Nor is a participle
+   * after a present or infinitive "be" ("is based", "to be completed",
+   * "would still be held"), but for "could (not) be", the past of "can"
+   * ("could not be reached Monday"). */
+  pattern = g_strdup_printf ("\\b(?:(?<future>%s)|(?:(?<!-)|(?<=\\bre-)"
+                             "|(?<=\\bco-))(?<!\\bbeing\\s|\\bis\\s|\\bare\\s"
+                             "|\\bam\\s)(?:(?<!\\bbe\\s)|(?<=\\bcould\\sbe\\s)"
+                             "|(?<=\\bnot\\sbe\\s))(?<past>%s))\\b",
+                             future, past);
   normalizer->tense_cues = pcre2_compile ((PCRE2_SPTR) pattern,
                                           PCRE2_ZERO_TERMINATED,
                                           PCRE2_CASELESS | PCRE2_ANCHORED,
@@ -386,9 +395,110 @@ tense_cues (DlNormalizer *normalizer, const char *context)
   return normalizer->cues;
 }
 
+static void each_word (const char *text,
+                       gboolean (*visit) (const char *word, gpointer data),
+                       gpointer data);
+
+/* Words that end the stretch a verb governs before a mention: a new
+ * clause, or a deadline ("extended the offer until Nov. 9"), whose date
+ * lies either side of the telling whatever the verb's tense. */
+static gboolean
+clause_break (const char *word, gpointer data)
+{
+  static const char *const breaks[] = {
+    "which", "that", "who", "and", "but", "or", "until", "till", "by",
+    "through", "be", "been", "being",
+  };
+  gboolean *broken = data;
+
+  for (gsize i = 0; i < G_N_ELEMENTS (breaks); i++)
+    if (strcmp (word, breaks[i]) == 0)
+      {
+        *broken = TRUE;
+        return FALSE;
+      }
+  return TRUE;
+}
+
+/* Whether a cue of the other tense comes before cue in its clause: "will
+ * redeem preferred shares on Oct. 31" is told by "will", not by the
+ * adjective after it. */
+static gboolean
+clause_opens_with_other_tense (const char *context, GArray *cues,
+                               const Cue *cue)
+{
+  for (guint i = 0; i < cues->len; i++)
+    {
+      const Cue *other = &g_array_index (cues, Cue, i);
+      g_autofree char *between = NULL;
+
+      if (other->end > cue->start || other->future == cue->future
+          || cue->start - other->end > 60)
+        continue;
+      between = g_strndup (context + other->end, cue->start - other->end);
+      if (strpbrk (between, ",;:()\"`") == NULL)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Whether the words before where end with an article or possessive: "the
+ * Jan. 14 deadline" is a date of the noun it opens, not of the verb. */
+static gboolean
+opens_noun_phrase (const char *context, gsize where)
+{
+  static const char *const words[] = { "the", "a", "an", "its", "their",
+                                       "his", "her", "our", "this" };
+  gsize end = where, start;
+
+  while (end > 0 && g_ascii_isspace (context[end - 1]))
+    end--;
+  start = end;
+  while (start > 0 && g_ascii_isalpha (context[start - 1]))
+    start--;
+  for (gsize i = 0; i < G_N_ELEMENTS (words); i++)
+    if (end - start == strlen (words[i])
+        && g_ascii_strncasecmp (context + start, words[i], end - start) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* Whether cue is the verb the mention at where hangs from: a verb (not
+ * one of saying, which dates the telling, nor a plan overtaken, "had been
+ * set to") shortly before it in the same clause: "hired 200 workers in
+ * January", "will reopen in November".  Its tense then decides however
+ * far the date it points to lies. */
+static gboolean
+cue_governs (const char *context, GArray *cues, const Cue *cue, gsize where)
+{
+  static const char *const weak[] = {
+    "said", "says", "told", "reported", "announced", "added", "noted",
+    "recalled", "had", "'d", "has", "have",
+  };
+  g_autofree char *between = NULL;
+  gsize len = strcspn (context + cue->start, " \t\n");
+  gboolean broken = FALSE;
+
+  if (cue->end > where || where - cue->end > 40)
+    return FALSE;
+  if (clause_opens_with_other_tense (context, cues, cue))
+    return FALSE;
+  for (gsize i = 0; i < G_N_ELEMENTS (weak); i++)
+    if (len == strlen (weak[i])
+        && g_ascii_strncasecmp (context + cue->start, weak[i], len) == 0)
+      return FALSE;
+  if (opens_noun_phrase (context, where))
+    return FALSE;
+  between = g_strndup (context + cue->end, where - cue->end);
+  if (strpbrk (between, ",;:()\"`") != NULL)
+    return FALSE;
+  each_word (between, clause_break, &broken);
+  return !broken;
+}
+
 DlTense
 dl_normalizer_tense (DlNormalizer *normalizer, const char *context,
-                     const char *mention)
+                     const char *mention, gboolean *governs)
 {
   const char *at = mention && *mention ? strstr (context, mention) : NULL;
   gsize where = at ? (gsize) (at - context) : 0;
@@ -396,6 +506,7 @@ dl_normalizer_tense (DlNormalizer *normalizer, const char *context,
   gsize best = G_MAXSIZE;
   DlTense tense = DL_TENSE_UNKNOWN;
   GArray *cues = tense_cues (normalizer, context);
+  const Cue *nearest = NULL;
 
   /* The cue nearest the mention wins: a sentence may report in the past
    * ("said") what will happen ("will meet on Friday"). */
@@ -410,9 +521,12 @@ dl_normalizer_tense (DlNormalizer *normalizer, const char *context,
       if (distance < best)
         {
           best = distance;
+          nearest = cue;
           tense = cue->future ? DL_TENSE_FUTURE : DL_TENSE_PAST;
         }
     }
+  if (governs)
+    *governs = at && nearest && cue_governs (context, cues, nearest, where);
   return tense;
 }
 
@@ -846,6 +960,25 @@ needs_tense (const Form *form)
          || strstr (form->for_resolve, " mod=ON_OR_AFTER") != NULL;
 }
 
+/* Whether word is a verb whose past is its present ("hit", "cut"). */
+static gboolean
+past_or_present (const char *word, gpointer data)
+{
+  static const char *const verbs[] = {
+    "hit", "cut", "put", "set", "shut", "cast", "quit", "hurt", "spread",
+    "let", "bid", "cost", "beat", "split", "burst", "upset", "read",
+  };
+  gboolean *either = data;
+
+  for (gsize i = 0; i < G_N_ELEMENTS (verbs); i++)
+    if (strcmp (word, verbs[i]) == 0)
+      {
+        *either = TRUE;
+        return FALSE;
+      }
+  return TRUE;
+}
+
 /* The context a record resolves in: in a narrative the last date told,
  * else the document date; the tense of its sentence. */
 static void
@@ -869,7 +1002,20 @@ context_for (DlNormalizer *normalizer, Document *doc, DlRecord *record,
   if (needs_tense (form))
     context->tense = dl_normalizer_tense (
         normalizer, dl_record_get (record, DL_COL_CONTEXT),
-        dl_record_get (record, DL_COL_MENTION));
+        dl_record_get (record, DL_COL_MENTION), &context->tense_governs);
+  /* News tells what is over in the past tense: a sentence with no cue
+   * of either speaks in the present, of what is on or to come ("Polls
+   * close Tuesday", "The game is Sunday"), unless a verb that is the same
+   * in both may be a past one ("The storm hit the coast Tuesday"). */
+  if (context->tense == DL_TENSE_UNKNOWN && needs_tense (form))
+    {
+      gboolean either = FALSE;
+
+      each_word (dl_record_get (record, DL_COL_CONTEXT), past_or_present,
+                 &either);
+      if (!either)
+        context->tense = DL_TENSE_PRESENT;
+    }
 }
 
 /* What an ANCHOR form is told from: its own phrase, else the last date
@@ -1035,7 +1181,7 @@ static void
 resolve_near (DlRecord *record, const GDate *day, DlTense tense,
               const char *other)
 {
-  DlResolveContext context = { *day, TRUE, tense };
+  DlResolveContext context = { *day, TRUE, tense, FALSE };
   DlResolution res = { 0 };
   Form form;
 

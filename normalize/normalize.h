@@ -38,9 +38,10 @@ gboolean dl_normalizer_flush (DlNormalizer *normalizer, DlSinkFunc sink,
 /* How many records were left unresolved so far. */
 guint dl_normalizer_unresolved (DlNormalizer *normalizer);
 
-/* The tense the sentence context shows around the mention. */
+/* The tense the sentence context shows around the mention; governs (if
+ * not NULL) tells whether its cue is the verb the mention hangs from. */
 DlTense dl_normalizer_tense (DlNormalizer *normalizer, const char *context,
-                             const char *mention);
+                             const char *mention, gboolean *governs);
 
 G_END_DECLS
 

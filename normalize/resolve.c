@@ -1197,6 +1197,10 @@ by_tense_among (Work *w, Unit unit, const Period *candidates, int n,
   else
     {
       i = pick (candidates, n, ref, pick_by_tense (tense));
+      /* A tense told by the verb the mention hangs from ("will sail in
+       * March") is no stray cue: it decides however far. */
+      if (w->context != NULL && w->context->tense_governs)
+        tense_decides = TRUE;
       if (i >= 0 && !tense_decides
           && period_distance (&candidates[i], ref) > TENSE_REACH_DAYS)
         {
@@ -1471,7 +1475,10 @@ shift_unit (Work *w, const Match *match)
                 back ? "before" : "after", ref_day);
 }
 
-/* UNDEF-day-NAME: the weekday the tense points to. */
+/* UNDEF-day-NAME: the weekday the tense points to.  In the present tense
+ * it is the coming one, as in the future: news tells a day of this week
+ * that is over in the past tense, and one in the present is scheduled
+ * ("Polls close Tuesday", "The game is Sunday"). */
 static gboolean
 weekday_by_tense (Work *w, const Match *match)
 {
@@ -1482,7 +1489,9 @@ weekday_by_tense (Work *w, const Match *match)
   };
   char name_buffer[GROUP_TEXT_SIZE];
   const char *name = match_text (match, 1, name_buffer);
-  Pick how = pick_by_tense (sentence_tense (w));
+  DlTense tense = sentence_tense (w);
+  Pick how = pick_by_tense (tense == DL_TENSE_PRESENT ? DL_TENSE_FUTURE
+                                                       : tense);
   Period candidates[3];
   const GDate *ref;
 

@@ -17,6 +17,8 @@ typedef struct {
   GDate reference;        /* the DCT (news) or the last date told (narrative) */
   gboolean have_reference;
   DlTense tense;          /* tense of the sentence the mention is in */
+  gboolean tense_governs; /* told by the verb the mention hangs from: the
+                           * tense decides however far it points */
 } DlResolveContext;
 
 typedef struct {

@@ -11,9 +11,10 @@ planned to|(?:plans?|planned|planning)\s+(?:a|an)\s+(?=\w)
 # "the rally is planned for Saturday": a date set for it.
 (?:planned|scheduled|slated)\s+for|slated to
 # A delay points ahead of the time it was made: "postponed the vote
-# until Tuesday".
+# until Tuesday", "extended the deadline to March 5" (but "extended their
+# offers to acquire" is no delay: "to" must lead to a date).
 scheduled to|set to|due to be|is to|are to
-(?:postponed|delayed|adjourned|deferred|extended|put\s+off|pushed\s+back)\b[^.;]{0,60}?\b(?:until|till|to)
+(?:postponed|delayed|adjourned|deferred|extended|put\s+off|pushed\s+back)\b[^.;]{0,60}?\b(?:until|till|to(?=\s+(?:(?-i:[A-Z0-9])|next\b|the\b|a\b|later\b|early\b|mid|late\b)))
 # "due to" the verb, not "due to" the cause ("due to its loss")
 due to (?:be|begin|start|arrive|open|close|expire|end|take|meet|vote|report|return|resume|hold|leave|visit|come|go|run|mature|reach|sign|decide|announce|release|rule|appear|face|make|hear|travel)
 scheduled|upcoming|coming|next(?! to)|tomorrow|later this|soon|forecasts?|projected
