@@ -15,7 +15,7 @@ if [ ! -x "$te3eval" ] || [ ! -d "$shared/corpora/tbaq" ]; then
 fi
 
 # corpus strict relaxed value: the floors (F1, percent).
-floors="TimeBank 90.4 93.9 81.9
+floors="TimeBank 90.4 93.9 82.1
 AQUAINT 85 93 77"
 
 tmp=$(mktemp -d) || exit 1
