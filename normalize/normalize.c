@@ -571,6 +571,8 @@ typedef struct {
   char *part;        /* first-week, last-weekend, ..., or NULL */
   char *at;          /* "+": the day a duration ends ("in three days") */
   char *days;        /* DD-DD: some days of a month ("May 3-5") */
+  char *from;        /* "told", "past-told": told from the last date told
+                      * ("that summer", "the next year" of a story) */
 } Form;
 
 static void
@@ -583,6 +585,7 @@ form_clear (Form *form)
   g_free (form->part);
   g_free (form->at);
   g_free (form->days);
+  g_free (form->from);
 }
 
 static void
@@ -597,7 +600,7 @@ static gboolean
 has_own_key (const char *text)
 {
   static const char *const keys[] = {
-    " link=", " window=", " part=", " at=", " days=",
+    " link=", " window=", " part=", " at=", " days=", " from=",
   };
 
   for (gsize i = 0; i < G_N_ELEMENTS (keys); i++)
@@ -642,6 +645,8 @@ form_split (const char *text, Form *form)
         keep_first (&form->at, parts[i] + 3);
       else if (g_str_has_prefix (parts[i], "days="))
         keep_first (&form->days, parts[i] + 5);
+      else if (g_str_has_prefix (parts[i], "from="))
+        keep_first (&form->from, parts[i] + 5);
       else
         {
           if (rest->len)
@@ -956,6 +961,7 @@ static gboolean
 needs_tense (const Form *form)
 {
   return g_str_has_prefix (form->value, "UNDEF-") || form->at != NULL
+         || g_strcmp0 (form->window, "+past-told") == 0
          || strstr (form->for_resolve, " mod=AFTER") != NULL
          || strstr (form->for_resolve, " mod=ON_OR_AFTER") != NULL;
 }
@@ -979,35 +985,64 @@ past_or_present (const char *word, gpointer data)
   return TRUE;
 }
 
-/* The context a record resolves in: in a narrative the last date told,
- * else the document date; the tense of its sentence. */
-static void
-context_for (DlNormalizer *normalizer, Document *doc, DlRecord *record,
-             const Form *form, DlResolveContext *context)
+/* Whether value speaks of the writer's own day ("today", "last year",
+ * "two years ago", "this week"): in a story with a date of its own, that
+ * is the document date, not the last date the story told. */
+static gboolean
+is_deictic (const char *value)
 {
-  memset (context, 0, sizeof *context);
-  if (doc->narrative && doc->have_told && g_str_has_prefix (form->value,
-                                                            "UNDEF-"))
-    {
-      context->reference = doc->told;
-      context->have_reference = TRUE;
-      /* A story's "in May" is the May nearest the last date it told. */
-      context->tense = DL_TENSE_UNKNOWN;
-      return;
-    }
-  context->reference = doc->dct;
-  context->have_reference = doc->have_dct;
+  return g_str_has_prefix (value, "UNDEF-this-")
+         || g_str_has_prefix (value, "UNDEF-last-")
+         || g_str_has_prefix (value, "UNDEF-next-")
+         || g_str_has_prefix (value, "UNDEF-REF-")
+         || g_str_has_prefix (value, "UNDEF-the-");
+}
+
+/* Whether value names a day, or a part of one ("that night"). */
+static gboolean
+is_day_form (const char *value)
+{
+  return g_str_has_prefix (value, "UNDEF-this-day")
+         || g_str_has_prefix (value, "UNDEF-last-day")
+         || g_str_has_prefix (value, "UNDEF-next-day");
+}
+
+/* Whether form is told from the last date told rather than from the
+ * document date.  "that summer", "the next morning" (from=told) always
+ * are; "the next year", "the end of the decade" (from=past-told) when the
+ * sentence is about the past ("the next year he sued", but "sales will
+ * rise over the next year").  A day ("that night") needs a day told. */
+static gboolean
+told_from_story (const Document *doc, const Form *form, DlTense tense)
+{
+  if (!doc->have_told || form->from == NULL)
+    return FALSE;
+  if (is_day_form (form->value)
+      && g_strcmp0 (doc->last.granularity, "day") != 0)
+    return FALSE;
+  if (strcmp (form->from, "told") == 0)
+    return TRUE;
+  return strcmp (form->from, "past-told") == 0
+         && (tense == DL_TENSE_PAST || doc->narrative);
+}
+
+/* The sentence's tense, for a form whose value depends on it. */
+static void
+read_tense (DlNormalizer *normalizer, DlRecord *record, const Form *form,
+            DlResolveContext *context)
+{
   /* Reading the sentence's tense is the costliest step here: only forms
    * whose value depends on it ask for it. */
-  if (needs_tense (form))
-    context->tense = dl_normalizer_tense (
-        normalizer, dl_record_get (record, DL_COL_CONTEXT),
-        dl_record_get (record, DL_COL_MENTION), &context->tense_governs);
+  if (!needs_tense (form))
+    return;
+  context->tense = dl_normalizer_tense (
+      normalizer, dl_record_get (record, DL_COL_CONTEXT),
+      dl_record_get (record, DL_COL_MENTION), &context->tense_governs);
   /* News tells what is over in the past tense: a sentence with no cue
    * of either speaks in the present, of what is on or to come ("Polls
    * close Tuesday", "The game is Sunday"), unless a verb that is the same
    * in both may be a past one ("The storm hit the coast Tuesday"). */
-  if (context->tense == DL_TENSE_UNKNOWN && needs_tense (form))
+  if (context->tense == DL_TENSE_UNKNOWN)
     {
       gboolean either = FALSE;
 
@@ -1015,6 +1050,37 @@ context_for (DlNormalizer *normalizer, Document *doc, DlRecord *record,
                  &either);
       if (!either)
         context->tense = DL_TENSE_PRESENT;
+    }
+}
+
+/* The context a record resolves in: the last date told in a narrative
+ * (but for what is said of the writer's own day) and for an anaphoric
+ * form ("that summer"); else the document date; the tense of its
+ * sentence. */
+static void
+context_for (DlNormalizer *normalizer, Document *doc, DlRecord *record,
+             const Form *form, DlResolveContext *context)
+{
+  gboolean story;
+
+  memset (context, 0, sizeof *context);
+  context->reference = doc->dct;
+  context->have_reference = doc->have_dct;
+  read_tense (normalizer, record, form, context);
+  if (form->from)
+    story = told_from_story (doc, form, context->tense)
+            || (doc->narrative && doc->have_told);
+  else
+    story = doc->narrative && doc->have_told
+            && g_str_has_prefix (form->value, "UNDEF-")
+            && !(doc->have_dct && is_deictic (form->value));
+  if (story)
+    {
+      context->reference = doc->told;
+      context->have_reference = TRUE;
+      /* A story's "in May" is the May nearest the last date it told. */
+      context->tense = DL_TENSE_UNKNOWN;
+      context->tense_governs = FALSE;
     }
 }
 
@@ -1059,6 +1125,26 @@ anchor_span (DlNormalizer *normalizer, Document *doc, const char *phrase,
   return TRUE;
 }
 
+
+/* "the past two months", "the following weeks": the stretch before or
+ * after the reference.  The following weeks (window=+told) come after the
+ * last date told, and so do the next three years of a sentence about the
+ * past (window=+past-told: "over the next three years they closed the
+ * plant"). */
+static void
+apply_window (Document *doc, const Form *form,
+              const DlResolveContext *context, DlResolution *res)
+{
+  gboolean forward = form->window[0] == '+';
+  gboolean after_told = strcmp (form->window, "+told") == 0
+                        || (strcmp (form->window, "+past-told") == 0
+                            && context->tense == DL_TENSE_PAST);
+
+  if (after_told && doc->last.valid)
+    dl_apply_window (res, "+", &doc->last.latest);
+  else if (context->have_reference)
+    dl_apply_window (res, forward ? "+" : form->window, &context->reference);
+}
 
 static void
 resolve_record (DlNormalizer *normalizer, Document *doc, DlRecord *record,
@@ -1106,8 +1192,8 @@ resolve_record (DlNormalizer *normalizer, Document *doc, DlRecord *record,
         narrow_to_event (res, &event, phrase);
       dl_span_of_days_clear (&event);
     }
-  if (form->window && context.have_reference)
-    dl_apply_window (res, form->window, &context.reference);
+  if (form->window)
+    apply_window (doc, form, &context, res);
   if (form->part)
     dl_apply_part (res, form->part);
   if (form->days)
@@ -1123,6 +1209,17 @@ resolve_record (DlNormalizer *normalizer, Document *doc, DlRecord *record,
   dl_fiscal_year (res, form->value, normalizer->options.fiscal_year_start);
 }
 
+/* The middle of the period told: after "in 1858", "in July" is the July
+ * nearest mid-1858, that of 1858. */
+static void
+set_told (Document *doc, const GDate *a, const GDate *b)
+{
+  doc->told = *a;
+  g_date_add_days (&doc->told,
+                   (g_date_get_julian (b) - g_date_get_julian (a)) / 2);
+  doc->have_told = TRUE;
+}
+
 /* What this record tells the ones after it. */
 static void
 remember (DlNormalizer *normalizer, Document *doc, DlRecord *record,
@@ -1131,11 +1228,16 @@ remember (DlNormalizer *normalizer, Document *doc, DlRecord *record,
 {
   DlSpanOfDays span = { 0 };
   guint year;
+  GDate a, b;
+  gboolean written, closed;
   const char *phrase = dl_record_get (record, DL_COL_ANCHOR);
 
-  /* "now", "the past": no date a later mention can be told from. */
+  /* "now", "the past": no date a later mention can be told from; "the
+   * next morning" is a day told ("that night" is the night of it). */
   if ((g_strcmp0 (res->type, "DATE") != 0
-       && !g_str_has_prefix (form->value, "ANCHOR"))
+       && !g_str_has_prefix (form->value, "ANCHOR")
+       && !(g_strcmp0 (res->type, "TIME") == 0
+            && g_strcmp0 (res->granularity, "day") == 0))
       || g_strcmp0 (res->certainty, "unresolved") == 0
       || g_str_has_suffix (res->value, "_REF"))
     return;
@@ -1144,22 +1246,21 @@ remember (DlNormalizer *normalizer, Document *doc, DlRecord *record,
   if (g_str_has_prefix (form->value, "ANCHOR")
       && strstr (form->value, "-MINUS-") != NULL && !*phrase)
     return;
-  if (dl_has_written_year (res->value, &year) && res->earliest && res->latest
-      && dl_parse_iso_date (res->earliest, &doc->told)
-      && dl_parse_iso_date (res->latest, &span.latest))
-    {
-      /* The middle of the period told: after "in 1858", "in July" is the
-       * July nearest mid-1858, that of 1858. */
-      g_date_add_days (&doc->told, (g_date_get_julian (&span.latest)
-                                    - g_date_get_julian (&doc->told)) / 2);
-      doc->have_told = TRUE;
-    }
+  written = dl_has_written_year (res->value, &year);
+  closed = res->earliest && res->latest && dl_parse_iso_date (res->earliest, &a)
+           && dl_parse_iso_date (res->latest, &b);
+  if (written && closed)
+    set_told (doc, &a, &b);
   /* A mod moved the range ("before 2022"): what later mentions are told
    * from is the value's own range. */
   if (g_str_has_prefix (form->value, "ANCHOR") || res->mod == NULL
       || *res->mod == '\0' ? !parse_span (res, &span)
                             : !base_span (res->value, context, &span))
     return;
+  /* "until 2014, when a court sent the case back. A second trial took
+   * place that fall": an open range tells its own period. */
+  if (written && !closed)
+    set_told (doc, &span.earliest, &span.latest);
   if (span.how == NULL)
     {
       span.how = g_strdup_printf ("= %s", res->value);
