@@ -2251,7 +2251,9 @@ set_output (DlResolution *out, Work *w, const Attributes *a,
                           : g_steal_pointer (&w->note);
 }
 
-/* A SET recurs, so it has no one range: it is kept as written. */
+/* A SET recurs, so it has no one range: it is kept as written, but for a
+ * period in the units TIMEX3 values use, as for a duration ("every
+ * decade" is P10Y, as "a decade" is). */
 static void
 resolve_set (Work *w, const Attributes *a, gboolean is_duration)
 {
@@ -2267,6 +2269,8 @@ resolve_set (Work *w, const Attributes *a, gboolean is_duration)
   w->duration = is_duration;
   w->fuzzy = is_duration && strchr (w->value, 'X') != NULL;
   w->range = RANGE_NONE;
+  if (is_duration)
+    w->timex = timex_duration (w->value);
   w->note = g_string_free (g_steal_pointer (&note), FALSE);
 }
 

@@ -125,6 +125,11 @@ static const Case cases[] = {
     "exact", "2X" },
   { NULL, "P1D type=SET quant=EACH", R, UNK, "SET", "P1D", "", "", "", "",
     "exact", "EACH" },
+  /* a period in the units of TIMEX3 values, as for a duration */
+  { NULL, "P1DE type=SET quant=EVERY", R, UNK, "SET", "P10Y", "", "", "", "",
+    "exact", "EVERY" },
+  { NULL, "PXDE type=SET", R, UNK, "SET", "PXY", "", "", "", "", "fuzzy",
+    "recurring" },
   /* sets and dates with unspecified digits, kept as written */
   { NULL, "XXXX-WXX-4 type=SET quant=EACH", R, UNK, "SET", "XXXX-WXX-4", "",
     "", "", "", "exact", "EACH" },
