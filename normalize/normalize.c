@@ -399,26 +399,44 @@ static void each_word (const char *text,
                        gboolean (*visit) (const char *word, gpointer data),
                        gpointer data);
 
-/* Words that end the stretch a verb governs before a mention: a new
- * clause, or a deadline ("extended the offer until Nov. 9"), whose date
- * lies either side of the telling whatever the verb's tense. */
-static gboolean
-clause_break (const char *word, gpointer data)
-{
-  static const char *const breaks[] = {
-    "which", "that", "who", "and", "but", "or", "until", "till", "by",
-    "through", "be", "been", "being",
-  };
-  gboolean *broken = data;
+/* A search of a text's words for any of a list (see has_listed_word). */
+typedef struct {
+  const char *const *words;
+  gsize n;
+  gboolean found;
+} WordSearch;
 
-  for (gsize i = 0; i < G_N_ELEMENTS (breaks); i++)
-    if (strcmp (word, breaks[i]) == 0)
+static gboolean
+not_listed (const char *word, gpointer data)
+{
+  WordSearch *search = data;
+
+  for (gsize i = 0; i < search->n; i++)
+    if (strcmp (word, search->words[i]) == 0)
       {
-        *broken = TRUE;
+        search->found = TRUE;
         return FALSE;
       }
   return TRUE;
 }
+
+/* Whether text has any of words[0, n) as one of its lowercase words. */
+static gboolean
+has_listed_word (const char *text, const char *const *words, gsize n)
+{
+  WordSearch search = { words, n, FALSE };
+
+  each_word (text, not_listed, &search);
+  return search.found;
+}
+
+/* Words that end the stretch a verb governs before a mention: a new
+ * clause, or a deadline ("extended the offer until Nov. 9"), whose date
+ * lies either side of the telling whatever the verb's tense. */
+static const char *const clause_breaks[] = {
+  "which", "that", "who", "and", "but", "or", "until", "till", "by",
+  "through", "be", "been", "being",
+};
 
 /* Whether a cue of the other tense comes before cue in its clause: "will
  * redeem preferred shares on Oct. 31" is told by "will", not by the
@@ -477,7 +495,6 @@ cue_governs (const char *context, GArray *cues, const Cue *cue, gsize where)
   };
   g_autofree char *between = NULL;
   gsize len = strcspn (context + cue->start, " \t\n");
-  gboolean broken = FALSE;
 
   if (cue->end > where || where - cue->end > 40)
     return FALSE;
@@ -492,8 +509,8 @@ cue_governs (const char *context, GArray *cues, const Cue *cue, gsize where)
   between = g_strndup (context + cue->end, where - cue->end);
   if (strpbrk (between, ",;:()\"`") != NULL)
     return FALSE;
-  each_word (between, clause_break, &broken);
-  return !broken;
+  return !has_listed_word (between, clause_breaks,
+                           G_N_ELEMENTS (clause_breaks));
 }
 
 DlTense
@@ -966,24 +983,11 @@ needs_tense (const Form *form)
          || strstr (form->for_resolve, " mod=ON_OR_AFTER") != NULL;
 }
 
-/* Whether word is a verb whose past is its present ("hit", "cut"). */
-static gboolean
-past_or_present (const char *word, gpointer data)
-{
-  static const char *const verbs[] = {
-    "hit", "cut", "put", "set", "shut", "cast", "quit", "hurt", "spread",
-    "let", "bid", "cost", "beat", "split", "burst", "upset", "read",
-  };
-  gboolean *either = data;
-
-  for (gsize i = 0; i < G_N_ELEMENTS (verbs); i++)
-    if (strcmp (word, verbs[i]) == 0)
-      {
-        *either = TRUE;
-        return FALSE;
-      }
-  return TRUE;
-}
+/* Verbs whose past is their present ("hit", "cut"). */
+static const char *const past_or_present[] = {
+  "hit", "cut", "put", "set", "shut", "cast", "quit", "hurt", "spread",
+  "let", "bid", "cost", "beat", "split", "burst", "upset", "read",
+};
 
 /* Whether value speaks of the writer's own day ("today", "last year",
  * "two years ago", "this week"): in a story with a date of its own, that
@@ -1042,15 +1046,10 @@ read_tense (DlNormalizer *normalizer, DlRecord *record, const Form *form,
    * of either speaks in the present, of what is on or to come ("Polls
    * close Tuesday", "The game is Sunday"), unless a verb that is the same
    * in both may be a past one ("The storm hit the coast Tuesday"). */
-  if (context->tense == DL_TENSE_UNKNOWN)
-    {
-      gboolean either = FALSE;
-
-      each_word (dl_record_get (record, DL_COL_CONTEXT), past_or_present,
-                 &either);
-      if (!either)
-        context->tense = DL_TENSE_PRESENT;
-    }
+  if (context->tense == DL_TENSE_UNKNOWN
+      && !has_listed_word (dl_record_get (record, DL_COL_CONTEXT),
+                           past_or_present, G_N_ELEMENTS (past_or_present)))
+    context->tense = DL_TENSE_PRESENT;
 }
 
 /* The context a record resolves in: the last date told in a narrative
