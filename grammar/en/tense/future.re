@@ -5,6 +5,7 @@
 will|won't|wo n't|'ll|shall|would
 (?:is|are)\s+(?:expected|forecast|predicted|likely)\b
 going to|plans? to|planning to|intends? to|expects? to|expected to
+agreed to|agrees to|promised to|promises to|vowed to|vows to|pledged to|pledges to|aims? to|hopes? to|threatened to|threatens to|(?:are|is) ready to
 # A plan told in the past still points ahead of its telling: "the team
 # planned to leave on Thursday", "protesters planned a rally Saturday".
 planned to|(?:plans?|planned|planning)\s+(?:a|an)\s+(?=\w)
