@@ -612,17 +612,44 @@ keep_first (char **slot, const char *value)
     *slot = g_strdup (value);
 }
 
-/* Whether form text has a key normalize takes for itself (below). */
+/* The keys normalize takes out of a form for itself, and the field of
+ * Form each goes to. */
+static const struct {
+  const char *key; /* with its '=' */
+  gsize field;     /* offset of a char * in Form */
+} own_keys[] = {
+  { "link=", G_STRUCT_OFFSET (Form, link) },
+  { "window=", G_STRUCT_OFFSET (Form, window) },
+  { "part=", G_STRUCT_OFFSET (Form, part) },
+  { "at=", G_STRUCT_OFFSET (Form, at) },
+  { "days=", G_STRUCT_OFFSET (Form, days) },
+  { "from=", G_STRUCT_OFFSET (Form, from) },
+};
+
+/* Whether form text has one of own_keys as a word of its own. */
 static gboolean
 has_own_key (const char *text)
 {
-  static const char *const keys[] = {
-    " link=", " window=", " part=", " at=", " days=", " from=",
-  };
+  for (gsize i = 0; i < G_N_ELEMENTS (own_keys); i++)
+    for (const char *at = strstr (text, own_keys[i].key); at;
+         at = strstr (at + 1, own_keys[i].key))
+      if (at == text || at[-1] == ' ')
+        return TRUE;
+  return FALSE;
+}
 
-  for (gsize i = 0; i < G_N_ELEMENTS (keys); i++)
-    if (strstr (text, keys[i]) != NULL || g_str_has_prefix (text, keys[i] + 1))
-      return TRUE;
+/* Takes part into its field of form if it is one of own_keys ("link=or");
+ * a key given twice keeps its first value, as in the resolver. */
+static gboolean
+take_own_key (Form *form, const char *part)
+{
+  for (gsize i = 0; i < G_N_ELEMENTS (own_keys); i++)
+    if (g_str_has_prefix (part, own_keys[i].key))
+      {
+        keep_first (&G_STRUCT_MEMBER (char *, form, own_keys[i].field),
+                    part + strlen (own_keys[i].key));
+        return TRUE;
+      }
   return FALSE;
 }
 
@@ -651,20 +678,7 @@ form_split (const char *text, Form *form)
         continue;
       if (i == 0)
         form->value = g_strdup (parts[i]);
-      /* A key given twice keeps its first value, as in the resolver. */
-      if (g_str_has_prefix (parts[i], "link="))
-        keep_first (&form->link, parts[i] + 5);
-      else if (g_str_has_prefix (parts[i], "window="))
-        keep_first (&form->window, parts[i] + 7);
-      else if (g_str_has_prefix (parts[i], "part="))
-        keep_first (&form->part, parts[i] + 5);
-      else if (g_str_has_prefix (parts[i], "at="))
-        keep_first (&form->at, parts[i] + 3);
-      else if (g_str_has_prefix (parts[i], "days="))
-        keep_first (&form->days, parts[i] + 5);
-      else if (g_str_has_prefix (parts[i], "from="))
-        keep_first (&form->from, parts[i] + 5);
-      else
+      if (!take_own_key (form, parts[i]))
         {
           if (rest->len)
             g_string_append_c (rest, ' ');
