@@ -1,6 +1,7 @@
 /* timeline.c: sorts ranges into a timeline a person can read. */
 #include "timeline.h"
 
+#include "dl-cli.h"
 #include "dl-text.h"
 
 #include <stdio.h>
@@ -79,19 +80,17 @@ ordinal (int n)
   return g_strdup_printf ("%d%s", n, suffix);
 }
 
-/* YYYY-MM-DD at the start of text (anything may follow, a time of day),
- * with a month that exists; the day is not checked. */
-static gboolean
-iso_day (const char *text, int *y, int *m, int *d)
+/* "24 February 2022" for an ISO day (a time of day may follow), or NULL. */
+static char *
+iso_day_words (const char *text)
 {
-  *y = dl_text_digits (text, 4);
-  if (*y < 0 || text[4] != '-')
-    return FALSE;
-  *m = dl_text_digits (text + 5, 2);
-  if (*m < 1 || *m > 12 || text[7] != '-')
-    return FALSE;
-  *d = dl_text_digits (text + 8, 2);
-  return *d >= 0;
+  GDate day;
+
+  if (!dl_parse_iso_date (text, &day))
+    return NULL;
+  return g_strdup_printf ("%d %s %d", g_date_get_day (&day),
+                          months[g_date_get_month (&day) - 1],
+                          g_date_get_year (&day));
 }
 
 /* The number in the one or two digits at text, or -1. */
@@ -112,11 +111,12 @@ value_words (const char *value)
     { "SP", "spring" }, { "SU", "summer" }, { "FA", "autumn" },
     { "WI", "winter" },
   };
-  int y = dl_text_digits (value, 4), m, d;
+  int y = dl_text_digits (value, 4), m;
+  char *day = iso_day_words (value);
   gsize n;
 
-  if (iso_day (value, &y, &m, &d))
-    return g_strdup_printf ("%d %s %d", d, months[m - 1], y);
+  if (day)
+    return day;
   if (y >= 0 && value[4] == '-')
     {
       const char *rest = value + 5;
@@ -162,11 +162,9 @@ value_words (const char *value)
 static char *
 day_words (const char *iso)
 {
-  int y, m, d;
+  char *words = iso_day_words (iso);
 
-  if (iso_day (iso, &y, &m, &d))
-    return g_strdup_printf ("%d %s %d", d, months[m - 1], y);
-  return g_strdup (iso);
+  return words ? words : g_strdup (iso);
 }
 
 /* The label of a record: from its value, or, when the value says only
