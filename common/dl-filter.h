@@ -16,11 +16,14 @@ typedef struct {
   gpointer data;
   /* Called once the first header is read, with its extra column names. */
   void (*begin) (GPtrArray *extra_names, gpointer data);
+  gboolean raw; /* --raw: read cells as they are (dl_reader_set_raw) */
 } DlFilter;
 
 /* Runs filter over files (NULL-terminated; "-" is standard input).  A bad
- * input is reported on stderr and skipped; returns FALSE if any was bad or
- * process failed.  Inputs after the first must have the same extra columns. */
+ * input is reported on stderr and skipped; a bad row too, and their count
+ * ends in one line, "PROGRAM: N rows skipped (malformed input)".  Returns
+ * FALSE if any input or row was bad or process failed.  Inputs after the
+ * first must have the same extra columns. */
 gboolean dl_filter_run (const DlFilter *filter, const char *const *files);
 
 G_END_DECLS

@@ -1,4 +1,9 @@
-/* dl-read.c: reading records (CSV through libcsv). */
+/* dl-read.c: reading records, streamed row by row.
+ *
+ * Input is read line by line.  A bad row (malformed quoting, a wrong field
+ * count, invalid UTF-8, a NUL byte) is handed out as a DL_ERROR_BAD_ROW
+ * error, counted, and reading goes on at the next line: one bad row never
+ * ends a file. */
 #include "dl-record-private.h"
 
 #include "dl-text.h"
@@ -7,28 +12,42 @@
 #include <errno.h>
 #include <string.h>
 
-/* ---- reading ---- */
+typedef enum { SYNTAX_UNKNOWN, SYNTAX_CSV, SYNTAX_TSV } Syntax;
 
 struct _DlReader {
   GRefString *name;
   FILE *in;
   gboolean owns_in;
+  char *in_buffer;    /* stdio's buffer for a file the reader opened */
+  GBytes *bytes;      /* the data of dl_reader_open_bytes, referenced */
+  gboolean raw;       /* cells as they are: no spreadsheet guard undone */
+  Syntax syntax;      /* told from the first line */
+  /* lines */
+  char *buffer;
+  size_t buffer_size;
+  GString *replay;    /* lines to read again (after an unclosed quote) */
+  gsize replay_at;
+  guint64 line;       /* the line last read (1-based) */
+  gboolean at_eof;
+  /* rows */
   struct csv_parser parser;
   GPtrArray *fields;  /* fields of the row being parsed */
   GQueue rows;        /* complete rows (GPtrArray *) not yet handed out */
   GQueue row_lines;   /* line each queued row started on */
-  guint64 line;       /* physical line being parsed */
   guint64 row_start;  /* line the row being parsed started on */
-  gboolean at_eof;
-  char *buffer;
-  size_t buffer_size;
-  char *in_buffer;    /* stdio's buffer for a file the reader opened */
+  GString *pending;   /* the lines of a row that spans lines, so far */
+  GError *bad;        /* a bad row met after the queued rows */
+  guint64 skipped;
   /* header binding */
   gboolean have_header;
-  gsize n_header;
+  GPtrArray *header;  /* the header's names */
+  GHashTable *names;  /* every column name, known or in the header */
+  gboolean foreign;   /* under a header unlike the first: rows skipped */
   int *bind;          /* per input column: DlColumn, -1 drop, -2 extra */
   GPtrArray *extra_names;
 };
+
+#define BOM "\xef\xbb\xbf"
 
 /* Keep spaces around fields: libcsv trims them by default, which would
  * change passed-through data. */
@@ -39,35 +58,55 @@ no_space (unsigned char c)
   return 0;
 }
 
-DlReader *
-dl_reader_open (const char *path, GError **error)
+static void
+reset_parser (DlReader *reader)
 {
-  g_autoptr (DlReader) reader = g_new0 (DlReader, 1);
+  csv_free (&reader->parser);
+  csv_init (&reader->parser, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL);
+  csv_set_space_func (&reader->parser, no_space);
+  g_ptr_array_set_size (reader->fields, 0);
+  g_string_truncate (reader->pending, 0);
+}
 
-  reader->name = g_ref_string_new (strcmp (path, "-") == 0 ? "-" : path);
+static DlReader *
+reader_new (const char *name)
+{
+  DlReader *reader = g_new0 (DlReader, 1);
+
+  reader->name = g_ref_string_new (name);
   g_queue_init (&reader->rows);
   g_queue_init (&reader->row_lines);
   reader->fields = g_ptr_array_new_with_free_func (g_free);
   reader->extra_names = g_ptr_array_new_with_free_func (g_free);
+  reader->pending = g_string_new (NULL);
+  reader->replay = g_string_new (NULL);
   csv_init (&reader->parser, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL);
   csv_set_space_func (&reader->parser, no_space);
+  return reader;
+}
+
+DlReader *
+dl_reader_open (const char *path, GError **error)
+{
+  g_autoptr (DlReader) reader = reader_new (path);
+
   if (strcmp (path, "-") == 0)
-    reader->in = stdin;
-  else
     {
-      reader->in = fopen (path, "rb");
-      if (reader->in == NULL)
-        {
-          int saved = errno;
-          g_set_error (error, DL_ERROR, DL_ERROR_IO, "%s: %s", path,
-                       g_strerror (saved));
-          return NULL;
-        }
-      reader->owns_in = TRUE;
-      /* 64 KB reads, not 4 KB ones. */
-      reader->in_buffer = g_malloc (1 << 16);
-      setvbuf (reader->in, reader->in_buffer, _IOFBF, 1 << 16);
+      reader->in = stdin;
+      return g_steal_pointer (&reader);
     }
+  reader->in = fopen (path, "rb");
+  if (reader->in == NULL)
+    {
+      int saved = errno;
+      g_set_error (error, DL_ERROR, DL_ERROR_IO, "%s: %s", path,
+                   g_strerror (saved));
+      return NULL;
+    }
+  reader->owns_in = TRUE;
+  /* 64 KB reads, not 4 KB ones. */
+  reader->in_buffer = g_malloc (1 << 16);
+  setvbuf (reader->in, reader->in_buffer, _IOFBF, 1 << 16);
   return g_steal_pointer (&reader);
 }
 
@@ -76,11 +115,12 @@ dl_reader_open_bytes (const char *name, GBytes *bytes, GError **error)
 {
   gsize len;
   const void *data = g_bytes_get_data (bytes, &len);
-  g_autoptr (DlReader) reader = dl_reader_open ("-", error);
+  g_autoptr (DlReader) reader = reader_new (name);
 
-  g_ref_string_release (reader->name);
-  reader->name = g_ref_string_new (name);
-  reader->in = len ? fmemopen ((void *) data, len, "rb") : fopen ("/dev/null", "rb");
+  /* The stream reads from the bytes: hold them as long as it lives. */
+  reader->bytes = g_bytes_ref (bytes);
+  reader->in = len ? fmemopen ((void *) data, len, "rb")
+                   : fopen ("/dev/null", "rb");
   if (reader->in == NULL)
     {
       g_set_error (error, DL_ERROR, DL_ERROR_IO, "%s: %s", name,
@@ -92,24 +132,41 @@ dl_reader_open_bytes (const char *name, GBytes *bytes, GError **error)
 }
 
 void
+dl_reader_set_raw (DlReader *reader, gboolean raw)
+{
+  reader->raw = raw;
+}
+
+guint64
+dl_reader_skipped (DlReader *reader)
+{
+  return reader->skipped;
+}
+
+void
 dl_reader_free (DlReader *reader)
 {
   if (reader == NULL)
     return;
   if (reader->owns_in && reader->in)
     fclose (reader->in);
+  g_clear_pointer (&reader->bytes, g_bytes_unref);
   g_free (reader->in_buffer);
   csv_free (&reader->parser);
   g_ptr_array_unref (reader->fields);
   g_queue_clear_full (&reader->rows, (GDestroyNotify) g_ptr_array_unref);
   g_queue_clear (&reader->row_lines);
+  g_string_free (reader->pending, TRUE);
+  g_string_free (reader->replay, TRUE);
+  g_clear_error (&reader->bad);
   g_ptr_array_unref (reader->extra_names);
+  g_clear_pointer (&reader->header, g_ptr_array_unref);
+  g_clear_pointer (&reader->names, g_hash_table_unref);
   g_free (reader->bind);
   g_free (reader->buffer);
   g_clear_pointer (&reader->name, g_ref_string_release);
   g_free (reader);
 }
-
 
 GPtrArray *
 dl_reader_extra_names (DlReader *reader)
@@ -117,12 +174,47 @@ dl_reader_extra_names (DlReader *reader)
   return reader->extra_names;
 }
 
+/* ---- lines ---- */
+
+/* Whether a cell read is one the spreadsheet guard wrote: one or more
+ * quotes, then a character a spreadsheet would start a formula with. */
+static gboolean
+is_guarded (const char *cell, gsize len)
+{
+  gsize i = 0;
+
+  while (i < len && cell[i] == '\'')
+    i++;
+  return i > 0 && i < len && strchr ("=+-@\t\r", cell[i]) != NULL
+         && cell[i] != '\0';
+}
+
+/* A new field of the row being parsed, with the guard's quote dropped. */
+static void
+add_field (DlReader *reader, const char *data, gsize len)
+{
+  if (!reader->raw && len > 1 && data[0] == '\'' && is_guarded (data, len))
+    {
+      data++;
+      len--;
+    }
+  g_ptr_array_add (reader->fields, g_strndup (data, len));
+}
+
 static void
 on_field (void *data, size_t len, void *user)
 {
-  DlReader *reader = user;
+  add_field (user, data ? data : "", len);
+}
 
-  g_ptr_array_add (reader->fields, g_strndup (data ? data : "", len));
+static void
+push_row (DlReader *reader)
+{
+  g_queue_push_tail (&reader->rows, reader->fields);
+  g_queue_push_tail (&reader->row_lines, GSIZE_TO_POINTER (reader->row_start));
+  /* Room for a row like the header: no regrowing field by field. */
+  reader->fields = g_ptr_array_new_full (
+      MAX (reader->header ? reader->header->len : 0, 8), g_free);
 }
 
 static void
@@ -131,77 +223,252 @@ on_row (int terminator, void *user)
   DlReader *reader = user;
 
   (void) terminator;
-  g_queue_push_tail (&reader->rows, reader->fields);
-  g_queue_push_tail (&reader->row_lines, GSIZE_TO_POINTER (reader->row_start));
-  /* Room for a row like the header: no regrowing field by field. */
-  reader->fields = g_ptr_array_new_full (MAX (reader->n_header, 8), g_free);
+  push_row (reader);
+  g_string_truncate (reader->pending, 0);
   reader->row_start = reader->line + 1;
 }
 
-/* Parses input line by line until a row is complete or input ends. */
+/* Notes a bad row, to be handed out after the rows queued before it. */
+G_GNUC_PRINTF (3, 4) static void
+set_bad (DlReader *reader, guint64 line, const char *format, ...)
+{
+  va_list args;
+  g_autofree char *message = NULL;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+  g_clear_error (&reader->bad);
+  reader->bad = g_error_new (DL_ERROR, DL_ERROR_BAD_ROW,
+                             "%s:%" G_GUINT64_FORMAT ": %s", reader->name,
+                             line, message);
+}
+
+/* The next line into reader->buffer (its newline kept), from the lines to
+ * read again first; -1 at the end of input or on a read error. */
+static gssize
+next_line (DlReader *reader, GError **error)
+{
+  gssize len;
+
+  if (reader->replay_at < reader->replay->len)
+    {
+      const char *start = reader->replay->str + reader->replay_at;
+      const char *nl = memchr (start, '\n',
+                               reader->replay->len - reader->replay_at);
+
+      len = nl ? nl + 1 - start
+               : (gssize) (reader->replay->len - reader->replay_at);
+      if ((size_t) len + 1 > reader->buffer_size)
+        {
+          reader->buffer_size = len + 1;
+          reader->buffer = g_realloc (reader->buffer, reader->buffer_size);
+        }
+      memcpy (reader->buffer, start, len);
+      reader->buffer[len] = '\0';
+      reader->replay_at += len;
+      if (reader->replay_at == reader->replay->len)
+        {
+          g_string_truncate (reader->replay, 0);
+          reader->replay_at = 0;
+        }
+      reader->line++;
+      return len;
+    }
+  len = getline (&reader->buffer, &reader->buffer_size, reader->in);
+  if (len < 0)
+    {
+      if (ferror (reader->in))
+        g_set_error (error, DL_ERROR, DL_ERROR_IO, "%s: %s", reader->name,
+                     g_strerror (errno));
+      return -1;
+    }
+  reader->line++;
+  /* A byte order mark is no part of the first column's name. */
+  if (reader->line == 1 && len >= 3 && memcmp (reader->buffer, BOM, 3) == 0)
+    {
+      memmove (reader->buffer, reader->buffer + 3, len - 2);
+      len -= 3;
+    }
+  return len;
+}
+
+/* TSV if the first line has more tabs than commas, else CSV. */
+static Syntax
+detect_syntax (const char *line, gsize len)
+{
+  gsize tabs = 0, commas = 0;
+
+  for (gsize i = 0; i < len; i++)
+    {
+      tabs += line[i] == '\t';
+      commas += line[i] == ',';
+    }
+  return tabs > commas ? SYNTAX_TSV : SYNTAX_CSV;
+}
+
+/* A CSV row that began on an earlier line breaks (its quote never closes,
+ * or a quote inside it is wrong): the row is bad, told at its first line,
+ * and the lines after that one are read again, so that the rows there are
+ * not lost to it. */
+static void
+drop_row_and_replay (DlReader *reader)
+{
+  gsize first_nl = strcspn (reader->pending->str, "\n");
+  GString *rest = g_string_new (NULL);
+
+  if (first_nl < reader->pending->len)
+    g_string_append_len (rest, reader->pending->str + first_nl + 1,
+                         reader->pending->len - first_nl - 1);
+  /* Lines not yet read again stay after these. */
+  g_string_append_len (rest, reader->replay->str + reader->replay_at,
+                       reader->replay->len - reader->replay_at);
+  g_string_free (reader->replay, TRUE);
+  reader->replay = rest;
+  reader->replay_at = 0;
+  reader->line = reader->row_start;
+  reader->row_start = 0;
+  reset_parser (reader);
+}
+
+/* End of input: the last row ends, or its quote was never closed. */
+static void
+finish_csv (DlReader *reader)
+{
+  if (csv_fini (&reader->parser, on_field, on_row, reader) == 0)
+    {
+      reader->at_eof = TRUE;
+      return;
+    }
+  set_bad (reader, reader->row_start,
+           "unterminated quoted field; the row is skipped");
+  drop_row_and_replay (reader);
+  reader->at_eof = reader->replay->len == 0;
+}
+
+/* Parses one CSV line; a malformed row is bad, and parsing starts afresh
+ * at the next line (at the row's second line if it began before). */
+static void
+parse_csv_line (DlReader *reader, gssize len)
+{
+  if ((gssize) csv_parse (&reader->parser, reader->buffer, len, on_field,
+                          on_row, reader) != len)
+    {
+      gboolean spans = reader->pending->len > 0;
+
+      set_bad (reader, spans ? reader->row_start : reader->line,
+               "malformed CSV: %s",
+               csv_error (&reader->parser) == CSV_EPARSE
+                   ? "a quote inside an unquoted field or text after a "
+                     "closing quote"
+                   : csv_strerror (csv_error (&reader->parser)));
+      if (spans)
+        {
+          g_string_append_len (reader->pending, reader->buffer, len);
+          drop_row_and_replay (reader);
+        }
+      else
+        {
+          reset_parser (reader);
+          reader->row_start = reader->line + 1;
+        }
+      return;
+    }
+  /* The row goes on past this line: keep the line, to read it again
+   * should the row break.  libcsv's state 0 is "no row begun". */
+  if (reader->parser.pstate != 0)
+    g_string_append_len (reader->pending, reader->buffer, len);
+}
+
+/* One TSV line: fields between tabs, no quoting. */
+static void
+parse_tsv_line (DlReader *reader, gssize len)
+{
+  const char *p = reader->buffer;
+  const char *end = p + len;
+
+  if (end > p && end[-1] == '\n')
+    end--;
+  if (end > p && end[-1] == '\r')
+    end--;
+  if (end == p)
+    return;
+  for (;;)
+    {
+      const char *tab = memchr (p, '\t', end - p);
+
+      add_field (reader, p, (tab ? tab : end) - p);
+      if (tab == NULL)
+        break;
+      p = tab + 1;
+    }
+  reader->row_start = reader->line;
+  push_row (reader);
+}
+
+/* Reads lines until a row is complete, a bad row is met or input ends;
+ * FALSE only on a read error. */
 static gboolean
 fill_rows (DlReader *reader, GError **error)
 {
-  while (g_queue_is_empty (&reader->rows) && !reader->at_eof)
+  while (g_queue_is_empty (&reader->rows) && reader->bad == NULL
+         && !reader->at_eof)
     {
-      ssize_t len = getline (&reader->buffer, &reader->buffer_size, reader->in);
+      GError *local = NULL;
+      gssize len = next_line (reader, &local);
 
       if (len < 0)
         {
-          if (ferror (reader->in))
+          if (local)
             {
-              g_set_error (error, DL_ERROR, DL_ERROR_IO, "%s: %s",
-                           reader->name, g_strerror (errno));
+              g_propagate_error (error, local);
               return FALSE;
             }
-          reader->at_eof = TRUE;
-          if (csv_fini (&reader->parser, on_field, on_row, reader) != 0)
-            {
-              g_set_error (error, DL_ERROR, DL_ERROR_DATA,
-                           "%s:%" G_GUINT64_FORMAT ": %s", reader->name,
-                           reader->row_start,
-                           "unterminated quoted field at end of input");
-              return FALSE;
-            }
-          break;
+          if (reader->syntax == SYNTAX_TSV)
+            reader->at_eof = TRUE;
+          else
+            finish_csv (reader);
+          continue;
         }
-      reader->line++;
+      if (reader->syntax == SYNTAX_UNKNOWN)
+        reader->syntax = detect_syntax (reader->buffer, len);
       if (reader->row_start == 0)
         reader->row_start = reader->line;
       if (memchr (reader->buffer, '\0', len) != NULL)
         {
-          g_set_error (error, DL_ERROR, DL_ERROR_DATA,
-                       "%s:%" G_GUINT64_FORMAT ": NUL byte in CSV input",
-                       reader->name, reader->line);
-          return FALSE;
+          set_bad (reader, reader->line, "NUL byte in the input");
+          reset_parser (reader);
+          reader->row_start = reader->line + 1;
         }
-      if ((ssize_t) csv_parse (&reader->parser, reader->buffer, len, on_field,
-                               on_row, reader) != len)
-        {
-          g_set_error (error, DL_ERROR, DL_ERROR_DATA,
-                       "%s:%" G_GUINT64_FORMAT ": malformed CSV: %s",
-                       reader->name, reader->line,
-                       csv_error (&reader->parser) == CSV_EPARSE
-                           ? "a quote inside an unquoted field or text "
-                             "after a closing quote"
-                           : csv_strerror (csv_error (&reader->parser)));
-          return FALSE;
-        }
+      else if (reader->syntax == SYNTAX_TSV)
+        parse_tsv_line (reader, len);
+      else
+        parse_csv_line (reader, len);
     }
   return TRUE;
 }
 
-/* Pops the next complete row, or NULL at the end of input or on error. */
+/* Pops the next complete row; NULL at the end of input, on a read error,
+ * or for a bad row (error DL_ERROR_BAD_ROW, counted). */
 static GPtrArray *
 next_row (DlReader *reader, guint64 *line, GError **error)
 {
   if (!fill_rows (reader, error))
     return NULL;
-  if (g_queue_is_empty (&reader->rows))
-    return NULL;
-  *line = GPOINTER_TO_SIZE (g_queue_pop_head (&reader->row_lines));
-  return g_queue_pop_head (&reader->rows);
+  if (!g_queue_is_empty (&reader->rows))
+    {
+      *line = GPOINTER_TO_SIZE (g_queue_pop_head (&reader->row_lines));
+      return g_queue_pop_head (&reader->rows);
+    }
+  if (reader->bad)
+    {
+      reader->skipped++;
+      g_propagate_error (error, g_steal_pointer (&reader->bad));
+    }
+  return NULL;
 }
+
+/* ---- header and records ---- */
 
 static gboolean
 check_utf8 (DlReader *reader, GPtrArray *row, guint64 line, GError **error)
@@ -215,6 +482,26 @@ check_utf8 (DlReader *reader, GPtrArray *row, guint64 line, GError **error)
         return FALSE;
       }
   return TRUE;
+}
+
+/* The name set for telling headers inside the input: every name of every
+ * format, and the header's own. */
+static GHashTable *
+column_names_with (GPtrArray *header)
+{
+  GHashTable *names = g_hash_table_new (g_str_hash, g_str_equal);
+
+  for (int f = 0; f < DL_N_FORMATS; f++)
+    {
+      gsize n;
+      const DlColumn *cols = dl_format_columns (f, &n);
+
+      for (gsize i = 0; i < n; i++)
+        g_hash_table_add (names, (gpointer) dl_format_column_name (f, cols[i]));
+    }
+  for (guint i = 0; i < header->len; i++)
+    g_hash_table_add (names, header->pdata[i]);
+  return names;
 }
 
 gboolean
@@ -231,14 +518,17 @@ dl_reader_read_header (DlReader *reader, DlFormat in, DlFormat out,
   if (header == NULL)
     {
       if (error && *error)
-        return FALSE;
+        {
+          /* A header that does not parse is a bad file, not a bad row. */
+          (*error)->code = DL_ERROR_DATA;
+          return FALSE;
+        }
       /* Empty input is an empty table, as it is for sort and cut. */
       reader->have_header = TRUE;
       return TRUE;
     }
   if (!check_utf8 (reader, header, line, error))
     return FALSE;
-  reader->n_header = header->len;
   reader->bind = g_new (int, header->len);
   for (guint i = 0; i < header->len; i++)
     {
@@ -272,42 +562,119 @@ dl_reader_read_header (DlReader *reader, DlFormat in, DlFormat out,
                      dl_format_column_name (in, required[i]));
         return FALSE;
       }
+  reader->names = column_names_with (header);
+  reader->header = g_steal_pointer (&header);
   reader->have_header = TRUE;
   return TRUE;
+}
+
+/* The field with a byte order mark dropped (a file joined on with cat). */
+static const char *
+without_bom (const char *field)
+{
+  return g_str_has_prefix (field, BOM) ? field + 3 : field;
+}
+
+/* Whether row repeats the header: a stream of several outputs joined. */
+static gboolean
+is_header_copy (DlReader *reader, GPtrArray *row)
+{
+  if (row->len != reader->header->len
+      || strcmp (without_bom (row->pdata[0]), reader->header->pdata[0]) != 0)
+    return FALSE;
+  for (guint i = 1; i < row->len; i++)
+    if (strcmp (row->pdata[i], reader->header->pdata[i]) != 0)
+      return FALSE;
+  return TRUE;
+}
+
+/* Whether row is a header of its own: its first field and at least one
+ * other (or its only one) are column names.  No data row of dateline's
+ * looks like that. */
+static gboolean
+is_other_header (DlReader *reader, GPtrArray *row)
+{
+  guint names = 0;
+
+  if (!g_hash_table_contains (reader->names, without_bom (row->pdata[0])))
+    return FALSE;
+  for (guint i = 0; i < row->len && names < 2; i++)
+    names += g_hash_table_contains (reader->names,
+                                    without_bom (row->pdata[i]));
+  return names >= MIN (row->len, 2);
+}
+
+/* A record-level bad row: counted, told as DL_ERROR_BAD_ROW. */
+static DlRecord *
+bad_record (DlReader *reader, GError *local, GError **error)
+{
+  reader->skipped++;
+  local->code = DL_ERROR_BAD_ROW;
+  g_propagate_error (error, local);
+  return NULL;
 }
 
 DlRecord *
 dl_reader_next (DlReader *reader, GError **error)
 {
-  g_autoptr (GPtrArray) row = NULL;
-  g_autoptr (DlRecord) record = NULL;
-  guint64 line = 0;
-
   g_return_val_if_fail (reader->have_header, NULL);
-  row = next_row (reader, &line, error);
-  if (row == NULL)
-    return NULL;
-  if (row->len != reader->n_header)
+  for (;;)
     {
-      g_set_error (error, DL_ERROR, DL_ERROR_DATA,
-                   "%s:%" G_GUINT64_FORMAT
-                   ": record has %u fields, the header has %zu",
-                   reader->name, line, row->len, reader->n_header);
-      return NULL;
-    }
-  if (!check_utf8 (reader, row, line, error))
-    return NULL;
-  record = dl_record_new ();
-  record->origin = g_ref_string_acquire (reader->name);
-  record->line = line;
-  for (guint i = 0; i < row->len; i++)
-    {
-      int col = reader->bind[i];
+      g_autoptr (GPtrArray) row = NULL;
+      g_autoptr (DlRecord) record = NULL;
+      GError *local = NULL;
+      guint64 line = 0;
 
-      if (col >= 0)
-        dl_record_take (record, col, g_steal_pointer (&row->pdata[i]));
-      else if (col == -2)
-        g_ptr_array_add (record->extra, g_steal_pointer (&row->pdata[i]));
+      row = next_row (reader, &line, error);
+      if (row == NULL)
+        return NULL;
+      if (reader->header == NULL)
+        {
+          /* Rows after an empty first line that stood for a header. */
+          reader->skipped++;
+          continue;
+        }
+      if (is_header_copy (reader, row))
+        {
+          reader->foreign = FALSE;
+          continue;
+        }
+      if (reader->foreign)
+        {
+          reader->skipped++;
+          continue;
+        }
+      if (is_other_header (reader, row))
+        {
+          reader->foreign = TRUE;
+          g_set_error (error, DL_ERROR, DL_ERROR_BAD_ROW,
+                       "%s:%" G_GUINT64_FORMAT ": a header unlike the first "
+                       "one; the rows under it are skipped",
+                       reader->name, line);
+          return NULL;
+        }
+      if (row->len != reader->header->len)
+        return bad_record (
+            reader,
+            g_error_new (DL_ERROR, DL_ERROR_BAD_ROW,
+                         "%s:%" G_GUINT64_FORMAT
+                         ": record has %u fields, the header has %u",
+                         reader->name, line, row->len, reader->header->len),
+            error);
+      if (!check_utf8 (reader, row, line, &local))
+        return bad_record (reader, local, error);
+      record = dl_record_new ();
+      record->origin = g_ref_string_acquire (reader->name);
+      record->line = line;
+      for (guint i = 0; i < row->len; i++)
+        {
+          int col = reader->bind[i];
+
+          if (col >= 0)
+            dl_record_take (record, col, g_steal_pointer (&row->pdata[i]));
+          else if (col == -2)
+            g_ptr_array_add (record->extra, g_steal_pointer (&row->pdata[i]));
+        }
+      return g_steal_pointer (&record);
     }
-  return g_steal_pointer (&record);
 }

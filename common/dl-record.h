@@ -18,7 +18,9 @@ typedef enum {
   DL_ERROR_USAGE, /* bad command line: exit 2 */
   DL_ERROR_DATA,  /* bad input data: exit 1 */
   DL_ERROR_IO,    /* cannot read or write: exit 1 */
-  DL_ERROR_GRAMMAR /* the grammar does not load: exit 1 */
+  DL_ERROR_GRAMMAR, /* the grammar does not load: exit 1 */
+  DL_ERROR_BAD_ROW  /* one input row is bad and was skipped: reading may go
+                     * on with the next (exit 1 in the end) */
 } DlErrorCode;
 
 /* Every column of every format.  DL_COL_FROM and DL_COL_TO are the timeline's
@@ -90,7 +92,9 @@ void dl_record_set_number (DlRecord *record, DlColumn column, guint64 value);
 void dl_record_set_printf (DlRecord *record, DlColumn column,
                            const char *format, ...) G_GNUC_PRINTF (3, 4);
 
-/* Reading CSV, streamed record by record. */
+/* Reading records, streamed one by one.  The input is CSV or TSV, told
+ * from its first line (docs/records.md): TSV when it has more tabs than
+ * commas.  A byte order mark before the header is dropped. */
 typedef struct _DlReader DlReader;
 
 /* path "-" reads standard input. */
@@ -102,6 +106,10 @@ DlReader *dl_reader_open_bytes (const char *name, GBytes *bytes,
 void dl_reader_free (DlReader *reader);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (DlReader, dl_reader_free)
 
+/* raw: read cells as they are.  By default one leading quote that the
+ * spreadsheet guard added (a cell matching ^'+[=+-@\t\r]) is dropped. */
+void dl_reader_set_raw (DlReader *reader, gboolean raw);
+
 
 /* Reads the header.  Columns of in are bound; columns of out that in lacks
  * are dropped (the stage writes them anew); every other column is extra and
@@ -112,8 +120,16 @@ gboolean dl_reader_read_header (DlReader *reader, DlFormat in, DlFormat out,
 /* Names of the extra columns, in input order (owned by the reader). */
 GPtrArray *dl_reader_extra_names (DlReader *reader);
 
-/* The next record; NULL at the end of input (error unset) or on error. */
+/* The next record; NULL at the end of input (error unset) or on error.
+ * A bad row (malformed quoting, a wrong field count, invalid UTF-8, a NUL
+ * byte, a different header inside the input) is the error
+ * DL_ERROR_BAD_ROW, "FILE:LINE: message": the row is skipped and counted,
+ * and the next call reads on from the next line.  A later line equal to
+ * the header (outputs joined into one stream) is skipped silently. */
 DlRecord *dl_reader_next (DlReader *reader, GError **error);
+/* How many rows were skipped as bad so far (those under a different
+ * header included). */
+guint64 dl_reader_skipped (DlReader *reader);
 
 /* Writing CSV.  The header is written before the first record, or by
  * dl_writer_finish if there was none: output always has a header. */

@@ -98,6 +98,37 @@ expect missing-file.out 1 "$timeline" no-such-file.csv
 expect bad-option.out 2 "$extract" --no-such-option
 expect bad-date.out 2 "$normalize" --reference-date=2022-02-30 extra-column.csv
 
+# Bad rows are told, skipped and counted, and reading goes on: a quote
+# inside a field, a row too wide, a quote never closed (the rows after it
+# are read again); a byte order mark before the header is dropped and a
+# copy of the header further down is skipped.
+expect bad-rows.out 1 "$normalize" bad-rows.csv
+
+# Outputs joined into one stream read like the files one by one.
+"$extract" $ref harbor-article.txt >"$tmp/a.csv" 2>/dev/null
+"$extract" sample.tml >"$tmp/b.csv" 2>/dev/null
+"$normalize" "$tmp/a.csv" "$tmp/b.csv" >"$tmp/ab.csv" 2>/dev/null
+cat "$tmp/a.csv" "$tmp/b.csv" | "$normalize" >"$tmp/joined.csv" 2>/dev/null
+if cmp -s "$tmp/ab.csv" "$tmp/joined.csv"; then
+  ok "a copy of the header inside a stream is skipped"
+else
+  not_ok "a copy of the header inside a stream is skipped"
+fi
+# A different header inside a stream is an error naming file and line, and
+# no row under it becomes data.
+cat "$golden/harbor.mentions.csv" "$golden/harbor.ranges.csv" \
+  | "$normalize" >"$tmp/mixed.csv" 2>"$tmp/mixed.err"
+status=$?
+rows=$(grep -c '' "$golden/harbor.mentions.csv")
+if [ "$status" = 1 ] && [ "$(grep -c '' "$tmp/mixed.csv")" = "$rows" ] \
+   && grep -q "^dateline-normalize: -:$((rows + 1)): a header unlike the first" "$tmp/mixed.err" \
+   && grep -q "^dateline-normalize: $((rows - 1)) rows skipped" "$tmp/mixed.err"; then
+  ok "a different header inside a stream is an error"
+else
+  not_ok "a different header inside a stream is an error (exit $status)"
+  sed 's/^/# /' "$tmp/mixed.err"
+fi
+
 # Forms no grammar writes (absurd numbers, repeated keys, day 0001-01-01,
 # 9999-12-31): every row comes out, with exit 0; under the sanitizers this
 # also checks for leaks and overflows.

@@ -95,30 +95,182 @@ test_missing_column (void)
   g_unlink (path);
 }
 
+/* Reads every record of reader: the forms of the good ones joined by
+ * spaces, the lines of the bad ones (each a DL_ERROR_BAD_ROW naming the
+ * file) into bad. */
+static char *
+read_forms (DlReader *reader, const char *path, GString *bad)
+{
+  g_autoptr (GString) forms = g_string_new (NULL);
+
+  for (;;)
+    {
+      g_autoptr (GError) error = NULL;
+      g_autoptr (DlRecord) record = dl_reader_next (reader, &error);
+
+      if (record != NULL)
+        {
+          g_string_append_printf (forms, "%s%s", forms->len ? " " : "",
+                                  dl_record_get (record, DL_COL_FORM));
+          continue;
+        }
+      if (error == NULL)
+        break;
+      g_assert_error (error, DL_ERROR, DL_ERROR_BAD_ROW);
+      g_assert_true (g_str_has_prefix (error->message, path));
+      g_string_append_printf (bad, "%s%.*s", bad->len ? " " : "",
+                              (int) strcspn (error->message + strlen (path) + 1,
+                                             ":"),
+                              error->message + strlen (path) + 1);
+    }
+  return g_strdup (forms->str);
+}
+
+/* A bad row is told, counted and skipped; reading goes on at the next line
+ * (issue 8: a bad row used to end the file). */
 static void
 test_bad_rows (void)
 {
-  static const char *const inputs[] = {
-    "form\n2022\n2023,extra\n",     /* field count */
-    "form\n\"2022\n",               /* unterminated quote */
-    "form\n20\"22\n",               /* quote inside unquoted field */
-    "form\n\xff\n",                 /* invalid UTF-8 */
+  static const struct { const char *input, *forms, *bad; } cases[] = {
+    { "form\n2022\n2023,extra\n2024\n", "2022 2024", "3" },
+    { "form\n2022\n20\"22\n2024\n", "2022 2024", "3" },
+    { "form\n\"20\"22\n2024\n", "2024", "2" },
+    { "form\n\xff\n2024\n", "2024", "2" },
+    { "form\n2022\n\"2023\n2024\n2025\n", "2022 2024 2025", "3" },
+    { "form\n2022\n\"2023\n2024\n\"2025\n", "2022 2024", "3 5" },
+    { "form\n\"a\nb\"\n2024\n", "a\nb 2024", "" },
+    { "form,doc\n2022,a\n\"20\n22\",a\n20\"23,a\n2024,a\n",
+      "2022 20\n22 2024", "5" },
   };
 
-  for (gsize i = 0; i < G_N_ELEMENTS (inputs); i++)
+  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
     {
       g_autofree char *path = NULL;
       g_autoptr (GError) error = NULL;
-      g_autoptr (DlReader) reader = open_mentions (inputs[i], &path, &error);
-      DlRecord *record;
+      g_autoptr (DlReader) reader = open_mentions (cases[i].input, &path,
+                                                   &error);
+      g_autoptr (GString) bad = g_string_new (NULL);
+      g_autofree char *forms = NULL;
 
       g_assert_no_error (error);
-      while ((record = dl_reader_next (reader, &error)) != NULL)
-        dl_record_free (record);
-      g_assert_error (error, DL_ERROR, DL_ERROR_DATA);
-      g_assert_true (g_str_has_prefix (error->message, path));
+      forms = read_forms (reader, path, bad);
+      g_assert_cmpstr (forms, ==, cases[i].forms);
+      g_assert_cmpstr (bad->str, ==, cases[i].bad);
+      g_assert_cmpuint (dl_reader_skipped (reader), ==,
+                        (strlen (cases[i].bad) + 1) / 2);
       g_unlink (path);
     }
+}
+
+/* A NUL byte spoils its line only. */
+static void
+test_nul_row (void)
+{
+  static const char input[] = "form\n2022\n20\00022\n2024\n";
+  g_autofree char *path = write_temp ("");
+  g_autoptr (GError) error = NULL;
+  g_autoptr (DlReader) reader = NULL;
+  g_autoptr (GString) bad = g_string_new (NULL);
+  g_autofree char *forms = NULL;
+  static const DlColumn required[] = { DL_COL_FORM };
+
+  g_file_set_contents (path, input, sizeof input - 1, &error);
+  g_assert_no_error (error);
+  reader = dl_reader_open (path, &error);
+  g_assert_true (dl_reader_read_header (reader, DL_FORMAT_MENTIONS,
+                                        DL_FORMAT_RANGES, required, 1,
+                                        &error));
+  forms = read_forms (reader, path, bad);
+  g_assert_cmpstr (forms, ==, "2022 2024");
+  g_assert_cmpstr (bad->str, ==, "3");
+  g_unlink (path);
+}
+
+/* A UTF-8 byte order mark before the header is no part of the first
+ * column's name (issue 8: "doc" became an unknown column). */
+static void
+test_bom (void)
+{
+  g_autofree char *path = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (DlReader) reader = open_mentions ("\xef\xbb\xbf" "doc,form\n"
+                                               "a.txt,2022\n",
+                                               &path, &error);
+  g_autoptr (DlRecord) record = NULL;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (dl_reader_extra_names (reader)->len, ==, 0);
+  record = dl_reader_next (reader, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (dl_record_get (record, DL_COL_DOC), ==, "a.txt");
+  g_unlink (path);
+}
+
+/* Outputs joined into one stream: a later copy of the header is skipped;
+ * a different header is a bad row, and so is each row under it, until the
+ * first header comes again.  Never a header read as data (issue 9). */
+static void
+test_header_in_stream (void)
+{
+  static const struct { const char *input, *forms, *bad; guint skipped; }
+  cases[] = {
+    { "doc,form\na,2022\ndoc,form\nb,2023\n", "2022 2023", "", 0 },
+    { "doc,form\na,2022\n\xef\xbb\xbf" "doc,form\nb,2023\n", "2022 2023",
+      "", 0 },
+    { "doc,form\na,2022\nform,doc\n2023,b\ndoc,form\nc,2024\n",
+      "2022 2024", "3", 1 },
+    { "doc,form,topic\na,2022,x\ndoc,form\nb,2023\n", "2022", "3", 1 },
+    { "doc,form\na,2022\ndoc,form,topic\nb,2023,x\n", "2022", "3", 1 },
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *path = NULL;
+      g_autoptr (GError) error = NULL;
+      g_autoptr (DlReader) reader = open_mentions (cases[i].input, &path,
+                                                   &error);
+      g_autoptr (GString) bad = g_string_new (NULL);
+      g_autofree char *forms = NULL;
+
+      g_assert_no_error (error);
+      forms = read_forms (reader, path, bad);
+      g_assert_cmpstr (forms, ==, cases[i].forms);
+      g_assert_cmpstr (bad->str, ==, cases[i].bad);
+      g_assert_cmpuint (dl_reader_skipped (reader), ==, cases[i].skipped);
+      g_unlink (path);
+    }
+}
+
+static void
+note_freed (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+}
+
+/* dl_reader_open_bytes holds its bytes for as long as it reads them. */
+static void
+test_open_bytes_holds (void)
+{
+  static const char csv[] = "form\n2022\n";
+  static const DlColumn required[] = { DL_COL_FORM };
+  g_autoptr (GError) error = NULL;
+  gboolean freed = FALSE;
+  char *copy = g_strdup (csv);
+  GBytes *bytes = g_bytes_new_with_free_func (copy, sizeof csv - 1,
+                                              note_freed, &freed);
+  DlReader *reader = dl_reader_open_bytes ("test", bytes, &error);
+  g_autoptr (DlRecord) record = NULL;
+
+  g_bytes_unref (bytes);
+  g_assert_false (freed);
+  g_assert_true (dl_reader_read_header (reader, DL_FORMAT_MENTIONS,
+                                        DL_FORMAT_RANGES, required, 1,
+                                        &error));
+  record = dl_reader_next (reader, &error);
+  g_assert_cmpstr (dl_record_get (record, DL_COL_FORM), ==, "2022");
+  dl_reader_free (reader);
+  g_assert_true (freed);
+  g_free (copy);
 }
 
 static void
@@ -339,6 +491,10 @@ main (int argc, char **argv)
   g_test_add_func ("/record/read-extra-and-quotes", test_read_extra_and_quotes);
   g_test_add_func ("/record/missing-column", test_missing_column);
   g_test_add_func ("/record/bad-rows", test_bad_rows);
+  g_test_add_func ("/record/nul-row", test_nul_row);
+  g_test_add_func ("/record/bom", test_bom);
+  g_test_add_func ("/record/header-in-stream", test_header_in_stream);
+  g_test_add_func ("/record/open-bytes-holds", test_open_bytes_holds);
   g_test_add_func ("/record/duplicate-column", test_duplicate_column);
   g_test_add_func ("/record/empty-input", test_empty_input);
   g_test_add_func ("/record/write-round-trip", test_write_round_trip);

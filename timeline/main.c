@@ -47,7 +47,7 @@ main (int argc, char **argv)
   g_autoptr (DlWriter) writer = NULL;
   Stage stage = { 0 };
   DlFilter filter = { DL_FORMAT_RANGES, DL_FORMAT_TIMELINE, required,
-                      G_N_ELEMENTS (required), process, &stage, begin };
+                      G_N_ELEMENTS (required), process, &stage, begin, FALSE };
   const char *stdin_only[] = { "-", NULL };
   gboolean ok;
   guint dropped = 0;
