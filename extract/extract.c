@@ -190,6 +190,12 @@ dl_extract_args_apply (DlExtractArgs *args, DlExtractOptions *options,
                    "--date-order is mdy or dmy, not \"%s\"", args->date_order);
       return FALSE;
     }
+  if (args->reference_date
+      && !dl_cli_check_date ("--reference-date", args->reference_date, error))
+    return FALSE;
+  if (args->grammar_dir
+      && !dl_data_check_directory (args->grammar_dir, NULL, error))
+    return FALSE;
   options->reference_date = args->reference_date;
   options->grammar_dir = args->grammar_dir;
   options->day_first = g_strcmp0 (args->date_order, "dmy") == 0;

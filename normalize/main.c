@@ -1,5 +1,6 @@
 /* dateline-normalize: mention records in, range records out. */
 #include "dl-cli.h"
+#include "dl-data.h"
 #include "dl-filter.h"
 #include "normalize.h"
 
@@ -74,7 +75,11 @@ main (int argc, char **argv)
     return DL_EXIT_USAGE;
   options.reference_date = reference;
   options.grammar_dir = grammar_dir;
-  if (dl_normalize_args_apply (&args, &options, &error))
+  if ((reference == NULL
+       || dl_cli_check_date ("--reference-date", reference, &error))
+      && (grammar_dir == NULL
+          || dl_data_check_directory (grammar_dir, NULL, &error))
+      && dl_normalize_args_apply (&args, &options, &error))
     normalizer = dl_normalizer_new (&options, &error);
   dl_normalize_args_clear (&args);
   if (normalizer == NULL)

@@ -176,6 +176,53 @@ if [ -w /dev/full ]; then
   full_disk dateline "$dateline" $ref harbor-article.txt
 fi
 
+# --help to a full disk fails as any other output does.
+if [ -w /dev/full ]; then
+  for p in "$extract" "$normalize" "$timeline" "$dateline"; do
+    "$p" --help >/dev/full 2>"$tmp/help.err"
+    status=$?
+    if [ "$status" = 1 ] && grep -q "^$(basename "$p"): standard output: " "$tmp/help.err"; then
+      ok "$(basename "$p") --help on a full disk"
+    else
+      not_ok "$(basename "$p") --help on a full disk: exit $status"
+    fi
+  done
+fi
+
+# "--" ends the options and is no file name.
+cp harbor-article.txt "$tmp/-r.txt"
+(cd "$tmp" && "$extract" $ref -- -r.txt >"$tmp/dashdash.csv" 2>"$tmp/dashdash.err")
+status=$?
+if [ "$status" = 0 ] && [ "$(sed 1d "$tmp/dashdash.csv" | cut -d, -f1 | sort -u)" = "-r.txt" ]; then
+  ok "-- ends the options"
+else
+  not_ok "-- ends the options: exit $status"
+  sed 's/^/# /' "$tmp/dashdash.err"
+fi
+
+# Usage errors exit 2: a date with more after it, a --grammar that is not
+# there.  GLib's own messages show their quotes (the locale is set).
+for p in "$extract" "$normalize" "$dateline"; do
+  "$p" --reference-date "2023-01-01 garbage" /dev/null >/dev/null 2>&1
+  s1=$?
+  "$p" --grammar /nonexistent /dev/null >/dev/null 2>"$tmp/grammar.err"
+  s2=$?
+  if [ "$s1" = 2 ] && [ "$s2" = 2 ] \
+     && grep -q "^$(basename "$p"): --grammar /nonexistent: " "$tmp/grammar.err"; then
+    ok "$(basename "$p"): a bad date or --grammar is a usage error"
+  else
+    not_ok "$(basename "$p"): a bad date or --grammar: exit $s1 and $s2"
+  fi
+done
+mkdir -p "$tmp/empty-grammar/en"
+LC_ALL=C.UTF-8 "$extract" --grammar "$tmp/empty-grammar" /dev/null 2>"$tmp/quotes.err"
+if grep -q '“' "$tmp/quotes.err" && ! grep -q '?' "$tmp/quotes.err"; then
+  ok "GLib's quotes in messages"
+else
+  not_ok "GLib's quotes in messages"
+  sed 's/^/# /' "$tmp/quotes.err"
+fi
+
 for p in "$extract" "$normalize" "$timeline" "$dateline"; do
   if "$p" --help >/dev/null && "$p" --version | grep -q dateline; then
     ok "$(basename "$p") --help and --version"

@@ -400,6 +400,7 @@ test_iso_dates (void)
     { "1998-1-25", NULL }, { "1998-10", NULL }, { "1998", NULL },
     { "", NULL }, { " 998-10-25", NULL }, { "+998-10-25", NULL },
     { "1998-10-25x", NULL }, { "1998/10/25", NULL }, { "199810", NULL },
+    { "2023-06-15TMO", "2023-06-15" },
   };
 
   for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -413,6 +414,38 @@ test_iso_dates (void)
           g_autofree char *text = dl_format_date (&day);
           g_assert_cmpstr (text, ==, cases[i].day);
         }
+    }
+}
+
+/* A date option: the date, or the date and a time of day, nothing else
+ * (issue 8: "2023-01-01 garbage" was taken). */
+static void
+test_date_option (void)
+{
+  static const char *const good[] = {
+    "2023-01-01", "20230101", "2023-01-01 10:00", "2023-01-01T10:00:00Z",
+    "2023-01-01T23:59:60.123+05:30", "2023-01-01T10:00-0800",
+    "20230101T101500", "2023-01-01T10:15+05",
+  };
+  static const char *const bad[] = {
+    "2023-01-01 garbage", "2023-01-01 ", "2023-01-01T", "2023-01-01T25:00",
+    "2023-01-01T10:60", "2023-01-01T10:00+05:", "2023-01-01T10:00:00Zx",
+    "2023-01-01T1", "2023-06-15TMO", "2023-02-30", "",
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (good); i++)
+    {
+      g_autoptr (GError) error = NULL;
+
+      g_assert_true (dl_cli_check_date ("--reference-date", good[i], &error));
+      g_assert_no_error (error);
+    }
+  for (gsize i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_autoptr (GError) error = NULL;
+
+      g_assert_false (dl_cli_check_date ("--reference-date", bad[i], &error));
+      g_assert_error (error, DL_ERROR, DL_ERROR_USAGE);
     }
 }
 
@@ -501,6 +534,7 @@ main (int argc, char **argv)
   g_test_add_func ("/record/write-big-field", test_write_big_field);
   g_test_add_func ("/record/header-only-output", test_header_only_output);
   g_test_add_func ("/record/iso-dates", test_iso_dates);
+  g_test_add_func ("/record/date-option", test_date_option);
   g_test_add_func ("/record/text-keys", test_text_keys);
   g_test_add_func ("/record/utf8", test_utf8);
   return g_test_run ();
