@@ -84,8 +84,7 @@ static gboolean stdout_error_told;
 static gboolean
 is_stdout_error (const GError *error)
 {
-  return error->domain == DL_ERROR && error->code == DL_ERROR_IO
-         && g_str_has_prefix (error->message, "standard output");
+  return error->domain == DL_ERROR && error->code == DL_ERROR_WRITE;
 }
 
 void
@@ -161,6 +160,55 @@ dl_cli_parse (GOptionContext *context, int *argc, char ***argv)
   *argv = new_argv;
   *argc = (int) g_strv_length (new_argv);
   return TRUE;
+}
+
+const GOptionEntry *
+dl_output_args_entries (DlOutputArgs *args, DlFormat format)
+{
+  const char *const *names = dl_writer_formats (format);
+
+  g_free (args->format_names);
+  g_free (args->format_help);
+  args->format_names = g_strjoinv ("|", (char **) names);
+  args->format_help = g_strdup_printf (
+      "Write %s (default: by FILE's extension, else %s)",
+      args->format_names, names[0]);
+  {
+    const GOptionEntry entries[] = {
+      { "output", 'o', 0, G_OPTION_ARG_FILENAME, &args->path,
+        "Write to FILE (replaced only once complete), not standard output",
+        "FILE" },
+      { "format", 'f', 0, G_OPTION_ARG_STRING, &args->format,
+        args->format_help, args->format_names },
+      { "raw", 0, 0, G_OPTION_ARG_NONE, &args->raw,
+        "Write and read cells as they are: no quote before a cell that "
+        "starts like a spreadsheet formula (= + - @)", NULL },
+      { NULL },
+    };
+
+    g_free (args->entries);
+    args->entries = g_memdup2 (entries, sizeof entries);
+  }
+  return args->entries;
+}
+
+DlWriter *
+dl_output_args_open (const DlOutputArgs *args, DlFormat format,
+                     GError **error)
+{
+  DlOutputOptions options = { args->path, args->format, args->raw };
+
+  return dl_writer_open (&options, format, error);
+}
+
+void
+dl_output_args_clear (DlOutputArgs *args)
+{
+  g_clear_pointer (&args->path, g_free);
+  g_clear_pointer (&args->format, g_free);
+  g_clear_pointer (&args->entries, g_free);
+  g_clear_pointer (&args->format_help, g_free);
+  g_clear_pointer (&args->format_names, g_free);
 }
 
 gboolean

@@ -2,6 +2,8 @@
  * conventions, error reporting, exit codes and date arguments. */
 #pragma once
 
+#include "dl-record.h"
+
 #include <glib.h>
 
 G_BEGIN_DECLS
@@ -25,6 +27,26 @@ int dl_cli_exit_code (const GError *error);
  * holds the program name and the operands only: "--" ends the options and
  * is never an operand (a second "--" is one). */
 gboolean dl_cli_parse (GOptionContext *context, int *argc, char ***argv);
+
+/* The output options every program that writes records has: -o FILE,
+ * --format and --raw. */
+typedef struct {
+  char *path;
+  char *format;
+  gboolean raw;
+  GOptionEntry *entries;
+  char *format_help;
+  char *format_names;
+} DlOutputArgs;
+
+/* Option entries that fill args, for g_option_context_add_main_entries;
+ * --format lists the formats that can hold format's records. */
+const GOptionEntry *dl_output_args_entries (DlOutputArgs *args,
+                                            DlFormat format);
+/* The writer args ask for (dl_writer_open). */
+DlWriter *dl_output_args_open (const DlOutputArgs *args, DlFormat format,
+                               GError **error);
+void dl_output_args_clear (DlOutputArgs *args);
 
 /* Flushes and checks standard output; FALSE (and a message) on error. */
 gboolean dl_cli_close_stdout (void);

@@ -87,8 +87,7 @@ dl_filter_run (const DlFilter *filter, const char *const *files)
         {
           dl_cli_warn (error);
           ok = FALSE;
-          if (error->code == DL_ERROR_IO && error->domain == DL_ERROR
-              && g_str_has_prefix (error->message, "standard output"))
+          if (g_error_matches (error, DL_ERROR, DL_ERROR_WRITE))
             break;
         }
     }

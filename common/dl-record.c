@@ -78,6 +78,21 @@ dl_format_columns (DlFormat format, gsize *n_columns)
     }
 }
 
+gboolean
+dl_column_is_number (DlColumn column)
+{
+  switch (column)
+    {
+    case DL_COL_START:
+    case DL_COL_END:
+    case DL_COL_LINE:
+    case DL_COL_SENTENCE:
+      return TRUE;
+    default:
+      return FALSE;
+    }
+}
+
 const char *
 dl_format_column_name (DlFormat format, DlColumn column)
 {

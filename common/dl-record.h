@@ -19,8 +19,10 @@ typedef enum {
   DL_ERROR_DATA,  /* bad input data: exit 1 */
   DL_ERROR_IO,    /* cannot read or write: exit 1 */
   DL_ERROR_GRAMMAR, /* the grammar does not load: exit 1 */
-  DL_ERROR_BAD_ROW  /* one input row is bad and was skipped: reading may go
+  DL_ERROR_BAD_ROW, /* one input row is bad and was skipped: reading may go
                      * on with the next (exit 1 in the end) */
+  DL_ERROR_WRITE    /* the output cannot be written: exit 1, and there is
+                     * no point reading on */
 } DlErrorCode;
 
 /* Every column of every format.  DL_COL_FROM and DL_COL_TO are the timeline's
@@ -70,6 +72,9 @@ typedef enum {
 const char *dl_format_column_name (DlFormat format, DlColumn column);
 /* The columns of format in output order; *n_columns receives the count. */
 const DlColumn *dl_format_columns (DlFormat format, gsize *n_columns);
+/* Whether column holds a count or an offset (a number in JSON Lines):
+ * start, end, line and sentence of the mentions and ranges. */
+gboolean dl_column_is_number (DlColumn column);
 
 typedef struct {
   char *fields[DL_N_COLUMNS]; /* owned; NULL reads as "" */
@@ -131,19 +136,51 @@ DlRecord *dl_reader_next (DlReader *reader, GError **error);
  * header included). */
 guint64 dl_reader_skipped (DlReader *reader);
 
-/* Writing CSV.  The header is written before the first record, or by
- * dl_writer_finish if there was none: output always has a header. */
+/* Writing records.  A writer writes one output format: "csv" (the
+ * default), "tsv" or "jsonl" (docs/records.md), each a backend
+ * (dl-write-backend.h).  CSV and TSV have a header, written before the
+ * first record or by dl_writer_finish if there was none: their output
+ * always has one.  Every cell written is valid UTF-8 (a byte that is not
+ * becomes U+FFFD), and on CSV and TSV output a cell a spreadsheet would
+ * take for a formula gets a leading quote (the guard), unless raw. */
 typedef struct _DlWriter DlWriter;
 
+/* Where and how a program writes (-o, --format, --raw). */
+typedef struct {
+  const char *path;   /* FILE, or NULL or "-" for standard output */
+  const char *format; /* NULL: from FILE's extension (.csv .tsv .jsonl),
+                       * else csv */
+  gboolean raw;       /* no spreadsheet guard */
+} DlOutputOptions;
+
+/* A writer of format's records as options say.  With a FILE, output goes
+ * to a temporary file in FILE's folder (the folder of the file a symbolic
+ * link points to), renamed to FILE by dl_writer_finish, and removed if the
+ * writer is freed unfinished or the program is killed by SIGINT, SIGTERM
+ * or SIGHUP: FILE is never left half written.  A FILE that exists and is no
+ * regular file (/dev/stdout, a pipe) is written as it is.  Fails with DL_ERROR_USAGE for an unknown format or one that
+ * cannot hold format's records, DL_ERROR_IO if the file cannot be made. */
+DlWriter *dl_writer_open (const DlOutputOptions *options, DlFormat format,
+                          GError **error);
+/* CSV to a stream the caller owns, guarded; name is used in messages. */
 DlWriter *dl_writer_new (FILE *out, const char *name, DlFormat format,
                          GPtrArray *extra_names);
+/* The user's columns written after the format's own; before the first
+ * record only. */
+void dl_writer_set_extra_names (DlWriter *writer, GPtrArray *extra_names);
 void dl_writer_free (DlWriter *writer);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (DlWriter, dl_writer_free)
 
+/* Errors are DL_ERROR_WRITE. */
 gboolean dl_writer_write (DlWriter *writer, const DlRecord *record,
                           GError **error);
-/* Writes the header if not yet written and flushes; fails on a write error. */
+/* Writes the header if not yet written and flushes (and puts FILE in
+ * place); fails on a write error. */
 gboolean dl_writer_finish (DlWriter *writer, GError **error);
+
+/* The names of the formats that can hold format's records, in order
+ * ("csv", "tsv", "jsonl"), NULL-terminated. */
+const char *const *dl_writer_formats (DlFormat format);
 
 /* A stage hands each record on through a sink; the sink takes ownership. */
 typedef gboolean (*DlSinkFunc) (DlRecord *record, gpointer data,

@@ -166,7 +166,7 @@ dl_extract_args_entries (DlExtractArgs *args)
   const GOptionEntry entries[] = {
     { "reference-date", 'r', 0, G_OPTION_ARG_STRING, &args->reference_date,
       "Document date of plain text (TimeML carries its own)", "YYYY-MM-DD" },
-    { "date-order", 'o', 0, G_OPTION_ARG_STRING, &args->date_order,
+    { "date-order", 'd', 0, G_OPTION_ARG_STRING, &args->date_order,
       "Read 01/02/2022 as month/day (mdy, default) or day/month (dmy)",
       "mdy|dmy" },
     { "grammar", 'g', 0, G_OPTION_ARG_FILENAME, &args->grammar_dir,

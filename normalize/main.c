@@ -16,8 +16,7 @@ begin (GPtrArray *extra_names, gpointer data)
 {
   Stage *stage = data;
 
-  stage->writer = dl_writer_new (stdout, "standard output", DL_FORMAT_RANGES,
-                                 extra_names);
+  dl_writer_set_extra_names (stage->writer, extra_names);
 }
 
 static gboolean
@@ -44,6 +43,7 @@ main (int argc, char **argv)
   g_autofree char *reference = NULL;
   g_autofree char *grammar_dir = NULL;
   DlNormalizeArgs args = { 0 };
+  DlOutputArgs output = { 0 };
   GOptionEntry entries[] = {
     { "reference-date", 'r', 0, G_OPTION_ARG_STRING, &reference,
       "Document date for rows whose dct is empty", "YYYY-MM-DD" },
@@ -56,6 +56,7 @@ main (int argc, char **argv)
   g_autoptr (GOptionContext) context = g_option_context_new ("[FILE...]");
   g_autoptr (GError) error = NULL;
   g_autoptr (DlNormalizer) normalizer = NULL;
+  g_autoptr (DlWriter) writer = NULL;
   DlNormalizeOptions options = { 0 };
   Stage stage = { 0 };
   DlFilter filter = { DL_FORMAT_MENTIONS, DL_FORMAT_RANGES, required,
@@ -71,6 +72,8 @@ main (int argc, char **argv)
   g_option_context_add_main_entries (context, entries, NULL);
   g_option_context_add_main_entries (context, dl_normalize_args_entries (&args),
                                      NULL);
+  g_option_context_add_main_entries (
+      context, dl_output_args_entries (&output, DL_FORMAT_RANGES), NULL);
   if (!dl_cli_parse (context, &argc, &argv))
     return DL_EXIT_USAGE;
   options.reference_date = reference;
@@ -82,12 +85,17 @@ main (int argc, char **argv)
       && dl_normalize_args_apply (&args, &options, &error))
     normalizer = dl_normalizer_new (&options, &error);
   dl_normalize_args_clear (&args);
-  if (normalizer == NULL)
+  if (normalizer != NULL)
+    writer = dl_output_args_open (&output, DL_FORMAT_RANGES, &error);
+  filter.raw = output.raw;
+  dl_output_args_clear (&output);
+  if (writer == NULL)
     {
       dl_cli_warn (error);
       return dl_cli_exit_code (error);
     }
   stage.normalizer = normalizer;
+  stage.writer = writer;
   ok = dl_filter_run (&filter, argc > 1 ? (const char *const *) argv + 1
                                         : stdin_only);
   if (!dl_normalizer_flush (normalizer, write_record, &stage, &error)
@@ -96,7 +104,6 @@ main (int argc, char **argv)
       dl_cli_warn (error);
       ok = FALSE;
     }
-  dl_writer_free (stage.writer);
   unresolved = dl_normalizer_unresolved (normalizer);
   if (unresolved > 0)
     g_printerr ("%s: %u mention%s left unresolved (certainty=unresolved)\n",

