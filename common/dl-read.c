@@ -1,4 +1,5 @@
-/* dl-read.c: reading records, streamed row by row.
+/* dl-read.c: reading records (CSV, TSV or JSON Lines), streamed row by
+ * row.
  *
  * Input is read line by line.  A bad row (malformed quoting, a wrong field
  * count, invalid UTF-8, a NUL byte) is handed out as a DL_ERROR_BAD_ROW
@@ -10,9 +11,10 @@
 
 #include <csv.h>
 #include <errno.h>
+#include <json-glib/json-glib.h>
 #include <string.h>
 
-typedef enum { SYNTAX_UNKNOWN, SYNTAX_CSV, SYNTAX_TSV } Syntax;
+typedef enum { SYNTAX_UNKNOWN, SYNTAX_CSV, SYNTAX_TSV, SYNTAX_JSONL } Syntax;
 
 struct _DlReader {
   GRefString *name;
@@ -37,6 +39,9 @@ struct _DlReader {
   guint64 row_start;  /* line the row being parsed started on */
   GString *pending;   /* the lines of a row that spans lines, so far */
   GError *bad;        /* a bad row met after the queued rows */
+  JsonParser *json;   /* JSON Lines: the parser, made on first use */
+  GPtrArray *keys;    /* the keys of the first object: the header */
+  GHashTable *key_at; /* key -> its place in keys, plus one */
   guint64 skipped;
   /* header binding */
   gboolean have_header;
@@ -160,6 +165,9 @@ dl_reader_free (DlReader *reader)
   g_string_free (reader->pending, TRUE);
   g_string_free (reader->replay, TRUE);
   g_clear_error (&reader->bad);
+  g_clear_object (&reader->json);
+  g_clear_pointer (&reader->keys, g_ptr_array_unref);
+  g_clear_pointer (&reader->key_at, g_hash_table_unref);
   g_ptr_array_unref (reader->extra_names);
   g_clear_pointer (&reader->header, g_ptr_array_unref);
   g_clear_pointer (&reader->names, g_hash_table_unref);
@@ -294,12 +302,16 @@ next_line (DlReader *reader, GError **error)
   return len;
 }
 
-/* TSV if the first line has more tabs than commas, else CSV. */
+/* JSON Lines if the first line is an object, TSV if it has more tabs than
+ * commas, else CSV. */
 static Syntax
 detect_syntax (const char *line, gsize len)
 {
   gsize tabs = 0, commas = 0;
+  gsize space = strspn (line, " \t");
 
+  if (space < len && line[space] == '{')
+    return SYNTAX_JSONL;
   for (gsize i = 0; i < len; i++)
     {
       tabs += line[i] == '\t';
@@ -407,6 +419,120 @@ parse_tsv_line (DlReader *reader, gssize len)
   push_row (reader);
 }
 
+/* A JSON value as a cell: strings as they are, numbers in decimal, null
+ * empty; NULL for an object or an array, which no column holds. */
+static char *
+json_cell (JsonNode *node)
+{
+  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+
+  if (JSON_NODE_HOLDS_NULL (node))
+    return g_strdup ("");
+  if (!JSON_NODE_HOLDS_VALUE (node))
+    return NULL;
+  switch (json_node_get_value_type (node))
+    {
+    case G_TYPE_STRING:
+      return g_strdup (json_node_get_string (node));
+    case G_TYPE_INT64:
+      return g_strdup_printf ("%" G_GINT64_FORMAT, json_node_get_int (node));
+    case G_TYPE_DOUBLE:
+      return g_strdup (g_ascii_dtostr (buffer, sizeof buffer,
+                                       json_node_get_double (node)));
+    case G_TYPE_BOOLEAN:
+      return g_strdup (json_node_get_boolean (node) ? "true" : "false");
+    default:
+      return NULL;
+    }
+}
+
+/* The keys of the first object are the header: its columns, in order. */
+static void
+take_keys (DlReader *reader, JsonObject *object)
+{
+  g_autoptr (GList) members = json_object_get_members (object);
+
+  reader->keys = g_ptr_array_new_with_free_func (g_free);
+  reader->key_at = g_hash_table_new (g_str_hash, g_str_equal);
+  for (GList *m = members; m; m = m->next)
+    {
+      g_ptr_array_add (reader->keys, g_strdup (m->data));
+      g_hash_table_insert (reader->key_at,
+                           g_ptr_array_index (reader->keys,
+                                              reader->keys->len - 1),
+                           GUINT_TO_POINTER (reader->keys->len));
+    }
+}
+
+/* One JSON Lines line: an object, its values put in the first object's key
+ * order; a key missing is an empty cell, a key the first object lacks is a
+ * bad row. */
+static void
+parse_jsonl_line (DlReader *reader, gssize len)
+{
+  g_autoptr (GError) local = NULL;
+  g_autoptr (GList) members = NULL;
+  JsonNode *root;
+  JsonObject *object;
+
+  if (strspn (reader->buffer, " \t\r\n") == (gsize) len)
+    return;
+  if (reader->json == NULL)
+    reader->json = json_parser_new_immutable ();
+  /* json-glib would cut a string at an escaped NUL without a word. */
+  if (strstr (reader->buffer, "\\u0000") != NULL)
+    {
+      set_bad (reader, reader->line, "NUL character in a JSON string");
+      return;
+    }
+  if (!json_parser_load_from_data (reader->json, reader->buffer, len, &local))
+    {
+      set_bad (reader, reader->line, "bad JSON: %s", local->message);
+      return;
+    }
+  root = json_parser_get_root (reader->json);
+  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
+    {
+      set_bad (reader, reader->line, "not a JSON object");
+      return;
+    }
+  object = json_node_get_object (root);
+  if (reader->keys == NULL)
+    take_keys (reader, object);
+  g_ptr_array_set_size (reader->fields, 0);
+  for (guint i = 0; i < reader->keys->len; i++)
+    g_ptr_array_add (reader->fields, g_strdup (""));
+  members = json_object_get_members (object);
+  for (GList *m = members; m; m = m->next)
+    {
+      guint at = GPOINTER_TO_UINT (g_hash_table_lookup (reader->key_at,
+                                                        m->data));
+      char *cell;
+
+      if (at == 0)
+        {
+          set_bad (reader, reader->line,
+                   "key \"%s\" is not in the first line's object",
+                   (const char *) m->data);
+          g_ptr_array_set_size (reader->fields, 0);
+          return;
+        }
+      cell = json_cell (json_object_get_member (object, m->data));
+      if (cell == NULL)
+        {
+          set_bad (reader, reader->line,
+                   "the value of \"%s\" is an object or an array",
+                   (const char *) m->data);
+          g_ptr_array_set_size (reader->fields, 0);
+          return;
+        }
+      g_free (reader->fields->pdata[at - 1]);
+      reader->fields->pdata[at - 1] = cell;
+    }
+  reader->row_start = reader->line;
+  push_row (reader);
+}
+
 /* Reads lines until a row is complete, a bad row is met or input ends;
  * FALSE only on a read error. */
 static gboolean
@@ -425,10 +551,10 @@ fill_rows (DlReader *reader, GError **error)
               g_propagate_error (error, local);
               return FALSE;
             }
-          if (reader->syntax == SYNTAX_TSV)
-            reader->at_eof = TRUE;
-          else
+          if (reader->syntax == SYNTAX_CSV)
             finish_csv (reader);
+          else
+            reader->at_eof = TRUE;
           continue;
         }
       if (reader->syntax == SYNTAX_UNKNOWN)
@@ -446,6 +572,8 @@ fill_rows (DlReader *reader, GError **error)
         }
       else if (reader->syntax == SYNTAX_TSV)
         parse_tsv_line (reader, len);
+      else if (reader->syntax == SYNTAX_JSONL)
+        parse_jsonl_line (reader, len);
       else
         parse_csv_line (reader, len);
     }
@@ -505,6 +633,13 @@ dl_reader_read_header (DlReader *reader, DlFormat in, DlFormat out,
   guint64 line = 0;
 
   header = next_row (reader, &line, error);
+  if (header != NULL && reader->syntax == SYNTAX_JSONL)
+    {
+      /* The first object is the header and the first record too. */
+      g_queue_push_head (&reader->rows, g_steal_pointer (&header));
+      g_queue_push_head (&reader->row_lines, GSIZE_TO_POINTER (line));
+      header = g_ptr_array_ref (reader->keys);
+    }
   if (header == NULL)
     {
       if (error && *error)
@@ -632,24 +767,28 @@ dl_reader_next (DlReader *reader, GError **error)
           reader->skipped++;
           continue;
         }
-      if (is_header_copy (reader, row))
+      /* Headers inside the input: CSV and TSV only (JSON Lines has none). */
+      if (reader->syntax != SYNTAX_JSONL)
         {
-          reader->foreign = FALSE;
-          continue;
-        }
-      if (reader->foreign)
-        {
-          reader->skipped++;
-          continue;
-        }
-      if (is_other_header (reader, row))
-        {
-          reader->foreign = TRUE;
-          g_set_error (error, DL_ERROR, DL_ERROR_BAD_ROW,
-                       "%s:%" G_GUINT64_FORMAT ": a header unlike the first "
-                       "one; the rows under it are skipped",
-                       reader->name, line);
-          return NULL;
+          if (is_header_copy (reader, row))
+            {
+              reader->foreign = FALSE;
+              continue;
+            }
+          if (reader->foreign)
+            {
+              reader->skipped++;
+              continue;
+            }
+          if (is_other_header (reader, row))
+            {
+              reader->foreign = TRUE;
+              g_set_error (error, DL_ERROR, DL_ERROR_BAD_ROW,
+                           "%s:%" G_GUINT64_FORMAT ": a header unlike the "
+                           "first one; the rows under it are skipped",
+                           reader->name, line);
+              return NULL;
+            }
         }
       if (row->len != reader->header->len)
         return bad_record (

@@ -97,9 +97,10 @@ void dl_record_set_number (DlRecord *record, DlColumn column, guint64 value);
 void dl_record_set_printf (DlRecord *record, DlColumn column,
                            const char *format, ...) G_GNUC_PRINTF (3, 4);
 
-/* Reading records, streamed one by one.  The input is CSV or TSV, told
- * from its first line (docs/records.md): TSV when it has more tabs than
- * commas.  A byte order mark before the header is dropped. */
+/* Reading records, streamed one by one.  The input is CSV, TSV or JSON
+ * Lines, told from its first line (docs/records.md): JSON Lines when it is
+ * an object (whose keys are then the header), TSV when it has more tabs
+ * than commas.  A byte order mark before the first line is dropped. */
 typedef struct _DlReader DlReader;
 
 /* path "-" reads standard input. */

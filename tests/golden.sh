@@ -156,7 +156,7 @@ fi
 
 # Every format of every stage reads back: TSV and JSON Lines through the
 # stages give the timeline CSV gives.
-for f in tsv; do
+for f in tsv jsonl; do
   "$extract" $ref --format=$f harbor-article.txt 2>/dev/null \
     | "$normalize" -f $f 2>/dev/null | "$timeline" >"$tmp/via-$f.csv" 2>/dev/null
   if cmp -s "$tmp/via-$f.csv" "$golden/harbor.timeline.csv"; then

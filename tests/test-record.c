@@ -564,6 +564,55 @@ test_jsonl_write (void)
   g_unlink (path);
 }
 
+/* JSON Lines read back: the first object's keys are the header; numbers,
+ * null and booleans are cells in decimal or words; a quote that looks like
+ * the guard's stays (JSON Lines has no guard); a bad line is a bad row and
+ * the next is read. */
+static void
+test_jsonl_read (void)
+{
+  g_autofree char *path = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (DlReader) reader = open_mentions (
+      "\xef\xbb\xbf{\"doc\":\"a\",\"start\":7,\"form\":\"'=x\",\"topic\":null}\n"
+      "\n"
+      "{\"form\":\"2021\",\"doc\":\"b\",\"topic\":true}\n"
+      "[1,2]\n"
+      "{\"form\":\"2022\",\"other\":1}\n"
+      "{\"form\":{\"a\":1}}\n"
+      "{\"form\":\"20\\u000022\"}\n"
+      "{\"form\":\"2023\"\n"
+      "{\"form\":2024,\"start\":1.5}\n",
+      &path, &error);
+  g_autoptr (GString) bad = g_string_new (NULL);
+  g_autofree char *forms = NULL;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (dl_reader_extra_names (reader)->len, ==, 1);
+  g_assert_cmpstr (dl_reader_extra_names (reader)->pdata[0], ==, "topic");
+  forms = read_forms (reader, path, bad);
+  g_assert_cmpstr (forms, ==, "'=x 2021 2024");
+  g_assert_cmpstr (bad->str, ==, "4 5 6 7 8");
+  g_assert_cmpuint (dl_reader_skipped (reader), ==, 5);
+  g_unlink (path);
+}
+
+/* Written as JSON Lines and read back, every cell is as it was. */
+static void
+test_jsonl_round_trip (void)
+{
+  g_autofree char *path = write_temp ("");
+  DlOutputOptions options = { path, "jsonl", FALSE };
+  g_autofree char *text = write_contexts (path, &options, risky,
+                                          G_N_ELEMENTS (risky));
+  g_autoptr (GPtrArray) back = read_contexts (path, FALSE);
+
+  g_assert_cmpuint (back->len, ==, G_N_ELEMENTS (risky));
+  for (gsize i = 0; i < G_N_ELEMENTS (risky); i++)
+    g_assert_cmpstr (back->pdata[i], ==, risky[i]);
+  g_unlink (path);
+}
+
 /* -o FILE: written beside FILE and put in place by dl_writer_finish; a
  * writer freed unfinished leaves nothing; the format follows the
  * extension unless given. */
@@ -778,6 +827,8 @@ main (int argc, char **argv)
   g_test_add_func ("/record/write-invalid-utf8", test_write_invalid_utf8);
   g_test_add_func ("/record/tsv", test_tsv);
   g_test_add_func ("/record/jsonl-write", test_jsonl_write);
+  g_test_add_func ("/record/jsonl-read", test_jsonl_read);
+  g_test_add_func ("/record/jsonl-round-trip", test_jsonl_round_trip);
   g_test_add_func ("/record/output-file", test_output_file);
   g_test_add_func ("/record/output-errors", test_output_errors);
   g_test_add_func ("/record/iso-dates", test_iso_dates);
