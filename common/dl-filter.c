@@ -18,7 +18,8 @@ same_names (GPtrArray *a, GPtrArray *b)
  * count added to *skipped, *bad_rows_told set); FALSE if the input could not be read, or the
  * stage failed. */
 static gboolean
-run_one (const DlFilter *filter, const char *file, GPtrArray **extra,
+run_one (const DlFilter *filter, gboolean raw, const char *file,
+         GPtrArray **extra,
          guint64 *skipped, gboolean *bad_rows_told, GError **error)
 {
   g_autoptr (DlReader) reader = dl_reader_open (file, error);
@@ -26,7 +27,7 @@ run_one (const DlFilter *filter, const char *file, GPtrArray **extra,
 
   if (reader == NULL)
     return FALSE;
-  dl_reader_set_raw (reader, filter->raw);
+  dl_reader_set_raw (reader, raw);
   if (!dl_reader_read_header (reader, filter->in, filter->out,
                               filter->required, filter->n_required, error))
     return FALSE;
@@ -74,6 +75,13 @@ run_one (const DlFilter *filter, const char *file, GPtrArray **extra,
 gboolean
 dl_filter_run (const DlFilter *filter, const char *const *files)
 {
+  return dl_filter_run_raw (filter, files, FALSE);
+}
+
+gboolean
+dl_filter_run_raw (const DlFilter *filter, const char *const *files,
+                   gboolean raw)
+{
   g_autoptr (GPtrArray) extra = NULL;
   gboolean ok = TRUE, bad_rows_told = FALSE;
   guint64 skipped = 0;
@@ -82,7 +90,7 @@ dl_filter_run (const DlFilter *filter, const char *const *files)
     {
       g_autoptr (GError) error = NULL;
 
-      if (!run_one (filter, files[i], &extra, &skipped, &bad_rows_told,
+      if (!run_one (filter, raw, files[i], &extra, &skipped, &bad_rows_told,
                     &error))
         {
           dl_cli_warn (error);

@@ -16,7 +16,6 @@ typedef struct {
   gpointer data;
   /* Called once the first header is read, with its extra column names. */
   void (*begin) (GPtrArray *extra_names, gpointer data);
-  gboolean raw; /* --raw: read cells as they are (dl_reader_set_raw) */
 } DlFilter;
 
 /* Runs filter over files (NULL-terminated; "-" is standard input).  A bad
@@ -25,5 +24,8 @@ typedef struct {
  * FALSE if any input or row was bad or process failed.  Inputs after the
  * first must have the same extra columns. */
 gboolean dl_filter_run (const DlFilter *filter, const char *const *files);
+/* The same; raw (--raw) reads cells as they are (dl_reader_set_raw). */
+gboolean dl_filter_run_raw (const DlFilter *filter, const char *const *files,
+                            gboolean raw);
 
 G_END_DECLS

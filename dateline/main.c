@@ -78,7 +78,12 @@ main (int argc, char **argv)
   g_option_context_add_main_entries (
       context, dl_output_args_entries (&output, DL_FORMAT_TIMELINE), NULL);
   if (!dl_cli_parse (context, &argc, &argv))
-    return DL_EXIT_USAGE;
+    {
+      dl_extract_args_clear (&extract_args);
+      dl_normalize_args_clear (&normalize_args);
+      dl_output_args_clear (&output);
+      return DL_EXIT_USAGE;
+    }
   built = build_stages (&extract_args, &normalize_args, &extractor,
                         &normalizer, &error)
           && (writer = dl_output_args_open (&output, DL_FORMAT_TIMELINE,

@@ -33,7 +33,11 @@ main (int argc, char **argv)
   g_option_context_add_main_entries (
       context, dl_output_args_entries (&output, DL_FORMAT_MENTIONS), NULL);
   if (!dl_cli_parse (context, &argc, &argv))
-    return DL_EXIT_USAGE;
+    {
+      dl_extract_args_clear (&args);
+      dl_output_args_clear (&output);
+      return DL_EXIT_USAGE;
+    }
   if (dl_extract_args_apply (&args, &options, &error))
     extractor = dl_extractor_new (&options, &error);
   dl_extract_args_clear (&args);

@@ -60,9 +60,9 @@ main (int argc, char **argv)
   DlNormalizeOptions options = { 0 };
   Stage stage = { 0 };
   DlFilter filter = { DL_FORMAT_MENTIONS, DL_FORMAT_RANGES, required,
-                      G_N_ELEMENTS (required), process, &stage, begin, FALSE };
+                      G_N_ELEMENTS (required), process, &stage, begin };
   const char *stdin_only[] = { "-", NULL };
-  gboolean ok;
+  gboolean ok, raw;
   guint unresolved;
 
   dl_cli_init ("dateline-normalize");
@@ -75,7 +75,11 @@ main (int argc, char **argv)
   g_option_context_add_main_entries (
       context, dl_output_args_entries (&output, DL_FORMAT_RANGES), NULL);
   if (!dl_cli_parse (context, &argc, &argv))
-    return DL_EXIT_USAGE;
+    {
+      dl_normalize_args_clear (&args);
+      dl_output_args_clear (&output);
+      return DL_EXIT_USAGE;
+    }
   options.reference_date = reference;
   options.grammar_dir = grammar_dir;
   if ((reference == NULL
@@ -87,7 +91,7 @@ main (int argc, char **argv)
   dl_normalize_args_clear (&args);
   if (normalizer != NULL)
     writer = dl_output_args_open (&output, DL_FORMAT_RANGES, &error);
-  filter.raw = output.raw;
+  raw = output.raw;
   dl_output_args_clear (&output);
   if (writer == NULL)
     {
@@ -96,8 +100,10 @@ main (int argc, char **argv)
     }
   stage.normalizer = normalizer;
   stage.writer = writer;
-  ok = dl_filter_run (&filter, argc > 1 ? (const char *const *) argv + 1
-                                        : stdin_only);
+  ok = dl_filter_run_raw (&filter,
+                          argc > 1 ? (const char *const *) argv + 1
+                                   : stdin_only,
+                          raw);
   if (!dl_normalizer_flush (normalizer, write_record, &stage, &error)
       || !dl_writer_finish (stage.writer, &error))
     {
