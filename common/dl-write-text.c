@@ -42,6 +42,26 @@ guard (DlWriter *writer, const char *field)
   return scratch->str;
 }
 
+/* Puts one cell after the others of the row (CSV or TSV). */
+typedef void (*PutFunc) (DlWriter *writer, const char *cell, gboolean first);
+
+/* One line of cells put by put: record's, or the header's when record is
+ * NULL. */
+static gboolean
+put_row (DlWriter *writer, const DlRecord *record, PutFunc put,
+         GError **error)
+{
+  gsize n = dl_writer_n_cells (writer);
+
+  for (gsize i = 0; i < n; i++)
+    put (writer,
+         record ? dl_writer_cell_raw (writer, record, i)
+                : dl_writer_cell_name (writer, i),
+         i == 0);
+  g_string_append_c (writer->row, '\n');
+  return write_row (writer, error);
+}
+
 static void
 free_scratch (DlWriter *writer)
 {
@@ -94,23 +114,13 @@ csv_put (DlWriter *writer, const char *field, gboolean first)
 static gboolean
 csv_header (DlWriter *writer, GError **error)
 {
-  gsize n = dl_writer_n_cells (writer);
-
-  for (gsize i = 0; i < n; i++)
-    csv_put (writer, dl_writer_cell_name (writer, i), i == 0);
-  g_string_append_c (writer->row, '\n');
-  return write_row (writer, error);
+  return put_row (writer, NULL, csv_put, error);
 }
 
 static gboolean
 csv_record (DlWriter *writer, const DlRecord *record, GError **error)
 {
-  gsize n = dl_writer_n_cells (writer);
-
-  for (gsize i = 0; i < n; i++)
-    csv_put (writer, dl_writer_cell_raw (writer, record, i), i == 0);
-  g_string_append_c (writer->row, '\n');
-  return write_row (writer, error);
+  return put_row (writer, record, csv_put, error);
 }
 
 static const char *const csv_extensions[] = { ".csv", NULL };
@@ -144,23 +154,13 @@ tsv_put (DlWriter *writer, const char *field, gboolean first)
 static gboolean
 tsv_header (DlWriter *writer, GError **error)
 {
-  gsize n = dl_writer_n_cells (writer);
-
-  for (gsize i = 0; i < n; i++)
-    tsv_put (writer, dl_writer_cell_name (writer, i), i == 0);
-  g_string_append_c (writer->row, '\n');
-  return write_row (writer, error);
+  return put_row (writer, NULL, tsv_put, error);
 }
 
 static gboolean
 tsv_record (DlWriter *writer, const DlRecord *record, GError **error)
 {
-  gsize n = dl_writer_n_cells (writer);
-
-  for (gsize i = 0; i < n; i++)
-    tsv_put (writer, dl_writer_cell_raw (writer, record, i), i == 0);
-  g_string_append_c (writer->row, '\n');
-  return write_row (writer, error);
+  return put_row (writer, record, tsv_put, error);
 }
 
 static const char *const tsv_extensions[] = { ".tsv", ".tab", NULL };

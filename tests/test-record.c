@@ -126,6 +126,26 @@ read_forms (DlReader *reader, const char *path, GString *bad)
   return g_strdup (forms->str);
 }
 
+/* Reads input as mentions: the good rows' forms and the bad rows' lines
+ * must be forms and bad, and skipped rows must have been counted. */
+static void
+check_reading (const char *input, const char *forms_wanted,
+               const char *bad_wanted, guint64 skipped)
+{
+  g_autofree char *path = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (DlReader) reader = open_mentions (input, &path, &error);
+  g_autoptr (GString) bad = g_string_new (NULL);
+  g_autofree char *forms = NULL;
+
+  g_assert_no_error (error);
+  forms = read_forms (reader, path, bad);
+  g_assert_cmpstr (forms, ==, forms_wanted);
+  g_assert_cmpstr (bad->str, ==, bad_wanted);
+  g_assert_cmpuint (dl_reader_skipped (reader), ==, skipped);
+  g_unlink (path);
+}
+
 /* A bad row is told, counted and skipped; reading goes on at the next line
  * (issue 8: a bad row used to end the file). */
 static void
@@ -143,23 +163,10 @@ test_bad_rows (void)
       "2022 20\n22 2024", "5" },
   };
 
+  /* Each bad row here is one line number of one digit. */
   for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
-    {
-      g_autofree char *path = NULL;
-      g_autoptr (GError) error = NULL;
-      g_autoptr (DlReader) reader = open_mentions (cases[i].input, &path,
-                                                   &error);
-      g_autoptr (GString) bad = g_string_new (NULL);
-      g_autofree char *forms = NULL;
-
-      g_assert_no_error (error);
-      forms = read_forms (reader, path, bad);
-      g_assert_cmpstr (forms, ==, cases[i].forms);
-      g_assert_cmpstr (bad->str, ==, cases[i].bad);
-      g_assert_cmpuint (dl_reader_skipped (reader), ==,
-                        (strlen (cases[i].bad) + 1) / 2);
-      g_unlink (path);
-    }
+    check_reading (cases[i].input, cases[i].forms, cases[i].bad,
+                   (strlen (cases[i].bad) + 1) / 2);
 }
 
 /* A NUL byte spoils its line only. */
@@ -224,21 +231,8 @@ test_header_in_stream (void)
   };
 
   for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
-    {
-      g_autofree char *path = NULL;
-      g_autoptr (GError) error = NULL;
-      g_autoptr (DlReader) reader = open_mentions (cases[i].input, &path,
-                                                   &error);
-      g_autoptr (GString) bad = g_string_new (NULL);
-      g_autofree char *forms = NULL;
-
-      g_assert_no_error (error);
-      forms = read_forms (reader, path, bad);
-      g_assert_cmpstr (forms, ==, cases[i].forms);
-      g_assert_cmpstr (bad->str, ==, cases[i].bad);
-      g_assert_cmpuint (dl_reader_skipped (reader), ==, cases[i].skipped);
-      g_unlink (path);
-    }
+    check_reading (cases[i].input, cases[i].forms, cases[i].bad,
+                   cases[i].skipped);
 }
 
 static void
@@ -571,9 +565,7 @@ test_jsonl_write (void)
 static void
 test_jsonl_read (void)
 {
-  g_autofree char *path = NULL;
-  g_autoptr (GError) error = NULL;
-  g_autoptr (DlReader) reader = open_mentions (
+  check_reading (
       "\xef\xbb\xbf{\"doc\":\"a\",\"start\":7,\"form\":\"'=x\",\"topic\":null}\n"
       "\n"
       "{\"form\":\"2021\",\"doc\":\"b\",\"topic\":true}\n"
@@ -583,18 +575,7 @@ test_jsonl_read (void)
       "{\"form\":\"20\\u000022\"}\n"
       "{\"form\":\"2023\"\n"
       "{\"form\":2024,\"start\":1.5}\n",
-      &path, &error);
-  g_autoptr (GString) bad = g_string_new (NULL);
-  g_autofree char *forms = NULL;
-
-  g_assert_no_error (error);
-  g_assert_cmpuint (dl_reader_extra_names (reader)->len, ==, 1);
-  g_assert_cmpstr (dl_reader_extra_names (reader)->pdata[0], ==, "topic");
-  forms = read_forms (reader, path, bad);
-  g_assert_cmpstr (forms, ==, "'=x 2021 2024");
-  g_assert_cmpstr (bad->str, ==, "4 5 6 7 8");
-  g_assert_cmpuint (dl_reader_skipped (reader), ==, 5);
-  g_unlink (path);
+      "'=x 2021 2024", "4 5 6 7 8", 5);
 }
 
 /* Written as JSON Lines and read back, every cell is as it was. */
