@@ -1,9 +1,9 @@
 /* adjust.c: what normalize does to a resolved range around the resolver:
- * windows, parts of a period, southern seasons, fiscal years, open ranges
- * from an event.  Each takes a DlResolution and changes it in place. */
+ * windows ("the past two months"), "in three days", parts of a period
+ * ("the first week of March"), days of a month, southern seasons, fiscal
+ * years.  Each takes a DlResolution and changes it in place. */
 #include "adjust.h"
 
-#include "anchored.h"
 #include "dl-cli.h"
 
 #include <stdio.h>
@@ -17,37 +17,6 @@ dl_has_written_year (const char *value, guint *year)
   return strspn (value, "0123456789") == 4
          && (value[4] == '\0' || value[4] == '-' || value[4] == ' ')
          && (*year = (guint) g_ascii_strtoull (value, NULL, 10)) > 0;
-}
-
-/* Gives res the days of span in place of its own, keeping an open range
- * open from them ("before fiscal 2023", "before the 2022 invasion").  FALSE
- * when res has a mod that cuts part of a range (early, late, around),
- * which then stays as it was. */
-gboolean
-dl_narrow_to_span (DlResolution *res, const DlSpanOfDays *span)
-{
-  GDate a = span->earliest, b = span->latest;
-  const char *mod = res->mod ? res->mod : "";
-
-  if (strcmp (mod, "BEFORE") == 0)
-    {
-      g_date_subtract_days (&a, 1);
-      dl_resolution_set_span (res, NULL, &a);
-    }
-  else if (strcmp (mod, "ON_OR_BEFORE") == 0)
-    dl_resolution_set_span (res, NULL, &b);
-  else if (strcmp (mod, "AFTER") == 0)
-    {
-      g_date_add_days (&b, 1);
-      dl_resolution_set_span (res, &b, NULL);
-    }
-  else if (strcmp (mod, "ON_OR_AFTER") == 0)
-    dl_resolution_set_span (res, &a, NULL);
-  else if (*mod == '\0')
-    dl_resolution_set_span (res, &a, &b);
-  else
-    return FALSE;
-  return TRUE;
 }
 
 /* Moves date by n units (D, W, M or Y) back (sign < 0) or on. */
@@ -331,37 +300,6 @@ dl_fiscal_year (DlResolution *res, const char *form_value, int start)
                                           res->note, fiscal.how));
   dl_span_of_days_clear (&fiscal);
 }
-
-/* "three days before the war": TimeML's TIMEX3 is the duration, P3D; the
- * range stays the anchored one. */
-void
-dl_as_duration (const char *value, DlResolution *res)
-{
-  static const struct { const char *unit; const char *letter; int times; }
-  units[] = {
-    { "day", "D", 1 }, { "week", "W", 1 }, { "month", "M", 1 },
-    { "quarter", "M", 3 }, { "year", "Y", 1 }, { "decade", "Y", 10 },
-    { "century", "Y", 100 }, { "weekend", "WE", 1 },
-  };
-  g_autofree char *unit = NULL;
-  gint64 shift;
-  int open;
-
-  if (!dl_anchor_form_parse (value, &unit, &shift, &open) || unit == NULL)
-    return;
-  for (gsize i = 0; i < G_N_ELEMENTS (units); i++)
-    if (strcmp (unit, units[i].unit) == 0)
-      {
-        dl_set_field (&res->type, g_strdup ("DURATION"));
-        dl_set_field (&res->value,
-                 open ? g_strdup_printf ("PX%s", units[i].letter)
-                      : g_strdup_printf ("P%" G_GINT64_FORMAT "%s",
-                                         ABS (shift) * units[i].times,
-                                         units[i].letter));
-        return;
-      }
-}
-
 
 void
 dl_apply_days (DlResolution *res, const char *days)

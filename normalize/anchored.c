@@ -1,7 +1,7 @@
-/* anchored.c: arithmetic on anchor ranges, with GDate. */
+/* anchored.c: ANCHOR forms (docs/forms.md), dates told from an event or
+ * from the last date told ("three days before the invasion", "a year
+ * later"): the arithmetic on the anchor's range. */
 #include "anchored.h"
-
-#include "adjust.h"
 
 #include "dl-cli.h"
 
@@ -10,14 +10,6 @@
 
 /* Shifts beyond this many days are out of any calendar we can write. */
 #define MAX_SHIFT_DAYS (9999 * 366)
-
-void
-dl_span_of_days_clear (DlSpanOfDays *span)
-{
-  g_clear_pointer (&span->granularity, g_free);
-  g_clear_pointer (&span->how, g_free);
-  span->valid = FALSE;
-}
 
 /* A shift of "some" units ("days later") is 1 to this many. */
 #define SOME_UNITS 9
@@ -107,18 +99,6 @@ shift_date (GDate *date, gint64 days, gint64 months)
         g_date_subtract_months (date, -months);
     }
   return TRUE;
-}
-
-void
-dl_resolution_set_span (DlResolution *out, const GDate *earliest,
-                        const GDate *latest)
-{
-  g_free (out->earliest);
-  g_free (out->latest);
-  out->earliest = earliest && g_date_valid (earliest)
-                      ? dl_format_date (earliest) : g_strdup ("");
-  out->latest = latest && g_date_valid (latest) ? dl_format_date (latest)
-                                                : g_strdup ("");
 }
 
 /* The TIMEX3 value of the period of granularity that starts on a. */
@@ -407,4 +387,34 @@ dl_anchor_form_resolve (const char *value, const DlSpanOfDays *span,
       apply_mod (out, &a, &b, mod, unit);
       dl_resolution_set_span (out, &a, &b);
     }
+}
+
+/* "three days before the war": TimeML's TIMEX3 is the duration, P3D; the
+ * range stays the anchored one. */
+void
+dl_as_duration (const char *value, DlResolution *res)
+{
+  static const struct { const char *unit; const char *letter; int times; }
+  units[] = {
+    { "day", "D", 1 }, { "week", "W", 1 }, { "month", "M", 1 },
+    { "quarter", "M", 3 }, { "year", "Y", 1 }, { "decade", "Y", 10 },
+    { "century", "Y", 100 }, { "weekend", "WE", 1 },
+  };
+  g_autofree char *unit = NULL;
+  gint64 shift;
+  int open;
+
+  if (!dl_anchor_form_parse (value, &unit, &shift, &open) || unit == NULL)
+    return;
+  for (gsize i = 0; i < G_N_ELEMENTS (units); i++)
+    if (strcmp (unit, units[i].unit) == 0)
+      {
+        dl_set_field (&res->type, g_strdup ("DURATION"));
+        dl_set_field (&res->value,
+                 open ? g_strdup_printf ("PX%s", units[i].letter)
+                      : g_strdup_printf ("P%" G_GINT64_FORMAT "%s",
+                                         ABS (shift) * units[i].times,
+                                         units[i].letter));
+        return;
+      }
 }

@@ -1,0 +1,57 @@
+/* span.c: ranges of days and putting them into a resolution. */
+#include "span.h"
+
+#include <string.h>
+
+#include "dl-cli.h"
+
+void
+dl_span_of_days_clear (DlSpanOfDays *span)
+{
+  g_clear_pointer (&span->granularity, g_free);
+  g_clear_pointer (&span->how, g_free);
+  span->valid = FALSE;
+}
+
+void
+dl_resolution_set_span (DlResolution *out, const GDate *earliest,
+                        const GDate *latest)
+{
+  g_free (out->earliest);
+  g_free (out->latest);
+  out->earliest = earliest && g_date_valid (earliest)
+                      ? dl_format_date (earliest) : g_strdup ("");
+  out->latest = latest && g_date_valid (latest) ? dl_format_date (latest)
+                                                : g_strdup ("");
+}
+
+/* Gives res the days of span in place of its own, keeping an open range
+ * open from them ("before fiscal 2023", "before the 2022 invasion").  FALSE
+ * when res has a mod that cuts part of a range (early, late, around),
+ * which then stays as it was. */
+gboolean
+dl_narrow_to_span (DlResolution *res, const DlSpanOfDays *span)
+{
+  GDate a = span->earliest, b = span->latest;
+  const char *mod = res->mod ? res->mod : "";
+
+  if (strcmp (mod, "BEFORE") == 0)
+    {
+      g_date_subtract_days (&a, 1);
+      dl_resolution_set_span (res, NULL, &a);
+    }
+  else if (strcmp (mod, "ON_OR_BEFORE") == 0)
+    dl_resolution_set_span (res, NULL, &b);
+  else if (strcmp (mod, "AFTER") == 0)
+    {
+      g_date_add_days (&b, 1);
+      dl_resolution_set_span (res, &b, NULL);
+    }
+  else if (strcmp (mod, "ON_OR_AFTER") == 0)
+    dl_resolution_set_span (res, &a, NULL);
+  else if (*mod == '\0')
+    dl_resolution_set_span (res, &a, &b);
+  else
+    return FALSE;
+  return TRUE;
+}
