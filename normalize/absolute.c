@@ -2,7 +2,7 @@
  * (days, months, weeks, quarters, seasons, decades, centuries, fiscal and
  * BC years), durations, values with unspecified digits, and ANCHOR forms,
  * which are left to anchored.c. */
-#include "forms.h"
+#include "shapes.h"
 
 #include <string.h>
 
@@ -27,7 +27,7 @@ absolute (Work *w, Unit unit, int year, int month, int day, const char *note)
 }
 
 gboolean
-dl_form_absolute_day (Work *w, const Match *match)
+dl_shape_absolute_day (Work *w, const Match *match)
 {
   return absolute (w, UNIT_DAY, dl_match_int (match, 1),
                    dl_match_int (match, 2), dl_match_int (match, 3),
@@ -35,21 +35,21 @@ dl_form_absolute_day (Work *w, const Match *match)
 }
 
 gboolean
-dl_form_absolute_month (Work *w, const Match *match)
+dl_shape_absolute_month (Work *w, const Match *match)
 {
   return absolute (w, UNIT_MONTH, dl_match_int (match, 1),
                    dl_match_int (match, 2), 1, "explicit month");
 }
 
 gboolean
-dl_form_absolute_year (Work *w, const Match *match)
+dl_shape_absolute_year (Work *w, const Match *match)
 {
   return absolute (w, UNIT_YEAR, dl_match_int (match, 1), 1, 1,
                    "explicit year");
 }
 
 gboolean
-dl_form_absolute_decade (Work *w, const Match *match)
+dl_shape_absolute_decade (Work *w, const Match *match)
 {
   return absolute (w, UNIT_DECADE, dl_match_int (match, 1) * 10, 1, 1,
                    "explicit decade");
@@ -57,28 +57,28 @@ dl_form_absolute_decade (Work *w, const Match *match)
 
 /* 18 is the 19th century, 1800-1899 (TIMEX3). */
 gboolean
-dl_form_absolute_century (Work *w, const Match *match)
+dl_shape_absolute_century (Work *w, const Match *match)
 {
   return absolute (w, UNIT_CENTURY, dl_match_int (match, 1) * 100, 1, 1,
                    "explicit century");
 }
 
 gboolean
-dl_form_absolute_quarter (Work *w, const Match *match)
+dl_shape_absolute_quarter (Work *w, const Match *match)
 {
   return absolute (w, UNIT_QUARTER, dl_match_int (match, 1),
                    dl_match_int (match, 2) * 3 - 2, 1, "explicit quarter");
 }
 
 gboolean
-dl_form_absolute_half (Work *w, const Match *match)
+dl_shape_absolute_half (Work *w, const Match *match)
 {
   return absolute (w, UNIT_HALF, dl_match_int (match, 1),
                    dl_match_int (match, 2) * 6 - 5, 1, "explicit half year");
 }
 
 gboolean
-dl_form_absolute_season (Work *w, const Match *match)
+dl_shape_absolute_season (Work *w, const Match *match)
 {
   char code[GROUP_TEXT_SIZE];
 
@@ -90,7 +90,7 @@ dl_form_absolute_season (Work *w, const Match *match)
 /* YYYY-Www and YYYY-Www-WE.  Week 1 is the one holding 4 January; week 0,
  * or a week 53 the year does not have, falls in another ISO year. */
 gboolean
-dl_form_absolute_week (Work *w, const Match *match)
+dl_shape_absolute_week (Work *w, const Match *match)
 {
   int year = dl_match_int (match, 1);
   int week = dl_match_int (match, 2);
@@ -113,7 +113,7 @@ dl_form_absolute_week (Work *w, const Match *match)
 }
 
 gboolean
-dl_form_fiscal_year (Work *w, const Match *match)
+dl_shape_fiscal_year (Work *w, const Match *match)
 {
   gboolean ok = absolute (w, UNIT_YEAR, dl_match_int (match, 1), 1, 1,
                           "fiscal year taken as the calendar year");
@@ -126,7 +126,7 @@ dl_form_fiscal_year (Work *w, const Match *match)
 }
 
 gboolean
-dl_form_bc_year (Work *w, const Match *match)
+dl_shape_bc_year (Work *w, const Match *match)
 {
   (void) match;
   w->unit = UNIT_YEAR;
@@ -213,7 +213,7 @@ dl_timex_duration (const char *value)
 }
 
 gboolean
-dl_form_duration (Work *w, const Match *match)
+dl_shape_duration (Work *w, const Match *match)
 {
   (void) match;
   w->unit = UNIT_NONE;
@@ -270,7 +270,7 @@ unspecified_unit (const char *value)
  * only partly known.  It is kept as written and has no range; its
  * granularity is that of its last part. */
 gboolean
-dl_form_unspecified (Work *w, const Match *match)
+dl_shape_unspecified (Work *w, const Match *match)
 {
   (void) match;
   w->unit = unspecified_unit (w->value);
@@ -284,7 +284,7 @@ dl_form_unspecified (Work *w, const Match *match)
 
 /* ANCHOR forms: the anchor's date is not known here (yet). */
 gboolean
-dl_form_anchor (Work *w, const Match *match)
+dl_shape_anchor (Work *w, const Match *match)
 {
   gsize unit_length;
 

@@ -1,7 +1,7 @@
 /* relative.c: the values told from the reference: "now", "today", "last
  * week", "three years ago", "on Tuesday", "next July", "last Christmas",
  * "the quarter", "July last year". */
-#include "forms.h"
+#include "shapes.h"
 
 #include <string.h>
 
@@ -10,7 +10,7 @@
 
 /* PRESENT_REF, PAST_REF, FUTURE_REF */
 gboolean
-dl_form_ref_value (Work *w, const Match *match)
+dl_shape_ref_value (Work *w, const Match *match)
 {
   static const struct {
     const char *name;
@@ -41,7 +41,7 @@ dl_form_ref_value (Work *w, const Match *match)
 
 /* UNDEF-this-UNIT, UNDEF-last-UNIT, UNDEF-next-UNIT */
 gboolean
-dl_form_this_unit (Work *w, const Match *match)
+dl_shape_this_unit (Work *w, const Match *match)
 {
   static const char *const days[] = { "yesterday", "today", "tomorrow" };
   char which_buffer[GROUP_TEXT_SIZE];
@@ -96,7 +96,7 @@ dl_form_this_unit (Work *w, const Match *match)
 
 /* UNDEF-REF-UNIT-MINUS-N, UNDEF-REF-UNIT-PLUS-N */
 gboolean
-dl_form_shift_unit (Work *w, const Match *match)
+dl_shape_shift_unit (Work *w, const Match *match)
 {
   Unit unit = dl_match_unit (match, 1);
   gboolean back = dl_match_is (match, 2, "MINUS");
@@ -125,7 +125,7 @@ dl_form_shift_unit (Work *w, const Match *match)
  * that is over in the past tense, and one in the present is scheduled
  * ("Polls close Tuesday", "The game is Sunday"). */
 gboolean
-dl_form_weekday_by_tense (Work *w, const Match *match)
+dl_shape_weekday_by_tense (Work *w, const Match *match)
 {
   static const char *const phrases[] = {
     [PICK_STARTED] = "on or before",
@@ -175,7 +175,7 @@ weekday_this_week (Work *w, GDateWeekday weekday, const char *name,
 /* UNDEF-last-NAME, UNDEF-this-NAME, UNDEF-next-NAME for a weekday: the
  * latest before the reference, the one in its week, the first after it. */
 gboolean
-dl_form_weekday_relative (Work *w, const Match *match)
+dl_shape_weekday_relative (Work *w, const Match *match)
 {
   char which_buffer[GROUP_TEXT_SIZE], name_buffer[GROUP_TEXT_SIZE];
   const char *which = dl_match_text (match, 1, which_buffer);
@@ -204,7 +204,7 @@ dl_form_weekday_relative (Work *w, const Match *match)
  * season: the latest one over before the reference; the one holding it, or
  * else the one of its year; the first one to begin after it. */
 gboolean
-dl_form_yearly_relative (Work *w, const Match *match)
+dl_shape_yearly_relative (Work *w, const Match *match)
 {
   static const struct {
     const char *which;
@@ -265,7 +265,7 @@ dl_form_yearly_relative (Work *w, const Match *match)
  * Thanksgiving), UNDEF-this-easter: the latest one over before the
  * reference; the one of its year; the first one after it. */
 gboolean
-dl_form_year_day_relative (Work *w, const Match *match)
+dl_shape_year_day_relative (Work *w, const Match *match)
 {
   char which_buffer[GROUP_TEXT_SIZE], text_buffer[GROUP_TEXT_SIZE];
   const char *which = dl_match_text (match, 1, which_buffer);
@@ -299,7 +299,7 @@ dl_form_year_day_relative (Work *w, const Match *match)
  * Results come after a period ends, so it is the latest one over; in the
  * future tense ("expects a loss for the quarter") the current one. */
 gboolean
-dl_form_reported_period (Work *w, const Match *match)
+dl_shape_reported_period (Work *w, const Match *match)
 {
   Unit unit = dl_match_unit (match, 1);
   gboolean current = dl_work_tense (w) == DL_TENSE_FUTURE;
@@ -324,7 +324,7 @@ dl_form_reported_period (Work *w, const Match *match)
  * UNDEF-last-year-03-05: a part of the year before, of or after the
  * reference's ("July last year", "next year's first quarter"). */
 gboolean
-dl_form_relative_year_part (Work *w, const Match *match)
+dl_shape_relative_year_part (Work *w, const Match *match)
 {
   char which_buffer[GROUP_TEXT_SIZE], part_buffer[GROUP_TEXT_SIZE];
   const char *which = dl_match_text (match, 1, which_buffer);

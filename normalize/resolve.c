@@ -1,7 +1,7 @@
 /* resolve.c: resolves one context-free form (docs/forms.md) against the
  * reference date and the tense of its sentence: cuts the form into its
  * value, time of day and attributes, finds the shape of the value and
- * hands it to that shape's handler (forms.h), then applies the mod and
+ * hands it to that shape's handler (shapes.h), then applies the mod and
  * writes the TIMEX3 type, value, range, certainty and note.  A form that
  * would leave years 1..9999 is "out of range" (calendar.h). */
 #include "resolve.h"
@@ -11,7 +11,7 @@
 #include "attributes.h"
 #include "dl-cli.h"
 #include "dl-record.h"
-#include "forms.h"
+#include "shapes.h"
 
 static const struct {
   const char *code;
@@ -39,49 +39,49 @@ static const struct {
 /* The shapes of a value (its time of day taken off).  No two overlap. */
 static const struct {
   const char *pattern;
-  DlFormHandler handler;
+  DlShapeHandler handler;
 } shapes[] = {
-  { "^([0-9]{4})-([0-9]{2})-([0-9]{2})$", dl_form_absolute_day },
-  { "^([0-9]{4})-([0-9]{2})$", dl_form_absolute_month },
-  { "^([0-9]{4})$", dl_form_absolute_year },
-  { "^([0-9]{3})$", dl_form_absolute_decade },
-  { "^([0-9]{2})$", dl_form_absolute_century },
-  { "^([0-9]{4})-W([0-9]{2})(-WE)?$", dl_form_absolute_week },
-  { "^([0-9]{4})-Q([1-4])$", dl_form_absolute_quarter },
-  { "^([0-9]{4})-H([12])$", dl_form_absolute_half },
-  { "^([0-9]{4})-(SP|SU|FA|WI)$", dl_form_absolute_season },
-  { "^FY([0-9]{4})$", dl_form_fiscal_year },
-  { "^BC([0-9]{4})$", dl_form_bc_year },
-  { "^(PRESENT|PAST|FUTURE)_REF$", dl_form_ref_value },
+  { "^([0-9]{4})-([0-9]{2})-([0-9]{2})$", dl_shape_absolute_day },
+  { "^([0-9]{4})-([0-9]{2})$", dl_shape_absolute_month },
+  { "^([0-9]{4})$", dl_shape_absolute_year },
+  { "^([0-9]{3})$", dl_shape_absolute_decade },
+  { "^([0-9]{2})$", dl_shape_absolute_century },
+  { "^([0-9]{4})-W([0-9]{2})(-WE)?$", dl_shape_absolute_week },
+  { "^([0-9]{4})-Q([1-4])$", dl_shape_absolute_quarter },
+  { "^([0-9]{4})-H([12])$", dl_shape_absolute_half },
+  { "^([0-9]{4})-(SP|SU|FA|WI)$", dl_shape_absolute_season },
+  { "^FY([0-9]{4})$", dl_shape_fiscal_year },
+  { "^BC([0-9]{4})$", dl_shape_bc_year },
+  { "^(PRESENT|PAST|FUTURE)_REF$", dl_shape_ref_value },
   /* TIMEX3 durations: amounts of date units (DE decades, CE centuries,
    * Q quarters), then of time units after a T; at least one amount. */
   { "^P(?=[0-9X]|T[0-9X])(?:" AMOUNT "(?:Y|M|W|D|DE|CE|Q))*"
-    "(?:T(?:" AMOUNT "[HMS])+)?$", dl_form_duration },
-  { "^UNDEF-year-([0-9]{2})-([0-9]{2})$", dl_form_undef_year_day },
-  { "^UNDEF-year-([0-9]{2})$", dl_form_undef_year_month },
-  { "^UNDEF-year-Q([1-4])$", dl_form_undef_year_quarter },
-  { "^UNDEF-year-H([12])$", dl_form_undef_year_half },
-  { "^UNDEF-year-(SP|SU|FA|WI)$", dl_form_undef_year_season },
+    "(?:T(?:" AMOUNT "[HMS])+)?$", dl_shape_duration },
+  { "^UNDEF-year-([0-9]{2})-([0-9]{2})$", dl_shape_undef_year_day },
+  { "^UNDEF-year-([0-9]{2})$", dl_shape_undef_year_month },
+  { "^UNDEF-year-Q([1-4])$", dl_shape_undef_year_quarter },
+  { "^UNDEF-year-H([12])$", dl_shape_undef_year_half },
+  { "^UNDEF-year-(SP|SU|FA|WI)$", dl_shape_undef_year_season },
   { "^UNDEF-year-([0-9]{2}-[0-9]{2}-" WEEKDAYS_NC "|" EASTER ")$",
-    dl_form_undef_year_moving_day },
+    dl_shape_undef_year_moving_day },
   { "^UNDEF-(last|this|next)-([0-9]{2}-[0-9]{2}(?:-" WEEKDAYS_NC ")?|"
-    EASTER ")$", dl_form_year_day_relative },
-  { "^UNDEF-century-([0-9]{2})$", dl_form_undef_century_year },
-  { "^UNDEF-century-([0-9])$", dl_form_undef_century_decade },
-  { "^UNDEF-(this|last|next)-" UNITS "$", dl_form_this_unit },
+    EASTER ")$", dl_shape_year_day_relative },
+  { "^UNDEF-century-([0-9]{2})$", dl_shape_undef_century_year },
+  { "^UNDEF-century-([0-9])$", dl_shape_undef_century_decade },
+  { "^UNDEF-(this|last|next)-" UNITS "$", dl_shape_this_unit },
   { "^UNDEF-(this|last|next)-year-([0-9]{2}(?:-[0-9]{2})?|Q[1-4]|H[12]|"
-    "SP|SU|FA|WI)$", dl_form_relative_year_part },
-  { "^UNDEF-the-(quarter|half)$", dl_form_reported_period },
-  { "^UNDEF-REF-" UNITS "-(MINUS|PLUS)-([0-9]+)$", dl_form_shift_unit },
-  { "^UNDEF-day-" WEEKDAYS "$", dl_form_weekday_by_tense },
-  { "^UNDEF-(last|this|next)-" WEEKDAYS "$", dl_form_weekday_relative },
-  { "^UNDEF-(last|this|next)-" YEARLY_NAMES "$", dl_form_yearly_relative },
+    "SP|SU|FA|WI)$", dl_shape_relative_year_part },
+  { "^UNDEF-the-(quarter|half)$", dl_shape_reported_period },
+  { "^UNDEF-REF-" UNITS "-(MINUS|PLUS)-([0-9]+)$", dl_shape_shift_unit },
+  { "^UNDEF-day-" WEEKDAYS "$", dl_shape_weekday_by_tense },
+  { "^UNDEF-(last|this|next)-" WEEKDAYS "$", dl_shape_weekday_relative },
+  { "^UNDEF-(last|this|next)-" YEARLY_NAMES "$", dl_shape_yearly_relative },
   /* Unspecified digits: at least one X, in the shape of a date value. */
   { "^(?=[0-9X]*X|[0-9X]{4}-.*X)(?:[0-9X]{2,4}|[0-9X]{4}-(?:[0-9X]{2}"
     "(?:-[0-9X]{2})?|W[0-9X]{2}(?:-[1-7]|-WE)?|Q[1-4X]|H[12X]|SP|SU|FA|WI))$",
-    dl_form_unspecified },
+    dl_shape_unspecified },
   { "^ANCHOR(?:-" UNITS "-(?:MINUS|PLUS)-[0-9]+|-before|-after)?$",
-    dl_form_anchor },
+    dl_shape_anchor },
 };
 
 /* A time of day after a day-valued form: T15:00, T15:30:10, TEV. */
@@ -550,7 +550,7 @@ dl_resolve (const char *form, const DlResolveContext *context,
   w.form = form;
   w.value = value;
   if (a.type != NULL && strcmp (a.type, "SET") == 0)
-    resolve_set (&w, &a, shapes[i].handler == dl_form_duration);
+    resolve_set (&w, &a, shapes[i].handler == dl_shape_duration);
   else
     {
       shapes[i].handler (&w, &match);

@@ -1,7 +1,7 @@
 /* yearless.c: the values without a year ("in May", "on March 5", "in the
  * third quarter", "Thanksgiving") or a century ("'98", "the sixties"), in
  * the year the tense of their sentence points to, near the reference. */
-#include "forms.h"
+#include "shapes.h"
 
 #include "candidates.h"
 #include "dl-cli.h"
@@ -86,7 +86,7 @@ in_year_by_tense (Work *w, Unit unit, int month, int day)
 }
 
 gboolean
-dl_form_undef_year_day (Work *w, const Match *match)
+dl_shape_undef_year_day (Work *w, const Match *match)
 {
   int month = dl_match_int (match, 1);
   int day = dl_match_int (match, 2);
@@ -100,7 +100,7 @@ dl_form_undef_year_day (Work *w, const Match *match)
 }
 
 gboolean
-dl_form_undef_year_month (Work *w, const Match *match)
+dl_shape_undef_year_month (Work *w, const Match *match)
 {
   int month = dl_match_int (match, 1);
 
@@ -111,20 +111,20 @@ dl_form_undef_year_month (Work *w, const Match *match)
 }
 
 gboolean
-dl_form_undef_year_quarter (Work *w, const Match *match)
+dl_shape_undef_year_quarter (Work *w, const Match *match)
 {
   return in_year_by_tense (w, UNIT_QUARTER, dl_match_int (match, 1) * 3 - 2,
                            1);
 }
 
 gboolean
-dl_form_undef_year_half (Work *w, const Match *match)
+dl_shape_undef_year_half (Work *w, const Match *match)
 {
   return in_year_by_tense (w, UNIT_HALF, dl_match_int (match, 1) * 6 - 5, 1);
 }
 
 gboolean
-dl_form_undef_year_season (Work *w, const Match *match)
+dl_shape_undef_year_season (Work *w, const Match *match)
 {
   char code[GROUP_TEXT_SIZE];
 
@@ -135,7 +135,7 @@ dl_form_undef_year_season (Work *w, const Match *match)
 /* UNDEF-year-11-22-thursday (Thanksgiving), UNDEF-year-easter: a day that
  * moves from year to year, in the year the tense points to. */
 gboolean
-dl_form_undef_year_moving_day (Work *w, const Match *match)
+dl_shape_undef_year_moving_day (Work *w, const Match *match)
 {
   char text_buffer[GROUP_TEXT_SIZE];
   const char *text = dl_match_text (match, 1, text_buffer);
@@ -155,7 +155,7 @@ dl_form_undef_year_moving_day (Work *w, const Match *match)
 /* '98: the year ending 98 nearest the reference, but not after it in the
  * past tense. */
 gboolean
-dl_form_undef_century_year (Work *w, const Match *match)
+dl_shape_undef_century_year (Work *w, const Match *match)
 {
   int ending = dl_match_int (match, 1);
   const GDate *ref;
@@ -191,7 +191,7 @@ dl_form_undef_century_year (Work *w, const Match *match)
 /* The sixties: the latest such decade begun by the reference (said in 1998,
  * the nineties are 199, the sixties 196). */
 gboolean
-dl_form_undef_century_decade (Work *w, const Match *match)
+dl_shape_undef_century_decade (Work *w, const Match *match)
 {
   int digit = dl_match_int (match, 1);
   const GDate *ref;
