@@ -55,3 +55,17 @@ dl_narrow_to_span (DlResolution *res, const DlSpanOfDays *span)
     return FALSE;
   return TRUE;
 }
+
+void
+dl_resolution_to_record (DlResolution *res, DlRecord *record)
+{
+  dl_record_take (record, DL_COL_TYPE, g_steal_pointer (&res->type));
+  dl_record_take (record, DL_COL_VALUE, g_steal_pointer (&res->value));
+  dl_record_take (record, DL_COL_MOD, g_steal_pointer (&res->mod));
+  dl_record_take (record, DL_COL_EARLIEST, g_steal_pointer (&res->earliest));
+  dl_record_take (record, DL_COL_LATEST, g_steal_pointer (&res->latest));
+  dl_record_take (record, DL_COL_GRANULARITY,
+                  g_steal_pointer (&res->granularity));
+  dl_record_take (record, DL_COL_CERTAINTY, g_steal_pointer (&res->certainty));
+  dl_record_take (record, DL_COL_NOTE, g_steal_pointer (&res->note));
+}

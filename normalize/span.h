@@ -2,6 +2,7 @@
  * range into a resolution. */
 #pragma once
 
+#include "dl-record.h"
 #include "resolve.h"
 
 G_BEGIN_DECLS
@@ -34,5 +35,8 @@ void dl_resolution_set_span (DlResolution *out, const GDate *earliest,
 /* Gives res the days of span, an open range opening from them; FALSE when
  * res has a mod that cuts part of a range (early, late, around). */
 gboolean dl_narrow_to_span (DlResolution *res, const DlSpanOfDays *span);
+
+/* Moves the fields of res into the ranges columns of record. */
+void dl_resolution_to_record (DlResolution *res, DlRecord *record);
 
 G_END_DECLS

@@ -3,7 +3,7 @@
 
 #include <string.h>
 
-/* A search of a text's words for any of a list (see has_listed_word). */
+/* A search of a text's words for any of a list (see dl_has_listed_word). */
 typedef struct {
   const char *const *words;
   gsize n;
