@@ -11,6 +11,7 @@
 struct _DlAnchors {
   GPtrArray *events;   /* DlAnchor * */
   GHashTable *aliases; /* lowercase alias -> DlAnchor * (first wins) */
+  guint max_words;     /* the most runs of word bytes an alias has */
 };
 
 static void
@@ -43,8 +44,6 @@ dl_anchors_free (DlAnchors *anchors)
   g_free (anchors);
 }
 
-
-/* Lowercase, whitespace runs as one space: how aliases are compared. */
 /* Aliases compare lowercased (non-ASCII letters too), whitespace folded. */
 static char *
 alias_key (const char *text, gssize len)
@@ -54,15 +53,37 @@ alias_key (const char *text, gssize len)
   return dl_text_key (lower, -1);
 }
 
+/* Whether phrase[i] starts or ends a word (UTF-8 letters count as word). */
+static gboolean
+is_word_byte (char c)
+{
+  return g_ascii_isalnum (c) || (guchar) c >= 0x80;
+}
+
+/* The runs of word bytes in key: "september 11 attacks" has 3, "9/11" 2. */
+static guint
+count_words (const char *key)
+{
+  guint n = 0;
+
+  for (gsize i = 0; key[i]; i++)
+    if (is_word_byte (key[i]) && (i == 0 || !is_word_byte (key[i - 1])))
+      n++;
+  return n;
+}
+
 static void
 add_alias (DlAnchors *anchors, const char *alias, DlAnchor *anchor)
 {
   char *key = alias_key (alias, -1);
 
   if (*key == '\0' || g_hash_table_contains (anchors->aliases, key))
-    g_free (key);
-  else
-    g_hash_table_insert (anchors->aliases, key, anchor);
+    {
+      g_free (key);
+      return;
+    }
+  anchors->max_words = MAX (anchors->max_words, count_words (key));
+  g_hash_table_insert (anchors->aliases, key, anchor);
 }
 
 static gboolean
@@ -147,45 +168,63 @@ dl_anchors_load_builtin (DlAnchors *anchors, const char *directory,
   return reader && load_reader (anchors, reader, error);
 }
 
-/* Whether phrase[i] starts or ends a word (UTF-8 letters count as word). */
+
+/* Whether a word of key ends at j. */
 static gboolean
-is_word_byte (char c)
+word_ends (const char *key, gsize len, gsize j)
 {
-  return g_ascii_isalnum (c) || (guchar) c >= 0x80;
+  return j > 0 && is_word_byte (key[j - 1])
+         && (j == len || !is_word_byte (key[j]));
 }
 
 const DlAnchor *
-dl_anchors_find (DlAnchors *anchors, const char *phrase)
+dl_anchors_find (DlAnchors *const *tables, gsize n_tables, const char *phrase)
 {
   g_autofree char *key = alias_key (phrase, -1);
-  gsize len = strlen (key), best_len = 0;
-  const DlAnchor *best = NULL;
+  g_autofree const DlAnchor **best = g_new0 (const DlAnchor *, n_tables);
+  g_autofree gsize *best_len = g_new0 (gsize, n_tables);
+  gsize len = strlen (key);
+  guint max_words = 0;
 
-  /* Every stretch of whole words is looked up: a phrase is a few words,
-   * and one hash lookup per stretch beats one pattern of thousands of
-   * aliases, which PCRE2 cannot even compile. */
+  for (gsize t = 0; t < n_tables; t++)
+    max_words = MAX (max_words, tables[t]->max_words);
+  /* Every stretch of whole words no longer than the longest alias is
+   * looked up, once for all the tables: a hash lookup per stretch beats
+   * one pattern of thousands of aliases (which PCRE2 cannot even
+   * compile), and bounding the stretches keeps a long phrase linear. */
   for (gsize i = 0; i < len; i++)
     {
+      guint words = 0;
+
       if (!is_word_byte (key[i]) || (i > 0 && is_word_byte (key[i - 1])))
         continue;
-      for (gsize j = len; j > i + best_len; j--)
+      for (gsize j = i + 1; j <= len && words < max_words; j++)
         {
-          const DlAnchor *anchor;
           char saved;
 
-          if (!is_word_byte (key[j - 1]) || (j < len && is_word_byte (key[j])))
+          if (!word_ends (key, len, j))
             continue;
+          words++;
           saved = key[j];
           key[j] = '\0';
-          anchor = g_hash_table_lookup (anchors->aliases, key + i);
-          key[j] = saved;
-          if (anchor)
+          /* For each table the longest alias wins, the earliest of equal
+           * ones. */
+          for (gsize t = 0; t < n_tables; t++)
             {
-              best = anchor;
-              best_len = j - i;
-              break;
+              const DlAnchor *anchor;
+
+              if (j - i <= best_len[t]
+                  || (anchor = g_hash_table_lookup (tables[t]->aliases,
+                                                    key + i)) == NULL)
+                continue;
+              best[t] = anchor;
+              best_len[t] = j - i;
             }
+          key[j] = saved;
         }
     }
-  return best;
+  for (gsize t = 0; t < n_tables; t++)
+    if (best[t] != NULL)
+      return best[t];
+  return NULL;
 }

@@ -111,10 +111,9 @@ dl_events_find (const DlEvents *events, const DlDatedEvents *dated,
 {
   /* The user's events win over the built-in ones, whatever their aliases'
    * lengths. */
-  const DlAnchor *anchor = dl_anchors_find (events->anchors, phrase);
-
-  if (anchor == NULL)
-    anchor = dl_anchors_find (events->builtin, phrase);
+  DlAnchors *tables[] = { events->anchors, events->builtin };
+  const DlAnchor *anchor = dl_anchors_find (tables, G_N_ELEMENTS (tables),
+                                            phrase);
   g_autofree char *lower = g_utf8_strdown (phrase, -1);
   GMatchInfo *year_match = NULL;
   static GRegex *year_regex;
