@@ -8,8 +8,9 @@ G_BEGIN_DECLS
 /* Whether value (a value or a whole form) starts with a written year. */
 gboolean dl_has_written_year (const char *value, guint *year);
 
-/* Moves date by n units (D, W, M or Y), back when sign < 0. */
-void dl_move_by (GDate *date, int n, char unit, int sign);
+/* Moves date by n units (D, W, M, Q or Y), back when sign < 0; FALSE
+ * (date unchanged) if it would leave years 1..9999. */
+gboolean dl_move_by (GDate *date, int n, char unit, int sign);
 
 /* window=: a stretch before or after reference (docs/forms.md). */
 void dl_apply_window (DlResolution *res, const char *window,

@@ -115,6 +115,17 @@ dl_add_months (GDate *date, gint64 n)
 }
 
 
+gboolean
+dl_shift_date (GDate *date, gint64 days, gint64 months)
+{
+  GDate moved = *date;
+
+  if (!dl_add_days (&moved, days) || !dl_add_months (&moved, months))
+    return FALSE;
+  *date = moved;
+  return TRUE;
+}
+
 /* Sets p->last from p->unit and p->first. */
 static gboolean
 period_close (Period *p)

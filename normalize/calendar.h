@@ -60,6 +60,8 @@ gboolean dl_make_date (GDate *date, gint64 year, gint64 month, gint64 day);
  * leave years 1..9999. */
 gboolean dl_add_days (GDate *date, gint64 n);
 gboolean dl_add_months (GDate *date, gint64 n);
+/* Moves date by days, then by months: all of it, or (FALSE) none. */
+gboolean dl_shift_date (GDate *date, gint64 days, gint64 months);
 
 /* The period of unit that holds day. */
 gboolean dl_period_containing (Period *p, Unit unit, const GDate *day);

@@ -1,7 +1,10 @@
 /* span.c: ranges of days and putting them into a resolution. */
 #include "span.h"
 
+#include <stdarg.h>
 #include <string.h>
+
+#include "calendar.h"
 
 #include "dl-cli.h"
 
@@ -28,7 +31,8 @@ dl_resolution_set_span (DlResolution *out, const GDate *earliest,
 /* Gives res the days of span in place of its own, keeping an open range
  * open from them ("before fiscal 2023", "before the 2022 invasion").  FALSE
  * when res has a mod that cuts part of a range (early, late, around),
- * which then stays as it was. */
+ * which then stays as it was.  An open range that would open beyond years
+ * 1..9999 leaves res unresolved (TRUE: done with). */
 gboolean
 dl_narrow_to_span (DlResolution *res, const DlSpanOfDays *span)
 {
@@ -37,15 +41,19 @@ dl_narrow_to_span (DlResolution *res, const DlSpanOfDays *span)
 
   if (strcmp (mod, "BEFORE") == 0)
     {
-      g_date_subtract_days (&a, 1);
-      dl_resolution_set_span (res, NULL, &a);
+      if (dl_add_days (&a, -1))
+        dl_resolution_set_span (res, NULL, &a);
+      else
+        dl_resolution_out_of_range (res, "before the year 1");
     }
   else if (strcmp (mod, "ON_OR_BEFORE") == 0)
     dl_resolution_set_span (res, NULL, &b);
   else if (strcmp (mod, "AFTER") == 0)
     {
-      g_date_add_days (&b, 1);
-      dl_resolution_set_span (res, &b, NULL);
+      if (dl_add_days (&b, 1))
+        dl_resolution_set_span (res, &b, NULL);
+      else
+        dl_resolution_out_of_range (res, "after the year 9999");
     }
   else if (strcmp (mod, "ON_OR_AFTER") == 0)
     dl_resolution_set_span (res, &a, NULL);
@@ -54,6 +62,20 @@ dl_narrow_to_span (DlResolution *res, const DlSpanOfDays *span)
   else
     return FALSE;
   return TRUE;
+}
+
+void
+dl_resolution_out_of_range (DlResolution *res, const char *format, ...)
+{
+  g_autofree char *why = NULL;
+  va_list args;
+
+  va_start (args, format);
+  why = g_strdup_vprintf (format, args);
+  va_end (args);
+  dl_set_field (&res->certainty, g_strdup ("unresolved"));
+  dl_set_field (&res->note, g_strconcat ("out of range: ", why, NULL));
+  dl_resolution_set_span (res, NULL, NULL);
 }
 
 void

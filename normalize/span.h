@@ -33,8 +33,14 @@ void dl_resolution_set_span (DlResolution *out, const GDate *earliest,
                              const GDate *latest);
 
 /* Gives res the days of span, an open range opening from them; FALSE when
- * res has a mod that cuts part of a range (early, late, around). */
+ * res has a mod that cuts part of a range (early, late, around).  Beyond
+ * years 1..9999, res is left unresolved. */
 gboolean dl_narrow_to_span (DlResolution *res, const DlSpanOfDays *span);
+
+/* Marks res unresolved, without a range: one of its dates would leave
+ * years 1..9999.  The note says "out of range: " and then format. */
+void dl_resolution_out_of_range (DlResolution *res, const char *format, ...)
+    G_GNUC_PRINTF (2, 3);
 
 /* Moves the fields of res into the ranges columns of record. */
 void dl_resolution_to_record (DlResolution *res, DlRecord *record);

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "adjust.h"
+#include "calendar.h"
 #include "dl-cli.h"
 #include "words.h"
 
@@ -295,8 +296,9 @@ static void
 set_told (Story *doc, const GDate *a, const GDate *b)
 {
   doc->told = *a;
-  g_date_add_days (&doc->told,
-                   (g_date_get_julian (b) - g_date_get_julian (a)) / 2);
+  /* Between a and b: the move stays within the calendar. */
+  dl_add_days (&doc->told,
+               ((gint64) g_date_get_julian (b) - g_date_get_julian (a)) / 2);
   doc->have_told = TRUE;
 }
 

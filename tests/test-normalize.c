@@ -110,6 +110,157 @@ test_anchors_long_phrase (void)
   g_assert_cmpstr (find_name (anchors, phrase->str), ==, "Harbour strike");
 }
 
+/* ---- rows through the normalizer ---- */
+
+typedef struct {
+  const char *dct;
+  const char *form;
+  const char *anchor;  /* or NULL */
+  const char *context; /* or NULL */
+  const char *mention; /* or NULL */
+} Row;
+
+static gboolean
+keep_record (DlRecord *record, gpointer data, GError **error)
+{
+  (void) error;
+  g_ptr_array_add (data, record);
+  return TRUE;
+}
+
+/* The rows of one document, normalized with the anchors of anchors_csv
+ * (or none), options as given. */
+static GPtrArray *
+normalize_rows (const Row *rows, gsize n, const char *anchors_csv,
+                DlNormalizeOptions *options)
+{
+  g_autofree char *path = anchors_csv ? temp_file (anchors_csv) : NULL;
+  const char *files[] = { path, NULL };
+  GPtrArray *out = g_ptr_array_new_with_free_func (
+      (GDestroyNotify) dl_record_free);
+  g_autoptr (DlNormalizer) normalizer = NULL;
+  g_autoptr (GError) error = NULL;
+  DlNormalizeOptions defaults = { 0 };
+
+  if (options == NULL)
+    options = &defaults;
+  options->anchor_files = path ? files : NULL;
+  normalizer = dl_normalizer_new (options, &error);
+  g_assert_no_error (error);
+  for (gsize i = 0; i < n; i++)
+    {
+      DlRecord *record = dl_record_new ();
+
+      record->origin = g_ref_string_new ("rows.csv");
+      record->line = i + 2;
+      dl_record_set (record, DL_COL_DOC, "doc");
+      dl_record_set (record, DL_COL_DCT, rows[i].dct);
+      dl_record_set (record, DL_COL_FORM, rows[i].form);
+      dl_record_set (record, DL_COL_ANCHOR, rows[i].anchor);
+      dl_record_set (record, DL_COL_CONTEXT, rows[i].context);
+      dl_record_set (record, DL_COL_MENTION, rows[i].mention);
+      g_assert_true (dl_normalizer_add (normalizer, record, keep_record, out,
+                                        &error));
+    }
+  g_assert_true (dl_normalizer_flush (normalizer, keep_record, out, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (out->len, ==, n);
+  if (path)
+    g_unlink (path);
+  return out;
+}
+
+/* One row, alone in its document. */
+static DlRecord *
+normalize_row (const Row *row, const char *anchors_csv,
+               DlNormalizeOptions *options)
+{
+  g_autoptr (GPtrArray) out = normalize_rows (row, 1, anchors_csv, options);
+
+  return g_ptr_array_steal_index (out, 0);
+}
+
+static void
+assert_unresolved (const DlRecord *r, const char *note)
+{
+  g_test_message ("%s -> value \"%s\", %s..%s, %s (%s)",
+                  dl_record_get (r, DL_COL_FORM),
+                  dl_record_get (r, DL_COL_VALUE),
+                  dl_record_get (r, DL_COL_EARLIEST),
+                  dl_record_get (r, DL_COL_LATEST),
+                  dl_record_get (r, DL_COL_CERTAINTY),
+                  dl_record_get (r, DL_COL_NOTE));
+  g_assert_cmpstr (dl_record_get (r, DL_COL_CERTAINTY), ==, "unresolved");
+  g_assert_cmpstr (dl_record_get (r, DL_COL_EARLIEST), ==, "");
+  g_assert_cmpstr (dl_record_get (r, DL_COL_LATEST), ==, "");
+  g_assert_nonnull (strstr (dl_record_get (r, DL_COL_NOTE), note));
+}
+
+#define EDGE_EVENTS                                                     \
+  "name,earliest,latest\n"                                              \
+  "Long strike,9999-12-01,9999-12-31\n"                                 \
+  "First day,0001-01-01,0001-01-01\n"
+
+/* Every date move is checked against years 1..9999 (issue 8, item 4):
+ * what would leave them is unresolved, out of range, and no GDate
+ * assertion fires. */
+static void
+test_range_edges (void)
+{
+  static const Row rows[] = {
+    { "9999-12-31", "P10Y at=+", NULL, "The plant will close in 10 years.",
+      "10 years" },
+    { "2025-06-07", "ANCHOR-after", "the long strike", NULL, NULL },
+    { "0001-01-01", "PAST_REF window=P3M", NULL, "Prices rose recently.",
+      "recently" },
+    { "2025-06-07", "ANCHOR-before", "the first day", NULL, NULL },
+    { "2025-06-07", "0001 mod=BEFORE", "the first day", NULL, NULL },
+    { "2025-06-07", "9999 mod=AFTER", "the long strike", NULL, NULL },
+    { "2025-06-07", "ANCHOR-year-PLUS-1 span=unit", "the long strike", NULL,
+      NULL },
+    { "9999-12-31", "FUTURE_REF window=P2Y", NULL, NULL, NULL },
+    { "9999-12-31", "P3W window=+", NULL, NULL, NULL },
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (rows); i++)
+    {
+      g_autoptr (DlRecord) r = normalize_row (&rows[i], EDGE_EVENTS, NULL);
+
+      assert_unresolved (r, "out of range");
+    }
+}
+
+/* Southern seasons move six months: the southern summer of 9999 ends in
+ * 10000. */
+static void
+test_range_southern (void)
+{
+  static const Row row = { "2025-06-07", "9999-SU", NULL, NULL, NULL };
+  DlNormalizeOptions options = { .southern = TRUE };
+  g_autoptr (DlRecord) r = normalize_row (&row, NULL, &options);
+
+  assert_unresolved (r, "out of range");
+}
+
+/* A part of a period at the calendar's ends stays the period. */
+static void
+test_range_parts (void)
+{
+  static const Row rows[] = {
+    { "2025-06-07", "0001-01-01 part=last-weekend", NULL, NULL, NULL },
+    { "2025-06-07", "9999-12-31 part=first-weekend", NULL, NULL, NULL },
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (rows); i++)
+    {
+      g_autoptr (DlRecord) r = normalize_row (&rows[i], NULL, NULL);
+
+      g_assert_cmpstr (dl_record_get (r, DL_COL_CERTAINTY), ==, "exact");
+      g_assert_cmpstr (dl_record_get (r, DL_COL_EARLIEST), ==,
+                       dl_record_get (r, DL_COL_VALUE));
+    }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -118,6 +269,9 @@ main (int argc, char **argv)
   g_test_add_func ("/anchors/longest", test_anchors_longest);
   g_test_add_func ("/anchors/tables", test_anchors_tables);
   g_test_add_func ("/anchors/long-phrase", test_anchors_long_phrase);
+  g_test_add_func ("/range/edges", test_range_edges);
+  g_test_add_func ("/range/southern", test_range_southern);
+  g_test_add_func ("/range/parts", test_range_parts);
 
   return g_test_run ();
 }
