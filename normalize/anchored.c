@@ -251,8 +251,9 @@ dl_anchor_form_resolve (const char *value, const DlSpanOfDays *span,
 
       unit_shift (unit, sign, &d1, &m1);
       unit_shift (unit, sign * SOME_UNITS, &d9, &m9);
-      if (sign > 0 ? !dl_shift_date (&a, d1, m1) || !dl_shift_date (&b, d9, m9)
-                   : !dl_shift_date (&a, d9, m9) || !dl_shift_date (&b, d1, m1))
+      if (sign > 0
+              ? !dl_shift_date (&a, d1, m1) || !dl_shift_date (&b, d9, m9)
+              : !dl_shift_date (&a, d9, m9) || !dl_shift_date (&b, d1, m1))
         {
           set_unresolved (out, value, "out of range");
           return;

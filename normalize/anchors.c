@@ -6,6 +6,8 @@
 #include "dl-record.h"
 #include "dl-text.h"
 
+#include <errno.h>
+#include <stdio.h>
 #include <string.h>
 
 struct _DlAnchors {
@@ -131,25 +133,88 @@ load_reader (DlAnchors *anchors, DlReader *reader, GError **error)
 {
   static const DlColumn required[] = { DL_COL_NAME, DL_COL_EARLIEST,
                                        DL_COL_LATEST };
+  g_autoptr (GError) local = NULL;
   DlRecord *record;
 
   if (!dl_reader_read_header (reader, DL_FORMAT_ANCHORS, DL_FORMAT_ANCHORS,
                               required, G_N_ELEMENTS (required), error))
     return FALSE;
-  while ((record = dl_reader_next (reader, error)) != NULL)
+  while ((record = dl_reader_next (reader, &local)) != NULL)
     {
       g_autoptr (DlRecord) owned = record;
       if (!add_row (anchors, owned, error))
         return FALSE;
     }
-  return error == NULL || *error == NULL;
+  if (local == NULL)
+    return TRUE;
+  g_propagate_error (error, g_steal_pointer (&local));
+  return FALSE;
+}
+
+/* Reads all of path ("-": standard input).  An anchors file is a short
+ * list, and only its bytes tell an empty file, which the reader takes for
+ * an empty table, from one with a header. */
+static GBytes *
+read_all (const char *path, GError **error)
+{
+  g_autoptr (GByteArray) bytes = g_byte_array_new ();
+  gboolean is_stdin = strcmp (path, "-") == 0;
+  FILE *in = is_stdin ? stdin : fopen (path, "rb");
+  char buffer[8192];
+  gsize n;
+  int saved = 0;
+
+  if (in == NULL)
+    saved = errno;
+  else
+    {
+      while ((n = fread (buffer, 1, sizeof buffer, in)) > 0)
+        g_byte_array_append (bytes, (const guint8 *) buffer, n);
+      if (ferror (in))
+        saved = errno;
+      if (!is_stdin)
+        fclose (in);
+    }
+  if (in == NULL || saved != 0)
+    {
+      g_set_error (error, DL_ERROR, DL_ERROR_IO, "%s: %s", path,
+                   g_strerror (saved));
+      return NULL;
+    }
+  return g_byte_array_free_to_bytes (g_steal_pointer (&bytes));
+}
+
+/* Whether data holds anything but line breaks (which CSV skips). */
+static gboolean
+has_text (GBytes *bytes)
+{
+  gsize len;
+  const char *data = g_bytes_get_data (bytes, &len);
+
+  for (gsize i = 0; i < len; i++)
+    if (data[i] != '\n' && data[i] != '\r')
+      return TRUE;
+  return FALSE;
 }
 
 gboolean
 dl_anchors_load_file (DlAnchors *anchors, const char *path, GError **error)
 {
-  g_autoptr (DlReader) reader = dl_reader_open (path, error);
+  g_autoptr (GBytes) bytes = read_all (path, error);
+  g_autoptr (DlReader) reader = NULL;
 
+  if (bytes == NULL)
+    return FALSE;
+  /* Unlike an input table, an anchors file the user names must say what
+   * it holds: an empty one is most likely the wrong file. */
+  if (!has_text (bytes))
+    {
+      g_set_error (error, DL_ERROR, DL_ERROR_DATA,
+                   "%s: empty file: an anchors file begins with the header "
+                   "name,earliest,latest", path);
+      return FALSE;
+    }
+  reader = dl_reader_open_bytes (path, bytes, error);
   return reader && load_reader (anchors, reader, error);
 }
 

@@ -110,6 +110,32 @@ test_anchors_long_phrase (void)
   g_assert_cmpstr (find_name (anchors, phrase->str), ==, "Harbour strike");
 }
 
+/* An empty anchors file (no header at all) is an error naming it; a header
+ * alone is a list of no events (issue 8, item 8). */
+static void
+test_anchors_empty_file (void)
+{
+  static const char *const empty[] = { "", "\n", "\r\n\n" };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (empty); i++)
+    {
+      g_autofree char *path = temp_file (empty[i]);
+      g_autofree char *want = g_strdup_printf ("%s: empty file", path);
+      g_autoptr (DlAnchors) anchors = dl_anchors_new ();
+      g_autoptr (GError) error = NULL;
+
+      g_assert_false (dl_anchors_load_file (anchors, path, &error));
+      g_assert_error (error, DL_ERROR, DL_ERROR_DATA);
+      g_assert_true (g_str_has_prefix (error->message, want));
+      g_unlink (path);
+    }
+  {
+    g_autoptr (DlAnchors) anchors = anchors_from ("name,earliest,latest\n");
+
+    g_assert_null (find_name (anchors, "the strike"));
+  }
+}
+
 /* ---- rows through the normalizer ---- */
 
 typedef struct {
@@ -269,6 +295,7 @@ main (int argc, char **argv)
   g_test_add_func ("/anchors/longest", test_anchors_longest);
   g_test_add_func ("/anchors/tables", test_anchors_tables);
   g_test_add_func ("/anchors/long-phrase", test_anchors_long_phrase);
+  g_test_add_func ("/anchors/empty-file", test_anchors_empty_file);
   g_test_add_func ("/range/edges", test_range_edges);
   g_test_add_func ("/range/southern", test_range_southern);
   g_test_add_func ("/range/parts", test_range_parts);
