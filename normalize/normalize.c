@@ -119,7 +119,7 @@ resolve_record (DlNormalizer *normalizer, Story *doc, DlRecord *record,
     {
       /* Not fatal: the row still comes out, marked and counted. */
       dl_resolution_clear (res);
-      res->value = g_strdup (form->value);
+      res->value = g_strdup ("");
       res->certainty = g_strdup ("unresolved");
       res->note = g_strdup (error ? error->message : "form not understood");
     }
@@ -149,6 +149,59 @@ resolve_record (DlNormalizer *normalizer, Story *doc, DlRecord *record,
   dl_fiscal_year (res, form->value, normalizer->options.fiscal_year_start);
 }
 
+/* An unresolved row's value: the value as written when it is a TIMEX3
+ * one (2023-02-30, P3D), never an internal form (UNDEF-year-01,
+ * ANCHOR-after) of the form language; the form column keeps that. */
+static void
+finish_unresolved (DlResolution *res, const Story *doc)
+{
+  if (g_strcmp0 (res->certainty, "unresolved") != 0)
+    return;
+  if (res->value == NULL || g_str_has_prefix (res->value, "UNDEF-")
+      || g_str_has_prefix (res->value, "ANCHOR"))
+    dl_set_field (&res->value, g_strdup (""));
+  if (doc->bad_dct && g_strcmp0 (res->note, "no reference date") == 0)
+    dl_set_field (&res->note, g_strdup ("no reference date: the dct is not a"
+                                        " date (YYYY-MM-DD)"));
+}
+
+/* Bytes of UTF-8 that a message shows as they are; the rest (control
+ * characters, quotes, backslashes) g_strescape writes as escapes. */
+static const char *
+utf8_bytes (void)
+{
+  static char bytes[129];
+  static gsize ready = 0;
+
+  if (g_once_init_enter (&ready))
+    {
+      for (int i = 0; i < 128; i++)
+        bytes[i] = (char) (0x80 + i);
+      g_once_init_leave (&ready, 1);
+    }
+  return bytes;
+}
+
+/* A dct that is not a date is said once per document, as FILE:LINE of its
+ * first row; the document is read as if its dct were empty. */
+static void
+warn_bad_dct (const DlRecord *first, const char *dct)
+{
+  g_autofree char *start = g_utf8_substring (dct, 0, 40);
+  g_autofree char *shown = g_strescape (start, utf8_bytes ());
+  g_autofree char *where
+      = first->origin ? g_strdup_printf ("%s:%" G_GUINT64_FORMAT,
+                                         first->origin, first->line)
+                      : g_strdup_printf ("doc %s",
+                                         dl_record_get (first, DL_COL_DOC));
+  g_autoptr (GError) warning = g_error_new (
+      DL_ERROR, DL_ERROR_DATA,
+      "%s: dct \"%s%s\" is not a date (YYYY-MM-DD): read as if empty",
+      where, shown, g_utf8_strlen (dct, -1) > 40 ? "..." : "");
+
+  dl_cli_warn (warning);
+}
+
 static gboolean
 resolve_document (DlNormalizer *normalizer, DlSinkFunc sink, gpointer data,
                   GError **error)
@@ -160,6 +213,8 @@ resolve_document (DlNormalizer *normalizer, DlSinkFunc sink, gpointer data,
     return TRUE;
   dl_story_begin (&doc, batch, normalizer->options.style,
                   normalizer->have_reference ? &normalizer->reference : NULL);
+  if (doc.bad_dct)
+    warn_bad_dct (batch->pdata[0], doc.bad_dct);
   for (guint i = 0; i < batch->len; i++)
     {
       DlRecord *record = batch->pdata[i];
@@ -170,6 +225,7 @@ resolve_document (DlNormalizer *normalizer, DlSinkFunc sink, gpointer data,
       dl_form_split (dl_record_get (record, DL_COL_FORM), &form);
       dl_story_context (&doc, normalizer->tense, record, &form, &context);
       resolve_record (normalizer, &doc, record, &form, &context, &res);
+      finish_unresolved (&res, &doc);
       dl_story_remember (&doc, &normalizer->events, record, &form, &context,
                          &res);
       if (g_strcmp0 (res.certainty, "unresolved") == 0)

@@ -51,10 +51,14 @@ dl_story_begin (Story *doc, GPtrArray *batch, DlStyle style,
 {
   DlRecord *first = batch->pdata[0];
 
+  const char *dct = dl_record_get (first, DL_COL_DCT);
+
   memset (doc, 0, sizeof *doc);
-  if (dl_parse_iso_date (dl_record_get (first, DL_COL_DCT), &doc->dct))
+  if (dl_parse_iso_date (dct, &doc->dct))
     doc->have_dct = TRUE;
-  else if (reference != NULL)
+  else if (*dct != '\0')
+    doc->bad_dct = dct;
+  if (!doc->have_dct && reference != NULL)
     {
       doc->dct = *reference;
       doc->have_dct = TRUE;

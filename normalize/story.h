@@ -21,10 +21,12 @@ typedef struct {
   DlSpanOfDays last;     /* the last date told, before any mod */
   char *last_phrase;     /* its anchor phrase, if it had one */
   DlDatedEvents events;  /* the events dated in the text so far */
+  const char *bad_dct;   /* the first record's dct when it is not a date */
 } Story;
 
 /* Begins the story of the document whose records are batch: its date (the
- * first record's dct, else reference, which may be NULL) and style. */
+ * first record's dct, else reference, which may be NULL) and style.  A dct
+ * that is not a date is read as if it were empty, and kept in bad_dct. */
 void dl_story_begin (Story *doc, GPtrArray *batch, DlStyle style,
                      const GDate *reference);
 void dl_story_clear (Story *doc);

@@ -287,6 +287,107 @@ test_range_parts (void)
     }
 }
 
+/* An internal form never reaches the value column: an unresolved row
+ * leaves it empty, and keeps the form (issue 12). */
+static void
+test_unresolved_value (void)
+{
+  static const Row rows[] = {
+    { "", "UNDEF-year-01", NULL, "It opened in January.", "January" },
+    { "", "UNDEF-this-dayT15:00", NULL, NULL, NULL },
+    { "2025-06-07", "ANCHOR-year-PLUS-1", NULL, NULL, NULL },
+    { "2025-06-07", "UNDEF-year-04-31", NULL, NULL, NULL },
+  };
+  g_autoptr (GPtrArray) out = normalize_rows (rows, G_N_ELEMENTS (rows),
+                                              NULL, NULL);
+
+  for (guint i = 0; i < out->len; i++)
+    {
+      const DlRecord *r = out->pdata[i];
+
+      assert_unresolved (r, "");
+      g_assert_cmpstr (dl_record_get (r, DL_COL_VALUE), ==, "");
+      g_assert_cmpstr (dl_record_get (r, DL_COL_FORM), ==, rows[i].form);
+    }
+}
+
+/* A value of TIMEX3's own stays, unresolved: 29 February 1900. */
+static void
+test_unresolved_timex (void)
+{
+  static const Row row = { "2025-06-07", "1900-02-29", NULL, NULL, NULL };
+  g_autoptr (DlRecord) r = normalize_row (&row, NULL, NULL);
+
+  assert_unresolved (r, "no such day");
+  g_assert_cmpstr (dl_record_get (r, DL_COL_VALUE), ==, "1900-02-29");
+}
+
+/* A dct that is not a date: the document is read as if it had none, and
+ * what needed it is unresolved with a note saying so. */
+static void
+test_bad_dct (void)
+{
+  static const Row rows[] = {
+    { "soon", "UNDEF-year-01", NULL, "It opened in January.", "January" },
+    { "soon", "2019-03-05", NULL, NULL, NULL },
+  };
+  g_autoptr (GPtrArray) out = NULL;
+
+  if (g_test_subprocess ())
+    {
+      out = normalize_rows (rows, G_N_ELEMENTS (rows), NULL, NULL);
+      assert_unresolved (out->pdata[0], "the dct is not a date");
+      g_assert_cmpstr (dl_record_get (out->pdata[0], DL_COL_VALUE), ==, "");
+      g_assert_cmpstr (dl_record_get (out->pdata[1], DL_COL_CERTAINTY), ==,
+                       "exact");
+      return;
+    }
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_passed ();
+  g_test_trap_assert_stderr ("*rows.csv:2: dct \"soon\" is not a date"
+                             " (YYYY-MM-DD): read as if empty\n");
+}
+
+/* With --reference-date, a bad dct gives way to it, as an empty one does. */
+static void
+test_bad_dct_reference (void)
+{
+  static const Row row = { "2013-02-30", "UNDEF-year-01", NULL,
+                           "It opened in January.", "January" };
+  DlNormalizeOptions options = { .reference_date = "2025-06-07" };
+
+  if (g_test_subprocess ())
+    {
+      g_autoptr (DlRecord) r = normalize_row (&row, NULL, &options);
+
+      g_assert_cmpstr (dl_record_get (r, DL_COL_VALUE), ==, "2025-01");
+      return;
+    }
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_passed ();
+  g_test_trap_assert_stderr ("*dct \"2013-02-30\" is not a date*");
+}
+
+/* A form that is not one of the form language is unresolved, with a note
+ * that names it, and no value. */
+static void
+test_unknown_form (void)
+{
+  static const Row rows[] = {
+    { "2025-06-07", "next tuesday", NULL, NULL, NULL },
+    { "2025-06-07", "=HYPERLINK(1)", NULL, NULL, NULL },
+    { "2025-06-07", "", NULL, NULL, NULL },
+  };
+  g_autoptr (GPtrArray) out = normalize_rows (rows, G_N_ELEMENTS (rows),
+                                              NULL, NULL);
+
+  for (guint i = 0; i < out->len; i++)
+    {
+      assert_unresolved (out->pdata[i], "unknown form");
+      g_assert_cmpstr (dl_record_get (out->pdata[i], DL_COL_VALUE), ==, "");
+    }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -299,6 +400,11 @@ main (int argc, char **argv)
   g_test_add_func ("/range/edges", test_range_edges);
   g_test_add_func ("/range/southern", test_range_southern);
   g_test_add_func ("/range/parts", test_range_parts);
+  g_test_add_func ("/unresolved/value", test_unresolved_value);
+  g_test_add_func ("/unresolved/timex", test_unresolved_timex);
+  g_test_add_func ("/unresolved/bad-dct", test_bad_dct);
+  g_test_add_func ("/unresolved/bad-dct-reference", test_bad_dct_reference);
+  g_test_add_func ("/unresolved/unknown-form", test_unknown_form);
 
   return g_test_run ();
 }
