@@ -4,6 +4,7 @@
 
 #include "dl-cli.h"
 #include "dl-data.h"
+#include "clause.h"
 #include "context.h"
 #include "sentence.h"
 
@@ -14,6 +15,7 @@ struct _DlExtractor {
   char *reference_date;
   DlGrammar *grammar;
   DlContextRules *context;
+  DlClauseRules *clauses;
   DlSentenceSplitter *splitter;
 };
 
@@ -25,6 +27,7 @@ dl_extractor_free (DlExtractor *extractor)
   g_free (extractor->reference_date);
   g_clear_pointer (&extractor->grammar, dl_grammar_free);
   g_clear_pointer (&extractor->context, dl_context_rules_free);
+  g_clear_pointer (&extractor->clauses, dl_clause_rules_free);
   g_clear_pointer (&extractor->splitter, dl_sentence_splitter_free);
   g_free (extractor);
 }
@@ -55,6 +58,9 @@ dl_extractor_new (const DlExtractOptions *options, GError **error)
   extractor->context = dl_context_rules_load (options->grammar_dir, error);
   if (extractor->context == NULL)
     return NULL;
+  extractor->clauses = dl_clause_rules_load (options->grammar_dir, error);
+  if (extractor->clauses == NULL)
+    return NULL;
   abbreviations = dl_data_read_list (options->grammar_dir, NULL,
                                      "abbreviations.txt", error);
   if (abbreviations == NULL)
@@ -76,17 +82,93 @@ sentence_of (GArray *sentences, gsize offset, guint *hint)
   return *hint;
 }
 
-/* The sentence last cleaned, kept for the next mention in it. */
+/* The sentence last cleaned whole, kept for the next mention in it. */
 typedef struct {
   guint index;
-  char *text;
+  gboolean fits; /* the sentence is its own context */
+  char *text;    /* the sentence cleaned, once needed */
+  DlClauses *clauses; /* its clauses, once needed */
 } Context;
+
+/* The cut that marks an excerpt. */
+#define ELLIPSIS "\xE2\x80\xA6"
+
+/* document's text in span, cleaned, with an ellipsis for each side where
+ * window was cut from sentence and span reaches the cut. */
+static char *
+excerpt (DlDocument *document, DlSpan span, DlSpan window, DlSpan sentence)
+{
+  g_autofree char *text = dl_document_clean (document, span.start, span.end);
+  gboolean cut_start = span.start <= window.start
+                       && window.start > sentence.start;
+  gboolean cut_end = span.end >= window.end && window.end < sentence.end;
+
+  return g_strconcat (cut_start ? ELLIPSIS " " : "", text,
+                      cut_end ? " " ELLIPSIS : "", NULL);
+}
+
+/* Sets the sentence, context and event of the record of matches[i]. */
+static void
+set_context (DlExtractor *extractor, DlDocument *document, DlRecord *record,
+             const GArray *matches, guint i, GArray *sentences, guint *hint,
+             Context *context)
+{
+  const DlMatch *match = &g_array_index (matches, DlMatch, i);
+  guint index = sentence_of (sentences, match->start, hint);
+  DlSpan sentence = g_array_index (sentences, DlSpan, index);
+  DlSpan mention = { match->start, match->end };
+  DlSpan window, clause;
+
+  dl_record_set_number (record, DL_COL_SENTENCE, index + 1);
+  /* A mention that runs past the line its sentence ended at is all shown
+   * (rare: such a sentence is not cached). */
+  if (match->end > sentence.end)
+    {
+      sentence.end = match->end;
+      context->index = G_MAXUINT;
+    }
+  else if (context->index != index)
+    {
+      g_clear_pointer (&context->text, g_free);
+      g_clear_pointer (&context->clauses, dl_clauses_free);
+      context->index = index;
+      context->fits = dl_context_fits (document->scan, sentence,
+                                       DL_CONTEXT_BYTES);
+    }
+  window = context->index == index && context->fits
+               ? sentence
+               : dl_context_window (document->scan, sentence, mention,
+                                    DL_CONTEXT_BYTES);
+  if (context->index == index && context->fits)
+    {
+      if (context->text == NULL)
+        context->text = dl_document_clean (document, sentence.start,
+                                           sentence.end);
+      dl_record_set (record, DL_COL_CONTEXT, context->text);
+    }
+  else
+    dl_record_take (record, DL_COL_CONTEXT,
+                    excerpt (document, window, window, sentence));
+  if (context->index == index && context->fits)
+    {
+      if (context->clauses == NULL)
+        context->clauses = dl_clauses_new (extractor->clauses, document->scan,
+                                           window, matches, i);
+      clause = dl_clauses_find (context->clauses, match);
+    }
+  else
+    clause = dl_clause_find (extractor->clauses, document->scan, window,
+                             matches, i);
+  dl_record_take (record, DL_COL_EVENT,
+                  excerpt (document, clause, window, sentence));
+}
 
 static DlRecord *
 mention_record (DlExtractor *extractor, DlDocument *document,
-                const DlMatch *match, GArray *sentences, guint *hint,
+                const GArray *matches, guint i, GArray *sentences, guint *hint,
                 Context *context)
 {
+  const DlMatch *match = &g_array_index (matches, DlMatch, i);
   DlRecord *record = dl_record_new ();
   const char *dct = document->dct ? document->dct : extractor->reference_date;
 
@@ -101,19 +183,8 @@ mention_record (DlExtractor *extractor, DlDocument *document,
   dl_record_set (record, DL_COL_FORM, match->form);
   dl_record_set (record, DL_COL_ANCHOR, match->anchor);
   if (sentences->len > 0)
-    {
-      guint index = sentence_of (sentences, match->start, hint);
-      DlSpan *span = &g_array_index (sentences, DlSpan, index);
-
-      dl_record_set_number (record, DL_COL_SENTENCE, index + 1);
-      if (context->text == NULL || context->index != index)
-        {
-          g_free (context->text);
-          context->text = dl_document_clean (document, span->start, span->end);
-          context->index = index;
-        }
-      dl_record_set (record, DL_COL_CONTEXT, context->text);
-    }
+    set_context (extractor, document, record, matches, i, sentences, hint,
+                 context);
   return record;
 }
 
@@ -123,7 +194,7 @@ dl_extractor_run_document (DlExtractor *extractor, DlDocument *document,
 {
   g_autoptr (GArray) matches = NULL;
   g_autoptr (GArray) sentences = NULL;
-  Context context = { 0, NULL };
+  Context context = { G_MAXUINT, FALSE, NULL, NULL };
   guint hint = 0;
   gboolean ok = TRUE;
 
@@ -138,12 +209,12 @@ dl_extractor_run_document (DlExtractor *extractor, DlDocument *document,
                                           document->len);
   for (guint i = 0; ok && i < matches->len; i++)
     {
-      DlRecord *record = mention_record (extractor, document,
-                                         &g_array_index (matches, DlMatch, i),
+      DlRecord *record = mention_record (extractor, document, matches, i,
                                          sentences, &hint, &context);
       ok = sink (record, data, error);
     }
   g_free (context.text);
+  dl_clauses_free (context.clauses);
   return ok;
 }
 

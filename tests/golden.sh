@@ -72,6 +72,12 @@ else
   not_ok "dateline equals the three stages"
 fi
 
+# The event of each mention (its clause), and lines without full stops (a
+# log, a list) read as one sentence each.
+"$extract" $ref clauses-article.txt server-log.txt \
+  >"$tmp/clauses.mentions.csv" 2>&1
+golden clauses.mentions.csv
+
 # TimeML: DCT from the document, markup skipped, offsets into the file.
 expect sample.mentions.csv 0 "$extract" sample.tml
 "$dateline" - <sample.tml >"$tmp/sample.timeline.csv" 2>&1
