@@ -183,39 +183,103 @@ find_start_tag (const char *data, gsize from, gsize limit, const char *name)
   return limit;
 }
 
+static gboolean
+is_name_start (char c)
+{
+  return g_ascii_isalpha (c) || c == '_' || c == ':';
+}
+
+static gboolean
+is_name_char (char c)
+{
+  return g_ascii_isalnum (c) || c == '_' || c == ':' || c == '.' || c == '-';
+}
+
+static gsize
+skip_spaces (const char *data, gsize limit, gsize j)
+{
+  while (j < limit && is_space (data[j]))
+    j++;
+  return j;
+}
+
+static gsize
+skip_name (const char *data, gsize limit, gsize j)
+{
+  if (j < limit && is_name_start (data[j]))
+    while (j < limit && is_name_char (data[j]))
+      j++;
+  return j;
+}
+
+/* One past the end of the tag at data[i] == '<': "<NAME", then attributes
+ * NAME="VALUE" (or '...'), then ">", "/>" or "?>".  Where that breaks off
+ * ("<TIMEX3 tid="t1" March 5, 1997", a stray "<" in text), the tag is
+ * unclosed: it ends where its attributes stop, so that the text after it
+ * stays text, and *unclosed is set.  Attributes may run over lines, as in
+ * XML. */
+static gsize
+tag_end (const char *data, gsize limit, gsize i, gboolean *unclosed)
+{
+  gsize j = i + 1;
+
+  if (j < limit && (data[j] == '/' || data[j] == '?'))
+    j++;
+  if (skip_name (data, limit, j) == j)
+    goto broken;
+  j = skip_name (data, limit, j);
+  for (;;)
+    {
+      gsize name, value;
+
+      name = skip_spaces (data, limit, j);
+      if (name < limit && data[name] == '>')
+        return name + 1;
+      if (limit - name >= 2 && (data[name] == '/' || data[name] == '?')
+          && data[name + 1] == '>')
+        return name + 2;
+      if (name == j || skip_name (data, limit, name) == name)
+        goto broken;
+      value = skip_spaces (data, limit, skip_name (data, limit, name));
+      if (value >= limit || data[value] != '=')
+        goto broken;
+      value = skip_spaces (data, limit, value + 1);
+      if (value >= limit || (data[value] != '"' && data[value] != '\''))
+        goto broken;
+      {
+        const char *close = memchr (data + value + 1, data[value],
+                                    limit - value - 1);
+        /* A value does not hold '<': an unclosed quote stops there. */
+        const char *lt = memchr (data + value + 1, '<', limit - value - 1);
+
+        if (close == NULL || (lt != NULL && lt < close))
+          goto broken;
+        j = close - data + 1;
+      }
+    }
+broken:
+  if (unclosed != NULL)
+    *unclosed = TRUE;
+  return MAX (j, i + 1);
+}
+
 /* One past the end of the markup starting at data[i] == '<': a comment runs
  * to "-->", a CDATA section to "]]>" (its text is lost: TimeML has none),
- * anything else to the first '>' outside a quoted attribute value.  An
- * unclosed tag runs to limit. */
+ * a declaration ("<!DOCTYPE") to '>', a tag as tag_end reads it.  An
+ * unclosed comment runs to limit. */
 static gsize
-markup_end (const char *data, gsize limit, gsize i)
+markup_end (const char *data, gsize limit, gsize i, gboolean *unclosed)
 {
-  char quote = 0;
-
   if (limit - i >= 4 && memcmp (data + i, "<!--", 4) == 0)
     return MIN (find (data, i + 4, limit, "-->") + 3, limit);
   if (limit - i >= 9 && memcmp (data + i, "<![CDATA[", 9) == 0)
     return MIN (find (data, i + 9, limit, "]]>") + 3, limit);
-  for (gsize j = i + 1; j < limit; j++)
+  if (limit - i >= 2 && data[i + 1] == '!')
     {
-      char c = data[j];
-
-      if (quote != 0)
-        quote = c == quote ? 0 : quote;
-      else if (c == '"' || c == '\'')
-        {
-          /* A quote opens a value only after '=': a stray '<' in text
-           * followed by an apostrophe must not swallow the rest. */
-          gsize k = j;
-          while (k > i + 1 && is_space (data[k - 1]))
-            k--;
-          if (data[k - 1] == '=')
-            quote = c;
-        }
-      else if (c == '>')
-        return j + 1;
+      const char *close = memchr (data + i, '>', limit - i);
+      return close != NULL ? (gsize) (close - data) + 1 : limit;
     }
-  return limit;
+  return tag_end (data, limit, i, unclosed);
 }
 
 /* Parses the entity at data[i] == '&' within data[.., limit): on success
@@ -276,7 +340,7 @@ text_region (const char *data, gsize len, gsize *start, gsize *end)
       *end = len;
       return;
     }
-  *start = markup_end (data, len, open);
+  *start = markup_end (data, len, open, NULL);
   *end = find (data, *start, len, "</TEXT");
 }
 
@@ -285,7 +349,8 @@ text_region (const char *data, gsize len, gsize *start, gsize *end)
  * entity's length), by spaces otherwise.  Newlines stay, so that a line of
  * the scan is a line of the file. */
 static void
-scan_text (const char *data, char *scan, gsize start, gsize end)
+scan_text (const char *data, char *scan, gsize start, gsize end,
+           GArray *unclosed)
 {
   gsize i = start;
 
@@ -296,7 +361,12 @@ scan_text (const char *data, char *scan, gsize start, gsize end)
 
       if (data[i] == '<')
         {
-          i = markup_end (data, end, i); /* already blank */
+          gboolean broken = FALSE;
+          gsize at = i;
+
+          i = markup_end (data, end, i, &broken); /* already blank */
+          if (broken)
+            g_array_append_val (unclosed, at);
           continue;
         }
       if (data[i] == '&' && (next = parse_entity (data, end, i, &c)) != 0)
@@ -375,13 +445,17 @@ attribute (const char *data, gsize i, gsize end, const char *name)
   return NULL;
 }
 
-/* The document creation time: the value of the first TIMEX3 in <DCT>. */
+/* The document creation time: the value of the first TIMEX3 in <DCT>.
+ * One that is no date is dropped, with a warning. */
 static char *
-find_dct (const char *data, gsize len)
+find_dct (DlDocument *document)
 {
+  const char *data = document->data;
+  gsize len = document->len;
   gsize dct = find_start_tag (data, 0, len, "DCT");
   gsize close, timex;
   g_autofree char *value = NULL;
+  char *date;
 
   if (dct == len)
     return NULL;
@@ -389,15 +463,26 @@ find_dct (const char *data, gsize len)
   timex = find_start_tag (data, dct, close, "TIMEX3");
   if (timex == close)
     return NULL;
-  value = attribute (data, timex, markup_end (data, close, timex), "value");
-  return value != NULL ? value_date (value) : NULL;
+  value = attribute (data, timex, markup_end (data, close, timex, NULL),
+                     "value");
+  date = value != NULL ? value_date (value) : NULL;
+  if (date == NULL)
+    {
+      g_autofree char *shown = g_strescape (value ? value : "", NULL);
+
+      g_ptr_array_add (document->warnings,
+                       g_strdup_printf ("%s:%" G_GUINT64_FORMAT ": DCT \"%s\""
+                                        " is not a date", document->name,
+                                        count_line (data, timex), shown));
+    }
+  return date;
 }
 
 /* The text to scan: for plain text without a BOM, data itself (no copy:
  * a big document is held once); else a copy with markup, or the BOM,
  * blanked. */
 static char *
-make_scan (char *data, gsize len, gboolean timeml)
+make_scan (char *data, gsize len, gboolean timeml, GArray *unclosed)
 {
   char *scan;
 
@@ -412,7 +497,7 @@ make_scan (char *data, gsize len, gboolean timeml)
       for (gsize i = 0; i < len; i++)
         scan[i] = data[i] == '\n' ? '\n' : ' ';
       text_region (data, len, &start, &end);
-      scan_text (data, scan, start, end);
+      scan_text (data, scan, start, end, unclosed);
     }
   else
     memcpy (scan, data, len);
@@ -439,12 +524,29 @@ make_line_starts (const char *data, gsize len)
   return starts;
 }
 
+/* Markup broken off is read as far as it goes, and told: a few lines, then
+ * the count of the rest. */
+static void
+warn_unclosed (DlDocument *document, GArray *unclosed)
+{
+  enum { SHOWN = 5 };
+
+  for (guint k = 0; k < unclosed->len && k < SHOWN; k++)
+    g_ptr_array_add (document->warnings, g_strdup_printf (
+        "%s:%" G_GUINT64_FORMAT ": unclosed tag", document->name,
+        dl_document_line_at (document, g_array_index (unclosed, gsize, k))));
+  if (unclosed->len > SHOWN)
+    g_ptr_array_add (document->warnings, g_strdup_printf (
+        "%s: %u more unclosed tags", document->name, unclosed->len - SHOWN));
+}
+
 /* Builds the document around data, which it takes (NUL-terminated). */
 static DlDocument *
 document_take (const char *name, char *data, gsize len, gboolean timeml,
                GError **error)
 {
   g_autofree char *owned = data;
+  g_autoptr (GArray) unclosed = g_array_new (FALSE, FALSE, sizeof (gsize));
   DlDocument *document;
 
   if (!check_text (name, data, len, error))
@@ -454,9 +556,11 @@ document_take (const char *name, char *data, gsize len, gboolean timeml,
   document->data = g_steal_pointer (&owned);
   document->len = len;
   document->timeml = timeml;
-  document->scan = make_scan (data, len, timeml);
-  document->dct = timeml ? find_dct (data, len) : NULL;
+  document->warnings = g_ptr_array_new_with_free_func (g_free);
+  document->scan = make_scan (data, len, timeml, unclosed);
+  document->dct = timeml ? find_dct (document) : NULL;
   document->line_starts = make_line_starts (data, len);
+  warn_unclosed (document, unclosed);
   return document;
 }
 
@@ -513,6 +617,8 @@ dl_document_free (DlDocument *document)
     g_free (document->scan);
   g_free (document->data);
   g_free (document->dct);
+  if (document->warnings != NULL)
+    g_ptr_array_unref (document->warnings);
   if (document->line_starts != NULL)
     g_array_unref (document->line_starts);
   g_free (document);
@@ -574,7 +680,7 @@ clean_timeml (const DlDocument *document, gsize start, gsize end, GString *out)
       gsize next;
 
       if (data[i] == '<')
-        i = markup_end (data, end, i);
+        i = markup_end (data, end, i, NULL);
       else if (data[i] == '&' && (next = parse_entity (data, end, i, &c)) != 0)
         {
           if (g_unichar_isspace (c) || g_unichar_iscntrl (c))

@@ -17,6 +17,9 @@ typedef struct {
   gboolean timeml;
   char *dct;         /* YYYY-MM-DD from <DCT><TIMEX3 value=...>, or NULL */
   GArray *line_starts; /* gsize offsets where each line starts */
+  /* What was read only in part, as "NAME:LINE: message" (owned strings):
+   * a TimeML tag left unclosed, a DCT that is no date. */
+  GPtrArray *warnings;
 } DlDocument;
 
 /* Reads path ("-": standard input).  TimeML is recognised by a .tml name

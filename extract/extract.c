@@ -291,6 +291,21 @@ show_progress (guint done, guint total, gint64 *last)
     g_printerr ("\n");
 }
 
+/* What a document could be read only in part for, on stderr. */
+static void
+show_warnings (DlExtractor *extractor, DlDocument *document)
+{
+  for (guint k = 0; k < document->warnings->len; k++)
+    {
+      const char *message = document->warnings->pdata[k];
+
+      g_printerr ("%s: %s%s\n", g_get_prgname (), message,
+                  !g_str_has_suffix (message, "is not a date") ? ""
+                  : extractor->reference_date ? "; using --reference-date"
+                                              : "; the document has no date");
+    }
+}
+
 gboolean
 dl_extractor_run_files (DlExtractor *extractor, const char *const *files,
                         DlSinkFunc sink, gpointer data)
@@ -307,7 +322,13 @@ dl_extractor_run_files (DlExtractor *extractor, const char *const *files,
     {
       g_autoptr (GError) error = NULL;
 
-      if (!dl_extractor_run (extractor, files[i], sink, data, &error))
+      g_autoptr (DlDocument) document = dl_document_read (files[i], &error);
+
+      if (document != NULL)
+        show_warnings (extractor, document);
+      if (document == NULL
+          || !dl_extractor_run_document (extractor, document, sink, data,
+                                         &error))
         {
           /* A bad file is reported and skipped; the others still run. */
           dl_cli_warn (error);

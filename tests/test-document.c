@@ -254,6 +254,40 @@ test_dct_compact (void)
   g_assert_cmpstr (document->dct, ==, "1998-03-01");
   g_assert_null (bad_document->dct);
   g_assert_null (month_document->dct);
+  /* Issue 8: a bad DCT was dropped without a word. */
+  g_assert_cmpuint (document->warnings->len, ==, 0);
+  g_assert_cmpuint (bad_document->warnings->len, ==, 1);
+  g_assert_cmpstr (bad_document->warnings->pdata[0], ==,
+                   "t.tml:1: DCT \"1998-13-01\" is not a date");
+  g_assert_cmpstr (month_document->warnings->pdata[0], ==,
+                   "t.tml:1: DCT \"1998-03\" is not a date");
+}
+
+/* Issue 8: an unclosed tag swallowed the text up to the next tag's '>'. */
+static void
+test_unclosed_tag (void)
+{
+  const char *text = "<TimeML><TEXT>\nClosed on <TIMEX3 tid=\"t1\" "
+                     "value=\"1997-03-05\" March 5, 1997\nand on "
+                     "<TIMEX3\n tid=\"t2\">Monday</TIMEX3>, a < b.\n"
+                     "</TEXT></TimeML>";
+  g_autoptr (DlDocument) document = new_timeml (text);
+  g_autofree char *clean = dl_document_clean (
+      document, offset_of (text, "Closed"), offset_of (text, "</TEXT>"));
+
+  g_assert_cmpmem (document->scan + offset_of (text, "March"), 13,
+                   "March 5, 1997", 13);
+  /* A tag over two lines is whole, and its text stays. */
+  g_assert_cmpmem (document->scan + offset_of (text, "Monday"), 6,
+                   "Monday", 6);
+  g_assert_cmpint (document->scan[offset_of (text, "tid=\"t2")], ==, ' ');
+  g_assert_cmpint (document->scan[offset_of (text, " b.") + 1], ==, 'b');
+  g_assert_cmpuint (document->warnings->len, ==, 2);
+  g_assert_cmpstr (document->warnings->pdata[0], ==,
+                   "t.tml:2: unclosed tag");
+  g_assert_cmpstr (document->warnings->pdata[1], ==,
+                   "t.tml:4: unclosed tag");
+  g_assert_cmpstr (clean, ==, "Closed on March 5, 1997 and on Monday, a b.");
 }
 
 static void
@@ -384,6 +418,7 @@ main (int argc, char **argv)
   g_test_add_func ("/document/timeml-clean", test_timeml_clean);
   g_test_add_func ("/document/timeml-no-text", test_timeml_no_text);
   g_test_add_func ("/document/dct-compact", test_dct_compact);
+  g_test_add_func ("/document/unclosed-tag", test_unclosed_tag);
   g_test_add_func ("/document/invalid-utf8", test_invalid_utf8);
   g_test_add_func ("/document/truncated-utf8", test_truncated_utf8);
   g_test_add_func ("/document/nul-byte", test_nul_byte);
