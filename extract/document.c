@@ -9,8 +9,11 @@
 #include "dl-text.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "dl-record.h"
 
@@ -51,63 +54,87 @@ count_line (const char *data, gsize offset)
   return line;
 }
 
-/* The file error of g_file_get_contents as the errno it came from, so that
- * the message can be the plain strerror text ("No such file or directory")
- * rather than GLib's longer sentence. */
-static int
-file_error_errno (int code)
-{
-  static const struct { int code; int errnum; } map[] = {
-    { G_FILE_ERROR_EXIST, EEXIST },       { G_FILE_ERROR_ISDIR, EISDIR },
-    { G_FILE_ERROR_ACCES, EACCES },       { G_FILE_ERROR_NAMETOOLONG, ENAMETOOLONG },
-    { G_FILE_ERROR_NOENT, ENOENT },       { G_FILE_ERROR_NOTDIR, ENOTDIR },
-    { G_FILE_ERROR_NXIO, ENXIO },         { G_FILE_ERROR_NODEV, ENODEV },
-    { G_FILE_ERROR_ROFS, EROFS },         { G_FILE_ERROR_TXTBSY, ETXTBSY },
-    { G_FILE_ERROR_FAULT, EFAULT },       { G_FILE_ERROR_LOOP, ELOOP },
-    { G_FILE_ERROR_NOSPC, ENOSPC },       { G_FILE_ERROR_NOMEM, ENOMEM },
-    { G_FILE_ERROR_MFILE, EMFILE },       { G_FILE_ERROR_NFILE, ENFILE },
-    { G_FILE_ERROR_BADF, EBADF },         { G_FILE_ERROR_INVAL, EINVAL },
-    { G_FILE_ERROR_PIPE, EPIPE },         { G_FILE_ERROR_AGAIN, EAGAIN },
-    { G_FILE_ERROR_INTR, EINTR },         { G_FILE_ERROR_IO, EIO },
-    { G_FILE_ERROR_PERM, EPERM },         { G_FILE_ERROR_NOSYS, ENOSYS },
-  };
-
-  for (gsize i = 0; i < G_N_ELEMENTS (map); i++)
-    if (map[i].code == code)
-      return map[i].errnum;
-  return 0;
-}
-
-/* Reads all of standard input (which may be a pipe: its size is unknown). */
-static gboolean
-read_stdin (GByteArray *bytes, GError **error)
-{
-  char buffer[65536];
-  gsize n;
-
-  while ((n = fread (buffer, 1, sizeof buffer, stdin)) > 0)
-    g_byte_array_append (bytes, (const guint8 *) buffer, n);
-  if (ferror (stdin))
-    {
-      int saved = errno;
-      g_set_error (error, DL_ERROR, DL_ERROR_IO, "-: %s", g_strerror (saved));
-      return FALSE;
-    }
-  return TRUE;
-}
+/* How much one read(2) asks for. */
+#define CHUNK 65536
 
 static gboolean
-read_file (const char *path, char **contents, gsize *len, GError **error)
+too_large (const char *name, gsize max, GError **error)
 {
-  g_autoptr (GError) local = NULL;
-  int errnum;
-
-  if (g_file_get_contents (path, contents, len, &local))
-    return TRUE;
-  errnum = local->domain == G_FILE_ERROR ? file_error_errno (local->code) : 0;
-  g_set_error (error, DL_ERROR, DL_ERROR_IO, "%s: %s", path,
-               errnum != 0 ? g_strerror (errnum) : local->message);
+  g_set_error (error, DL_ERROR, DL_ERROR_DATA,
+               "%s: document larger than --max-document-size (%"
+               G_GSIZE_FORMAT " bytes)", name, max);
   return FALSE;
+}
+
+static gboolean
+read_error (const char *name, int errnum, GError **error)
+{
+  g_set_error (error, DL_ERROR, DL_ERROR_IO, "%s: %s", name,
+               g_strerror (errnum));
+  return FALSE;
+}
+
+/* Reads all of fd, holding at most max bytes: past that it fails, naming
+ * the document.  read(2), not stdio: on a terminal the first end-of-file
+ * ends the input. */
+static gboolean
+read_fd (int fd, const char *name, gsize max, GByteArray *bytes,
+         GError **error)
+{
+  struct stat st;
+
+  if (fstat (fd, &st) == 0 && S_ISREG (st.st_mode) && max > 0
+      && (guint64) st.st_size > max)
+    return too_large (name, max, error);
+  for (;;)
+    {
+      gsize have = bytes->len;
+      gsize want = max > 0 ? MIN (CHUNK, max + 1 - have) : CHUNK;
+      gssize n;
+
+      g_byte_array_set_size (bytes, have + want);
+      n = read (fd, bytes->data + have, want);
+      if (n < 0 && errno == EINTR)
+        n = 0, g_byte_array_set_size (bytes, have);
+      else if (n < 0)
+        {
+          int saved = errno;
+          g_byte_array_set_size (bytes, have);
+          return read_error (name, saved, error);
+        }
+      else
+        {
+          g_byte_array_set_size (bytes, have + n);
+          if (n == 0)
+            return TRUE;
+          if (max > 0 && bytes->len > max)
+            return too_large (name, max, error);
+        }
+    }
+}
+
+/* Reads path ("-": standard input) whole into *contents (NUL-terminated). */
+static gboolean
+read_path (const char *path, const char *name, gsize max, char **contents,
+           gsize *len, GError **error)
+{
+  g_autoptr (GByteArray) bytes = g_byte_array_new ();
+  gboolean is_stdin = strcmp (path, "-") == 0;
+  int fd = is_stdin ? STDIN_FILENO : open (path, O_RDONLY | O_CLOEXEC);
+  const guint8 nul = 0;
+  gboolean ok;
+
+  if (fd < 0)
+    return read_error (name, errno, error);
+  ok = read_fd (fd, name, max, bytes, error);
+  if (!is_stdin)
+    close (fd);
+  if (!ok)
+    return FALSE;
+  *len = bytes->len;
+  g_byte_array_append (bytes, &nul, 1);
+  *contents = (char *) g_byte_array_free (g_steal_pointer (&bytes), FALSE);
+  return TRUE;
 }
 
 /* Input must be UTF-8 without NUL bytes: the scan is handed to PCRE2 and
@@ -565,28 +592,21 @@ document_take (const char *name, char *data, gsize len, gboolean timeml,
 }
 
 DlDocument *
-dl_document_read (const char *path, GError **error)
+dl_document_read (const char *path, gsize max_size, GError **error)
 {
+  g_autofree char *name = NULL;
   char *data = NULL;
   gsize len = 0;
 
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if (strcmp (path, "-") == 0)
-    {
-      g_autoptr (GByteArray) bytes = g_byte_array_new ();
-      const guint8 nul = 0;
-
-      if (!read_stdin (bytes, error))
-        return NULL;
-      len = bytes->len;
-      g_byte_array_append (bytes, &nul, 1);
-      data = (char *) g_byte_array_free (g_steal_pointer (&bytes), FALSE);
-    }
-  else if (!read_file (path, &data, &len, error))
+  /* Output is UTF-8: a name that is not is shown with U+FFFD. */
+  name = strcmp (path, "-") == 0 ? g_strdup ("-")
+                                 : g_filename_display_name (path);
+  if (!read_path (path, name, max_size, &data, &len, error))
     return NULL;
-  return document_take (path, data, len, looks_like_timeml (path, data, len),
+  return document_take (name, data, len, looks_like_timeml (name, data, len),
                         error);
 }
 

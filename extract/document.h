@@ -22,10 +22,16 @@ typedef struct {
   GPtrArray *warnings;
 } DlDocument;
 
-/* Reads path ("-": standard input).  TimeML is recognised by a .tml name
- * (or .TE3input) or by content starting with <?xml or <TimeML.  Fails with
- * "NAME:LINE: message" on invalid UTF-8 or a NUL byte. */
-DlDocument *dl_document_read (const char *path, GError **error);
+/* The default of --max-document-size. */
+#define DL_MAX_DOCUMENT_SIZE ((gsize) 64 << 20)
+
+/* Reads path ("-": standard input), holding at most max_size bytes of it
+ * (0: no limit); a larger document is an error that names it.  The name
+ * is path as UTF-8 (g_filename_display_name).  TimeML is recognised by a
+ * .tml name (or .TE3input) or by content starting with <?xml or <TimeML.
+ * Fails with "NAME:LINE: message" on invalid UTF-8 or a NUL byte. */
+DlDocument *dl_document_read (const char *path, gsize max_size,
+                              GError **error);
 /* The same from memory (takes a copy). */
 DlDocument *dl_document_new (const char *name, const char *data, gsize len,
                              gboolean timeml, GError **error);

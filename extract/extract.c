@@ -8,11 +8,13 @@
 #include "context.h"
 #include "sentence.h"
 
+#include <errno.h>
 #include <string.h>
 #include <unistd.h>
 
 struct _DlExtractor {
   char *reference_date;
+  gsize max_document_size;
   DlGrammar *grammar;
   DlContextRules *context;
   DlClauseRules *clauses;
@@ -52,6 +54,9 @@ dl_extractor_new (const DlExtractOptions *options, GError **error)
         }
       extractor->reference_date = dl_format_date (&date);
     }
+  extractor->max_document_size = options->max_document_size > 0
+                                     ? options->max_document_size
+                                     : DL_MAX_DOCUMENT_SIZE;
   extractor->grammar = dl_grammar_load (&grammar_options, error);
   if (extractor->grammar == NULL)
     return NULL;
@@ -222,7 +227,8 @@ gboolean
 dl_extractor_run (DlExtractor *extractor, const char *path, DlSinkFunc sink,
                   gpointer data, GError **error)
 {
-  g_autoptr (DlDocument) document = dl_document_read (path, error);
+  g_autoptr (DlDocument) document = dl_document_read (path, extractor->max_document_size,
+                                                     error);
 
   if (document == NULL)
     return FALSE;
@@ -242,6 +248,10 @@ dl_extract_args_entries (DlExtractArgs *args)
       "mdy|dmy" },
     { "grammar", 'g', 0, G_OPTION_ARG_FILENAME, &args->grammar_dir,
       "Load the grammar from DIR/en instead of the built-in copy", "DIR" },
+    { "max-document-size", 0, 0, G_OPTION_ARG_STRING,
+      &args->max_document_size,
+      "Fail on a document larger than SIZE bytes (K, M, G: KiB, MiB, GiB;"
+      " default 64M)", "SIZE" },
     { NULL },
   };
 
@@ -250,10 +260,50 @@ dl_extract_args_entries (DlExtractArgs *args)
   return args->entries;
 }
 
+/* SIZE as --max-document-size takes it: digits, then K, M or G (powers
+ * of 1024, with an optional "B" or "iB"). */
+static gboolean
+parse_size (const char *text, gsize *size, GError **error)
+{
+  char *end = NULL;
+  guint64 n, shift = 0;
+
+  errno = 0;
+  n = g_ascii_isdigit (text[0]) ? g_ascii_strtoull (text, &end, 10) : 0;
+  if (end != NULL && *end != '\0')
+    {
+      const char *units = "KMG";
+      const char *unit = strchr (units, g_ascii_toupper (*end));
+
+      if (unit != NULL && *end != '\0')
+        {
+          shift = 10 * (unit - units + 1);
+          end++;
+          if (g_ascii_strcasecmp (end, "B") == 0
+              || g_ascii_strcasecmp (end, "iB") == 0)
+            end += strlen (end);
+        }
+    }
+  if (end == NULL || *end != '\0' || errno != 0 || n == 0
+      || n > (G_MAXSIZE >> shift))
+    {
+      g_set_error (error, DL_ERROR, DL_ERROR_USAGE,
+                   "--max-document-size: \"%s\" is not a size (such as"
+                   " 64M)", text);
+      return FALSE;
+    }
+  *size = (gsize) (n << shift);
+  return TRUE;
+}
+
 gboolean
 dl_extract_args_apply (DlExtractArgs *args, DlExtractOptions *options,
                        GError **error)
 {
+  if (args->max_document_size
+      && !parse_size (args->max_document_size, &options->max_document_size,
+                      error))
+    return FALSE;
   if (args->date_order && strcmp (args->date_order, "mdy") != 0
       && strcmp (args->date_order, "dmy") != 0)
     {
@@ -273,6 +323,7 @@ dl_extract_args_clear (DlExtractArgs *args)
   g_clear_pointer (&args->reference_date, g_free);
   g_clear_pointer (&args->date_order, g_free);
   g_clear_pointer (&args->grammar_dir, g_free);
+  g_clear_pointer (&args->max_document_size, g_free);
   g_clear_pointer (&args->entries, g_free);
 }
 
@@ -322,7 +373,8 @@ dl_extractor_run_files (DlExtractor *extractor, const char *const *files,
     {
       g_autoptr (GError) error = NULL;
 
-      g_autoptr (DlDocument) document = dl_document_read (files[i], &error);
+      g_autoptr (DlDocument) document = dl_document_read (
+          files[i], extractor->max_document_size, &error);
 
       if (document != NULL)
         show_warnings (extractor, document);

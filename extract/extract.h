@@ -11,6 +11,7 @@ typedef struct {
   const char *reference_date; /* DCT for documents that carry none, or NULL */
   const char *grammar_dir;    /* load the grammar from here, or NULL */
   gboolean day_first;         /* 24/02/2022 (else 02/24/2022) */
+  gsize max_document_size;    /* 0: DL_MAX_DOCUMENT_SIZE */
 } DlExtractOptions;
 
 typedef struct _DlExtractor DlExtractor;
@@ -41,6 +42,7 @@ typedef struct {
   char *reference_date;
   char *date_order;
   char *grammar_dir;
+  char *max_document_size;
   GOptionEntry *entries;
 } DlExtractArgs;
 

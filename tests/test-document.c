@@ -333,12 +333,34 @@ test_nul_byte (void)
   g_assert_cmpstr (error->message, ==, "notes.txt:7: NUL byte");
 }
 
+/* Issue 8: --max-document-size; the limit is held, not the document. */
+static void
+test_read_too_large (void)
+{
+  g_autofree char *text = g_strnfill (3000, 'x');
+  g_autofree char *path = write_temp ("dl-doc-XXXXXX.txt", text, -1);
+  g_autofree char *want = g_strdup_printf (
+      "%s: document larger than --max-document-size (1024 bytes)", path);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (DlDocument) document = dl_document_read (path, 1024, &error);
+  g_autoptr (DlDocument) fits = NULL;
+
+  g_assert_null (document);
+  g_assert_error (error, DL_ERROR, DL_ERROR_DATA);
+  g_assert_cmpstr (error->message, ==, want);
+  g_clear_error (&error);
+  fits = dl_document_read (path, 3000, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (fits->len, ==, 3000);
+  g_unlink (path);
+}
+
 static void
 test_read_file (void)
 {
   g_autofree char *path = write_temp ("dl-doc-XXXXXX.txt", "Hello.\n", -1);
   g_autoptr (GError) error = NULL;
-  g_autoptr (DlDocument) document = dl_document_read (path, &error);
+  g_autoptr (DlDocument) document = dl_document_read (path, 0, &error);
 
   g_assert_no_error (error);
   g_assert_cmpstr (document->name, ==, path);
@@ -353,7 +375,7 @@ test_read_timeml_by_name (void)
   g_autofree char *path = write_temp ("dl-doc-XXXXXX.tml",
                                       "<TEXT>Hi &amp; bye</TEXT>", -1);
   g_autoptr (GError) error = NULL;
-  g_autoptr (DlDocument) document = dl_document_read (path, &error);
+  g_autoptr (DlDocument) document = dl_document_read (path, 0, &error);
 
   g_assert_no_error (error);
   g_assert_true (document->timeml);
@@ -368,7 +390,7 @@ test_read_timeml_by_content (void)
                                       "\xEF\xBB\xBF\n  <TimeML><TEXT>Hi</TEXT>"
                                       "</TimeML>", -1);
   g_autoptr (GError) error = NULL;
-  g_autoptr (DlDocument) document = dl_document_read (path, &error);
+  g_autoptr (DlDocument) document = dl_document_read (path, 0, &error);
 
   g_assert_no_error (error);
   g_assert_true (document->timeml);
@@ -383,7 +405,7 @@ test_read_invalid (void)
                                       sizeof text - 1);
   g_autofree char *expected = g_strdup_printf ("%s:2: invalid UTF-8", path);
   g_autoptr (GError) error = NULL;
-  g_autoptr (DlDocument) document = dl_document_read (path, &error);
+  g_autoptr (DlDocument) document = dl_document_read (path, 0, &error);
 
   g_assert_null (document);
   g_assert_error (error, DL_ERROR, DL_ERROR_DATA);
@@ -396,7 +418,7 @@ test_read_missing (void)
 {
   g_autoptr (GError) error = NULL;
   g_autoptr (DlDocument) document =
-    dl_document_read ("/nonexistent/dateline/notes.txt", &error);
+    dl_document_read ("/nonexistent/dateline/notes.txt", 0, &error);
 
   g_assert_null (document);
   g_assert_error (error, DL_ERROR, DL_ERROR_IO);
@@ -423,6 +445,7 @@ main (int argc, char **argv)
   g_test_add_func ("/document/truncated-utf8", test_truncated_utf8);
   g_test_add_func ("/document/nul-byte", test_nul_byte);
   g_test_add_func ("/document/read-file", test_read_file);
+  g_test_add_func ("/document/read-too-large", test_read_too_large);
   g_test_add_func ("/document/read-timeml-by-name", test_read_timeml_by_name);
   g_test_add_func ("/document/read-timeml-by-content",
                    test_read_timeml_by_content);
