@@ -29,6 +29,8 @@ static const DlColumn timeline_columns[] = {
   DL_COL_SOURCE, DL_COL_VALUE, DL_COL_GRANULARITY, DL_COL_CERTAINTY,
 };
 
+static const DlColumn dates_columns[] = { DL_COL_DOC, DL_COL_DCT };
+
 static const DlColumn anchors_columns[] = {
   DL_COL_NAME, DL_COL_EARLIEST, DL_COL_LATEST, DL_COL_ALIASES,
 };
@@ -75,6 +77,9 @@ dl_format_columns (DlFormat format, gsize *n_columns)
     case DL_FORMAT_ANCHORS:
       *n_columns = G_N_ELEMENTS (anchors_columns);
       return anchors_columns;
+    case DL_FORMAT_DATES:
+      *n_columns = G_N_ELEMENTS (dates_columns);
+      return dates_columns;
     case DL_FORMAT_TIMELINE:
     default:
       *n_columns = G_N_ELEMENTS (timeline_columns);

@@ -592,7 +592,8 @@ document_take (const char *name, char *data, gsize len, gboolean timeml,
 }
 
 DlDocument *
-dl_document_read (const char *path, gsize max_size, GError **error)
+dl_document_read (const char *path, DlDocumentFormat format, gsize max_size,
+                  GError **error)
 {
   g_autofree char *name = NULL;
   char *data = NULL;
@@ -606,7 +607,10 @@ dl_document_read (const char *path, gsize max_size, GError **error)
                                  : g_filename_display_name (path);
   if (!read_path (path, name, max_size, &data, &len, error))
     return NULL;
-  return document_take (name, data, len, looks_like_timeml (name, data, len),
+  return document_take (name, data, len,
+                        format == DL_DOCUMENT_AUTO
+                            ? looks_like_timeml (name, data, len)
+                            : format == DL_DOCUMENT_TIMEML,
                         error);
 }
 
@@ -651,6 +655,8 @@ dl_document_line_at (const DlDocument *document, gsize offset)
   gsize lo = 0, hi;
 
   g_return_val_if_fail (document != NULL, 0);
+  if (document->line > 0)
+    return document->line;
   starts = &g_array_index (document->line_starts, gsize, 0);
   hi = document->line_starts->len;
   /* The last line start <= offset; starts[0] == 0, so there is one. */

@@ -342,14 +342,14 @@ test_read_too_large (void)
   g_autofree char *want = g_strdup_printf (
       "%s: document larger than --max-document-size (1024 bytes)", path);
   g_autoptr (GError) error = NULL;
-  g_autoptr (DlDocument) document = dl_document_read (path, 1024, &error);
+  g_autoptr (DlDocument) document = dl_document_read (path, DL_DOCUMENT_AUTO, 1024, &error);
   g_autoptr (DlDocument) fits = NULL;
 
   g_assert_null (document);
   g_assert_error (error, DL_ERROR, DL_ERROR_DATA);
   g_assert_cmpstr (error->message, ==, want);
   g_clear_error (&error);
-  fits = dl_document_read (path, 3000, &error);
+  fits = dl_document_read (path, DL_DOCUMENT_AUTO, 3000, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (fits->len, ==, 3000);
   g_unlink (path);
@@ -360,7 +360,7 @@ test_read_file (void)
 {
   g_autofree char *path = write_temp ("dl-doc-XXXXXX.txt", "Hello.\n", -1);
   g_autoptr (GError) error = NULL;
-  g_autoptr (DlDocument) document = dl_document_read (path, 0, &error);
+  g_autoptr (DlDocument) document = dl_document_read (path, DL_DOCUMENT_AUTO, 0, &error);
 
   g_assert_no_error (error);
   g_assert_cmpstr (document->name, ==, path);
@@ -375,7 +375,7 @@ test_read_timeml_by_name (void)
   g_autofree char *path = write_temp ("dl-doc-XXXXXX.tml",
                                       "<TEXT>Hi &amp; bye</TEXT>", -1);
   g_autoptr (GError) error = NULL;
-  g_autoptr (DlDocument) document = dl_document_read (path, 0, &error);
+  g_autoptr (DlDocument) document = dl_document_read (path, DL_DOCUMENT_AUTO, 0, &error);
 
   g_assert_no_error (error);
   g_assert_true (document->timeml);
@@ -390,7 +390,7 @@ test_read_timeml_by_content (void)
                                       "\xEF\xBB\xBF\n  <TimeML><TEXT>Hi</TEXT>"
                                       "</TimeML>", -1);
   g_autoptr (GError) error = NULL;
-  g_autoptr (DlDocument) document = dl_document_read (path, 0, &error);
+  g_autoptr (DlDocument) document = dl_document_read (path, DL_DOCUMENT_AUTO, 0, &error);
 
   g_assert_no_error (error);
   g_assert_true (document->timeml);
@@ -405,7 +405,7 @@ test_read_invalid (void)
                                       sizeof text - 1);
   g_autofree char *expected = g_strdup_printf ("%s:2: invalid UTF-8", path);
   g_autoptr (GError) error = NULL;
-  g_autoptr (DlDocument) document = dl_document_read (path, 0, &error);
+  g_autoptr (DlDocument) document = dl_document_read (path, DL_DOCUMENT_AUTO, 0, &error);
 
   g_assert_null (document);
   g_assert_error (error, DL_ERROR, DL_ERROR_DATA);
@@ -418,7 +418,8 @@ test_read_missing (void)
 {
   g_autoptr (GError) error = NULL;
   g_autoptr (DlDocument) document =
-    dl_document_read ("/nonexistent/dateline/notes.txt", 0, &error);
+    dl_document_read ("/nonexistent/dateline/notes.txt", DL_DOCUMENT_AUTO, 0,
+                      &error);
 
   g_assert_null (document);
   g_assert_error (error, DL_ERROR, DL_ERROR_IO);
