@@ -36,12 +36,12 @@ DlClauses *dl_clauses_new (DlClauseRules *rules, const char *text,
                            DlSpan window, const GArray *matches, guint index);
 void dl_clauses_free (DlClauses *clauses);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (DlClauses, dl_clauses_free)
-/* The clause that carries match (one of the window's). */
+/* The clause that carries match (one of the window's), trimmed of its cue
+ * word and the punctuation at its edges. */
 DlSpan dl_clauses_find (DlClauses *clauses, const DlMatch *match);
 
-/* The same for one mention: the clause of text[window) that carries matches[index] (DlMatch in text
- * order, all in text), trimmed of its cue word and the punctuation at its
- * edges. */
+/* The same for one mention: the clause of text[window) that carries
+ * matches[index]. */
 DlSpan dl_clause_find (DlClauseRules *rules, const char *text, DlSpan window,
                        const GArray *matches, guint index);
 

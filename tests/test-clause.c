@@ -36,8 +36,10 @@ event_of (const char *marked, guint index)
   DlSpan window = { 0, strlen (text) };
   DlSpan clause = dl_clause_find (rules, text, window, matches, index);
 
-  g_assert_cmpuint (clause.start, <=, g_array_index (matches, DlMatch, index).start);
-  g_assert_cmpuint (clause.end, >=, g_array_index (matches, DlMatch, index).end);
+  const DlMatch *m = &g_array_index (matches, DlMatch, index);
+
+  g_assert_cmpuint (clause.start, <=, m->start);
+  g_assert_cmpuint (clause.end, >=, m->end);
   return g_strndup (text + clause.start, clause.end - clause.start);
 }
 

@@ -342,7 +342,8 @@ test_read_too_large (void)
   g_autofree char *want = g_strdup_printf (
       "%s: document larger than --max-document-size (1024 bytes)", path);
   g_autoptr (GError) error = NULL;
-  g_autoptr (DlDocument) document = dl_document_read (path, DL_DOCUMENT_AUTO, 1024, &error);
+  g_autoptr (DlDocument) document =
+      dl_document_read (path, DL_DOCUMENT_AUTO, 1024, &error);
   g_autoptr (DlDocument) fits = NULL;
 
   g_assert_null (document);
@@ -360,7 +361,8 @@ test_read_file (void)
 {
   g_autofree char *path = write_temp ("dl-doc-XXXXXX.txt", "Hello.\n", -1);
   g_autoptr (GError) error = NULL;
-  g_autoptr (DlDocument) document = dl_document_read (path, DL_DOCUMENT_AUTO, 0, &error);
+  g_autoptr (DlDocument) document =
+      dl_document_read (path, DL_DOCUMENT_AUTO, 0, &error);
 
   g_assert_no_error (error);
   g_assert_cmpstr (document->name, ==, path);
@@ -375,7 +377,8 @@ test_read_timeml_by_name (void)
   g_autofree char *path = write_temp ("dl-doc-XXXXXX.tml",
                                       "<TEXT>Hi &amp; bye</TEXT>", -1);
   g_autoptr (GError) error = NULL;
-  g_autoptr (DlDocument) document = dl_document_read (path, DL_DOCUMENT_AUTO, 0, &error);
+  g_autoptr (DlDocument) document =
+      dl_document_read (path, DL_DOCUMENT_AUTO, 0, &error);
 
   g_assert_no_error (error);
   g_assert_true (document->timeml);
@@ -390,7 +393,8 @@ test_read_timeml_by_content (void)
                                       "\xEF\xBB\xBF\n  <TimeML><TEXT>Hi</TEXT>"
                                       "</TimeML>", -1);
   g_autoptr (GError) error = NULL;
-  g_autoptr (DlDocument) document = dl_document_read (path, DL_DOCUMENT_AUTO, 0, &error);
+  g_autoptr (DlDocument) document =
+      dl_document_read (path, DL_DOCUMENT_AUTO, 0, &error);
 
   g_assert_no_error (error);
   g_assert_true (document->timeml);
@@ -405,7 +409,8 @@ test_read_invalid (void)
                                       sizeof text - 1);
   g_autofree char *expected = g_strdup_printf ("%s:2: invalid UTF-8", path);
   g_autoptr (GError) error = NULL;
-  g_autoptr (DlDocument) document = dl_document_read (path, DL_DOCUMENT_AUTO, 0, &error);
+  g_autoptr (DlDocument) document =
+      dl_document_read (path, DL_DOCUMENT_AUTO, 0, &error);
 
   g_assert_null (document);
   g_assert_error (error, DL_ERROR, DL_ERROR_DATA);
