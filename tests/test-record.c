@@ -52,7 +52,7 @@ test_format_names (void)
                    ==, "start");
   g_assert_null (dl_format_column_name (DL_FORMAT_MENTIONS, DL_COL_VALUE));
   dl_format_columns (DL_FORMAT_RANGES, &n);
-  g_assert_cmpuint (n, ==, 18);
+  g_assert_cmpuint (n, ==, 19);
 }
 
 static void
@@ -318,8 +318,8 @@ test_write_round_trip (void)
   g_file_get_contents (path, &text, NULL, &error);
   g_assert_cmpstr (text, ==,
                    "doc,dct,start,end,line,sentence,mention,form,anchor,"
-                   "context,note\n"
-                   "a.txt,,,,,,,,,\"He said \"\"no\"\", twice.\",kept\n");
+                   "event,context,note\n"
+                   "a.txt,,,,,,,,,,\"He said \"\"no\"\", twice.\",kept\n");
   g_unlink (path);
 }
 
@@ -551,7 +551,7 @@ test_jsonl_write (void)
   g_assert_cmpstr (text, ==,
                    "{\"doc\":\"=1+2.txt\",\"dct\":\"\",\"start\":7,"
                    "\"end\":\"017\",\"line\":0,\"sentence\":null,"
-                   "\"mention\":\"\",\"form\":\"\",\"anchor\":\"\","
+                   "\"mention\":\"\",\"form\":\"\",\"anchor\":\"\",\"event\":\"\","
                    "\"context\":\"\\\"q\\\" \\\\ \\t\\n\\r\\b\\f"
                    "\\u0001\\u001f\\u007f \\u2028 \xe2\x80\x94\","
                    "\"topic\\\"1\":\"x\"}\n");
