@@ -61,6 +61,7 @@ main (int argc, char **argv)
   g_autoptr (DlWriter) writer = NULL;
   DlExtractArgs extract_args = { 0 };
   DlNormalizeArgs normalize_args = { 0 };
+  DlOutputArgs output = { 0 };
   Pipeline pipeline;
   gboolean ok, built;
   guint dropped = 0, unresolved;
@@ -74,12 +75,22 @@ main (int argc, char **argv)
   g_option_context_add_main_entries (
       context, dl_normalize_args_entries (&normalize_args), NULL);
   g_option_context_add_main_entries (context, entries, NULL);
+  g_option_context_add_main_entries (
+      context, dl_output_args_entries (&output, DL_FORMAT_TIMELINE), NULL);
   if (!dl_cli_parse (context, &argc, &argv))
-    return DL_EXIT_USAGE;
+    {
+      dl_extract_args_clear (&extract_args);
+      dl_normalize_args_clear (&normalize_args);
+      dl_output_args_clear (&output);
+      return DL_EXIT_USAGE;
+    }
   built = build_stages (&extract_args, &normalize_args, &extractor,
-                        &normalizer, &error);
+                        &normalizer, &error)
+          && (writer = dl_output_args_open (&output, DL_FORMAT_TIMELINE,
+                                            &error)) != NULL;
   dl_extract_args_clear (&extract_args);
   dl_normalize_args_clear (&normalize_args);
+  dl_output_args_clear (&output);
   if (!built)
     {
       dl_cli_warn (error);
@@ -96,7 +107,6 @@ main (int argc, char **argv)
       g_clear_error (&error);
       ok = FALSE;
     }
-  writer = dl_writer_new (stdout, "standard output", DL_FORMAT_TIMELINE, NULL);
   if (!dl_timeline_write (timeline, writer, &dropped, &error))
     {
       dl_cli_warn (error);

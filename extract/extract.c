@@ -317,7 +317,7 @@ dl_extract_args_entries (DlExtractArgs *args)
   const GOptionEntry entries[] = {
     { "reference-date", 'r', 0, G_OPTION_ARG_STRING, &args->reference_date,
       "Document date of plain text (TimeML carries its own)", "YYYY-MM-DD" },
-    { "date-order", 'o', 0, G_OPTION_ARG_STRING, &args->date_order,
+    { "date-order", 'd', 0, G_OPTION_ARG_STRING, &args->date_order,
       "Read 01/02/2022 as month/day (mdy, default) or day/month (dmy)",
       "mdy|dmy" },
     { "grammar", 'g', 0, G_OPTION_ARG_FILENAME, &args->grammar_dir,
@@ -416,6 +416,12 @@ dl_extract_args_apply (DlExtractArgs *args, DlExtractOptions *options,
                    "--date-order is mdy or dmy, not \"%s\"", args->date_order);
       return FALSE;
     }
+  if (args->reference_date
+      && !dl_cli_check_date ("--reference-date", args->reference_date, error))
+    return FALSE;
+  if (args->grammar_dir
+      && !dl_data_check_directory (args->grammar_dir, NULL, error))
+    return FALSE;
   if (!parse_input_format (args->input_format, &options->input_format,
                            error))
     return FALSE;

@@ -45,11 +45,12 @@ main (int argc, char **argv)
   g_autoptr (GError) error = NULL;
   g_autoptr (DlTimeline) timeline = NULL;
   g_autoptr (DlWriter) writer = NULL;
+  DlOutputArgs output = { 0 };
   Stage stage = { 0 };
   DlFilter filter = { DL_FORMAT_RANGES, DL_FORMAT_TIMELINE, required,
                       G_N_ELEMENTS (required), process, &stage, begin };
   const char *stdin_only[] = { "-", NULL };
-  gboolean ok;
+  gboolean ok, raw;
   guint dropped = 0;
 
   dl_cli_init ("dateline-timeline");
@@ -57,14 +58,29 @@ main (int argc, char **argv)
       "Reads range rows (from dateline-normalize) and writes them as one\n"
       "timeline sorted by date.");
   g_option_context_add_main_entries (context, entries, NULL);
+  g_option_context_add_main_entries (
+      context, dl_output_args_entries (&output, DL_FORMAT_TIMELINE), NULL);
   if (!dl_cli_parse (context, &argc, &argv))
-    return DL_EXIT_USAGE;
+    {
+      dl_output_args_clear (&output);
+      return DL_EXIT_USAGE;
+    }
+  writer = dl_output_args_open (&output, DL_FORMAT_TIMELINE, &error);
+  raw = output.raw;
+  dl_output_args_clear (&output);
+  if (writer == NULL)
+    {
+      dl_cli_warn (error);
+      return dl_cli_exit_code (error);
+    }
   timeline = dl_timeline_new (resolved_only);
   stage.timeline = timeline;
-  ok = dl_filter_run (&filter, argc > 1 ? (const char *const *) argv + 1
-                                        : stdin_only);
-  writer = dl_writer_new (stdout, "standard output", DL_FORMAT_TIMELINE,
-                          stage.extra_names);
+  ok = dl_filter_run_raw (&filter,
+                          argc > 1 ? (const char *const *) argv + 1
+                                   : stdin_only,
+                          raw);
+  if (stage.extra_names)
+    dl_writer_set_extra_names (writer, stage.extra_names);
   if (!dl_timeline_write (timeline, writer, &dropped, &error))
     {
       dl_cli_warn (error);
