@@ -46,11 +46,13 @@ dl_anchors_free (DlAnchors *anchors)
   g_free (anchors);
 }
 
-/* Aliases compare lowercased (non-ASCII letters too), whitespace folded. */
+/* Aliases compare case-folded (non-ASCII letters too, the same in every
+ * locale: g_utf8_strdown would lowercase I differently in Turkish),
+ * whitespace folded. */
 static char *
 alias_key (const char *text, gssize len)
 {
-  g_autofree char *lower = g_utf8_strdown (text, len);
+  g_autofree char *lower = g_utf8_casefold (text, len);
 
   return dl_text_key (lower, -1);
 }

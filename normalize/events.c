@@ -114,7 +114,7 @@ dl_events_find (const DlEvents *events, const DlDatedEvents *dated,
   DlAnchors *tables[] = { events->anchors, events->builtin };
   const DlAnchor *anchor = dl_anchors_find (tables, G_N_ELEMENTS (tables),
                                             phrase);
-  g_autofree char *lower = g_utf8_strdown (phrase, -1);
+  g_autofree char *lower = g_utf8_casefold (phrase, -1);
   GMatchInfo *year_match = NULL;
   static GRegex *year_regex;
 

@@ -187,7 +187,9 @@ utf8_bytes (void)
 static void
 warn_bad_dct (const DlRecord *first, const char *dct)
 {
-  g_autofree char *start = g_utf8_substring (dct, 0, 40);
+  glong n = g_utf8_strlen (dct, -1);
+  /* g_utf8_substring must not be asked past the end of the string. */
+  g_autofree char *start = g_utf8_substring (dct, 0, MIN (n, 40));
   g_autofree char *shown = g_strescape (start, utf8_bytes ());
   g_autofree char *where
       = first->origin ? g_strdup_printf ("%s:%" G_GUINT64_FORMAT,
@@ -197,7 +199,7 @@ warn_bad_dct (const DlRecord *first, const char *dct)
   g_autoptr (GError) warning = g_error_new (
       DL_ERROR, DL_ERROR_DATA,
       "%s: dct \"%s%s\" is not a date (YYYY-MM-DD): read as if empty",
-      where, shown, g_utf8_strlen (dct, -1) > 40 ? "..." : "");
+      where, shown, n > 40 ? "..." : "");
 
   dl_cli_warn (warning);
 }

@@ -65,7 +65,9 @@ test_anchors_longest (void)
                    "Dock strike");
   g_assert_cmpstr (find_name (anchors, "the Long  Harbour STRIKE began"), ==,
                    "Harbour strike");
-  g_assert_cmpstr (find_name (anchors, "the GROSSER streik"), ==, NULL);
+  /* Case-folded, as Unicode matches without case: ß is ss. */
+  g_assert_cmpstr (find_name (anchors, "the GROSSER streik"), ==,
+                   "Großer Streik");
   g_assert_cmpstr (find_name (anchors, "der GROßER STREIK"), ==,
                    "Großer Streik");
   g_assert_cmpstr (find_name (anchors, "strikes"), ==, NULL);
