@@ -15,7 +15,9 @@ case $name in
   normalize|timeline) dict=forms.dict ;;
   *) dict=csv.dict ;;
 esac
-python3 "$src/fuzz/seeds.py" "$name" "$tmp/corpus" || exit 1
+# --no-known: without the seeds of findings of issue 8 still open; drop
+# it once they are fixed.
+python3 "$src/fuzz/seeds.py" "$name" "$tmp/corpus" --no-known || exit 1
 mkdir -p "$build/fuzz/artifacts"
 # -timeout: a unit slower than this is a hang; -rss_limit_mb: a blow-up.
 exec "$harness" -seed=1 -runs="${FUZZ_RUNS:-3000}" -timeout=20 \

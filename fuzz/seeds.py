@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""seeds.py HARNESS DIR: writes a seed corpus for fuzz-HARNESS into DIR.
+"""seeds.py HARNESS DIR [--no-known]: writes a seed corpus for fuzz-HARNESS into DIR.
 
 Seeds come only from this repository: fixtures/, tests/golden/,
 tests/cases/ and the examples of grammar/en/rules/, all written for the
@@ -83,6 +83,12 @@ def text_seeds():
                          for i in range(20)))
     seeds.append('\ufeffOn 5 March 2021 it rained.\r\nIt stopped on Friday.\r\n')
     seeds.append('- 2019: founded\n- 2020: first office\n- 2100: net zero\n')
+    if KNOWN:
+        # Days at the edges of the calendar (issue 8, finding 4).
+        seeds.append('The lease runs until 31 December 9999. In 10 years it '
+                     'ends; the day after, a new one begins.\n')
+        seeds.append('On 1 January 1 AD it began. Three days earlier, '
+                     'recently, it was planned.\n')
     return seeds
 
 
@@ -105,6 +111,10 @@ def timeml_seeds():
                       text.replace('&', '&amp;'))
         dct = ['1998-03-12', '2025-06-07', '19980312', 'bad'][n % 4]
         seeds.append(timeml('<s><EVENT eid="e1">%s</EVENT></s>' % body, dct))
+    if KNOWN:
+        for dct in ['9999-12-31', '0001-01-01']:
+            seeds.append(timeml('It will close in 10 years; prices rose '
+                                'recently and three days ago.', dct))
     # An unclosed tag (issue 8, finding 5).
     seeds.append(timeml('It began on <TIMEX3 tid="t1" March 5, 1997 and '
                         'ended on <EVENT eid="e1">May 2</EVENT>.',
@@ -158,6 +168,14 @@ def normalize_seeds():
     for n, rows in enumerate(by_file.values()):
         for i in range(0, len(rows), 30):
             seeds.append(opts[(n + i) % 4] + '\n'.join(rows[i:i + 30]))
+    if KNOWN:
+        # Days at the edges of the calendar (issue 8, finding 4).
+        seeds.append('\n'.join(
+            tab_line(columns, {'doc': 'e', 'dct': dct, 'form': form,
+                               'mention': 'x', 'context': 'It will end ' + form})
+            for dct in ['9999-12-31', '0001-01-01']
+            for form in ['P10Y at=+', 'PAST_REF', 'UNDEF-REF-day-MINUS-3',
+                         'UNDEF-next-year', 'P3M at=-', 'UNDEF-last-week']))
     return seeds
 
 
@@ -167,6 +185,15 @@ def timeline_seeds():
     rows = csv_rows('tests/golden/harbor.ranges.csv')
     seeds.append('\n'.join(tab_line(columns, r) for r in rows))
     seeds.append('#\n' + '\n'.join(tab_line(columns, r) for r in rows[:5]))
+    if KNOWN:
+        # Columns a timeline should not trust (issue 8, finding 2).
+        bad = [{'doc': 'b', 'start': 1, 'line': 1, 'mention': 'May',
+                'value': '2013-05', 'earliest': e, 'latest': l,
+                'granularity': 'day', 'certainty': c, 'type': 'DATE'}
+               for e, l, c in [('2013-05', '2013-05', 'exact'),
+                               ('not-a-date', '2013-02-30', 'fuzzy'),
+                               ('2014-01-01', '2013-01-01', 'maybe')]]
+        seeds.append('\n'.join(tab_line(columns, r) for r in bad))
     return seeds
 
 
@@ -181,9 +208,15 @@ SEEDS = {
 }
 
 
+# --no-known leaves out the seeds that reproduce findings of issue 8 not
+# yet fixed (the CI run passes it; drop it when they are).
+KNOWN = '--no-known' not in sys.argv
+
+
 def main():
+    sys.argv = [a for a in sys.argv if a != '--no-known']
     if len(sys.argv) != 3 or sys.argv[1] not in SEEDS:
-        sys.exit('usage: seeds.py %s DIR' % '|'.join(SEEDS))
+        sys.exit('usage: seeds.py %s DIR [--no-known]' % '|'.join(SEEDS))
     out = sys.argv[2]
     os.makedirs(out, exist_ok=True)
     seen = set()
