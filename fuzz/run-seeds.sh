@@ -1,6 +1,6 @@
 #!/bin/sh
 # run-seeds.sh NAME HARNESS: the CI run of one harness (meson test --suite
-# fuzz): its seeds (fuzz/seeds.py), then a short fuzzing run with a fixed
+# fuzz): its seeds (fuzz/seeds.py), then 10,000 runs from a fixed
 # seed, so that the run is the same each time.  FUZZ_RUNS overrides the
 # number of runs (fuzz/README.md has the long runs).
 set -u
@@ -20,6 +20,6 @@ esac
 python3 "$src/fuzz/seeds.py" "$name" "$tmp/corpus" --no-known || exit 1
 mkdir -p "$build/fuzz/artifacts"
 # -timeout: a unit slower than this is a hang; -rss_limit_mb: a blow-up.
-exec "$harness" -seed=1 -runs="${FUZZ_RUNS:-3000}" -timeout=20 \
+exec "$harness" -seed=1 -runs="${FUZZ_RUNS:-10000}" -timeout=20 \
   -rss_limit_mb=2048 -max_len=8192 -dict="$src/fuzz/$dict" \
   -artifact_prefix="$build/fuzz/artifacts/$name-" "$tmp/corpus"
