@@ -12,12 +12,14 @@ G_DEFINE_QUARK (dl-error-quark, dl_error)
 
 static const DlColumn mentions_columns[] = {
   DL_COL_DOC, DL_COL_DCT, DL_COL_START, DL_COL_END, DL_COL_LINE,
-  DL_COL_SENTENCE, DL_COL_MENTION, DL_COL_FORM, DL_COL_ANCHOR, DL_COL_CONTEXT,
+  DL_COL_SENTENCE, DL_COL_MENTION, DL_COL_FORM, DL_COL_ANCHOR, DL_COL_EVENT,
+  DL_COL_CONTEXT,
 };
 
 static const DlColumn ranges_columns[] = {
   DL_COL_DOC, DL_COL_DCT, DL_COL_START, DL_COL_END, DL_COL_LINE,
-  DL_COL_SENTENCE, DL_COL_MENTION, DL_COL_FORM, DL_COL_ANCHOR, DL_COL_CONTEXT,
+  DL_COL_SENTENCE, DL_COL_MENTION, DL_COL_FORM, DL_COL_ANCHOR, DL_COL_EVENT,
+  DL_COL_CONTEXT,
   DL_COL_TYPE, DL_COL_VALUE, DL_COL_MOD, DL_COL_EARLIEST, DL_COL_LATEST,
   DL_COL_GRANULARITY, DL_COL_CERTAINTY, DL_COL_NOTE,
 };
@@ -26,6 +28,8 @@ static const DlColumn timeline_columns[] = {
   DL_COL_FROM, DL_COL_TO, DL_COL_WHEN, DL_COL_EVENT, DL_COL_MENTION,
   DL_COL_SOURCE, DL_COL_VALUE, DL_COL_GRANULARITY, DL_COL_CERTAINTY,
 };
+
+static const DlColumn dates_columns[] = { DL_COL_DOC, DL_COL_DCT };
 
 static const DlColumn anchors_columns[] = {
   DL_COL_NAME, DL_COL_EARLIEST, DL_COL_LATEST, DL_COL_ALIASES,
@@ -73,6 +77,9 @@ dl_format_columns (DlFormat format, gsize *n_columns)
     case DL_FORMAT_ANCHORS:
       *n_columns = G_N_ELEMENTS (anchors_columns);
       return anchors_columns;
+    case DL_FORMAT_DATES:
+      *n_columns = G_N_ELEMENTS (dates_columns);
+      return dates_columns;
     case DL_FORMAT_TIMELINE:
     default:
       *n_columns = G_N_ELEMENTS (timeline_columns);

@@ -61,6 +61,7 @@ typedef enum {
   DL_FORMAT_RANGES,
   DL_FORMAT_TIMELINE,
   DL_FORMAT_ANCHORS, /* --anchors FILE: events that dates are told from */
+  DL_FORMAT_DATES,   /* --dates FILE: the date of each document (doc,dct) */
   DL_N_FORMATS
 } DlFormat;
 

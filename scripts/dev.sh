@@ -16,7 +16,7 @@ if [ -n "${BASH_VERSION:-}" ]; then set -o pipefail; fi
 cd "$(dirname "$0")/.."
 
 packages="build-essential pkg-config meson ninja-build python3
-  libglib2.0-dev libglib2.0-dev-bin libpcre2-dev libcsv-dev"
+  libglib2.0-dev libglib2.0-dev-bin libpcre2-dev libcsv-dev libjson-glib-dev"
 # Only for the fuzzers and the valgrind setup.
 check_packages="clang libclang-rt-dev valgrind"
 

@@ -77,6 +77,23 @@ else
   not_ok "dateline equals the three stages"
 fi
 
+# The event of each mention (its clause), and lines without full stops (a
+# log, a list) read as one sentence each.
+"$extract" $ref clauses-article.txt server-log.txt \
+  >"$tmp/clauses.mentions.csv" 2>&1
+golden clauses.mentions.csv
+
+# A JSON Lines archive: a document a line, its id and date; a line with a
+# bad date or without text is an error naming the line, and the others go
+# on (exit 1).
+expect archive.out 1 "$extract" $ref archive.jsonl
+
+# --dates gives each plain-text file its date; a file not listed takes
+# --reference-date.
+"$extract" $ref --dates archive-dates.csv clauses-article.txt harbor-article.txt \
+  | cut -d, -f1,2 | uniq >"$tmp/archive-dates.out" 2>&1
+golden archive-dates.out
+
 # TimeML: DCT from the document, markup skipped, offsets into the file.
 expect sample.mentions.csv 0 "$extract" sample.tml
 "$dateline" - <sample.tml >"$tmp/sample.timeline.csv" 2>&1

@@ -52,7 +52,7 @@ test_format_names (void)
                    ==, "start");
   g_assert_null (dl_format_column_name (DL_FORMAT_MENTIONS, DL_COL_VALUE));
   dl_format_columns (DL_FORMAT_RANGES, &n);
-  g_assert_cmpuint (n, ==, 18);
+  g_assert_cmpuint (n, ==, 19);
 }
 
 static void
@@ -172,8 +172,8 @@ test_write_round_trip (void)
   g_file_get_contents (path, &text, NULL, &error);
   g_assert_cmpstr (text, ==,
                    "doc,dct,start,end,line,sentence,mention,form,anchor,"
-                   "context,note\n"
-                   "a.txt,,,,,,,,,\"He said \"\"no\"\", twice.\",kept\n");
+                   "event,context,note\n"
+                   "a.txt,,,,,,,,,,\"He said \"\"no\"\", twice.\",kept\n");
   g_unlink (path);
 }
 
