@@ -49,14 +49,14 @@ find_all (DlAnchors *anchors, const char *text)
 
       if (!g_utf8_validate (lines[i], len, NULL))
         continue;
-      found = dl_anchors_find (anchors, lines[i]);
+      found = dl_anchors_find (&anchors, 1, lines[i]);
       if (found && g_date_compare (&found->earliest, &found->latest) > 0)
         dl_fuzz_fail ("anchor %s ends before it starts", found->origin);
       /* The second half: a phrase that starts inside a name. */
       half = lines[i] + len / 2;
       while (half > lines[i] && (*half & 0xC0) == 0x80)
         half--;
-      dl_anchors_find (anchors, half);
+      dl_anchors_find (&anchors, 1, half);
     }
 }
 

@@ -19,11 +19,12 @@ typedef struct {
 int
 LLVMFuzzerInitialize (int *argc, char ***argv)
 {
-  DlExtractOptions extract_options = { "2025-06-07", NULL, FALSE };
+  DlExtractOptions extract_options = { 0 };
   DlNormalizeOptions normalize_options = { 0 };
   g_autoptr (GError) error = NULL;
 
   dl_fuzz_init ();
+  extract_options.reference_date = "2025-06-07";
   normalize_options.reference_date = "2025-06-07";
   extractor = dl_extractor_new (&extract_options, &error);
   if (extractor)

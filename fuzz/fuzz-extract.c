@@ -27,9 +27,10 @@ int
 LLVMFuzzerInitialize (int *argc, char ***argv)
 {
   /* No reference date for TimeML: the DCT must come from the document. */
-  DlExtractOptions options = { TIMEML ? NULL : "2025-06-07", NULL, FALSE };
+  DlExtractOptions options = { 0 };
   g_autoptr (GError) error = NULL;
 
+  options.reference_date = TIMEML ? NULL : "2025-06-07";
   dl_fuzz_init ();
   extractor = dl_extractor_new (&options, &error);
   if (extractor == NULL)

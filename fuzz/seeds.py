@@ -83,12 +83,11 @@ def text_seeds():
                          for i in range(20)))
     seeds.append('\ufeffOn 5 March 2021 it rained.\r\nIt stopped on Friday.\r\n')
     seeds.append('- 2019: founded\n- 2020: first office\n- 2100: net zero\n')
-    if KNOWN:
-        # Days at the edges of the calendar (issue 8, finding 4).
-        seeds.append('The lease runs until 31 December 9999. In 10 years it '
-                     'ends; the day after, a new one begins.\n')
-        seeds.append('On 1 January 1 AD it began. Three days earlier, '
-                     'recently, it was planned.\n')
+    # Days at the edges of the calendar (issue 8, finding 4).
+    seeds.append('The lease runs until 31 December 9999. In 10 years it '
+                 'ends; the day after, a new one begins.\n')
+    seeds.append('On 1 January 1 AD it began. Three days earlier, '
+                 'recently, it was planned.\n')
     return seeds
 
 
@@ -111,10 +110,9 @@ def timeml_seeds():
                       text.replace('&', '&amp;'))
         dct = ['1998-03-12', '2025-06-07', '19980312', 'bad'][n % 4]
         seeds.append(timeml('<s><EVENT eid="e1">%s</EVENT></s>' % body, dct))
-    if KNOWN:
-        for dct in ['9999-12-31', '0001-01-01']:
-            seeds.append(timeml('It will close in 10 years; prices rose '
-                                'recently and three days ago.', dct))
+    for dct in ['9999-12-31', '0001-01-01']:
+        seeds.append(timeml('It will close in 10 years; prices rose '
+                            'recently and three days ago.', dct))
     # An unclosed tag (issue 8, finding 5).
     seeds.append(timeml('It began on <TIMEX3 tid="t1" March 5, 1997 and '
                         'ended on <EVENT eid="e1">May 2</EVENT>.',
@@ -168,14 +166,19 @@ def normalize_seeds():
     for n, rows in enumerate(by_file.values()):
         for i in range(0, len(rows), 30):
             seeds.append(opts[(n + i) % 4] + '\n'.join(rows[i:i + 30]))
-    if KNOWN:
-        # Days at the edges of the calendar (issue 8, finding 4).
-        seeds.append('\n'.join(
-            tab_line(columns, {'doc': 'e', 'dct': dct, 'form': form,
-                               'mention': 'x', 'context': 'It will end ' + form})
-            for dct in ['9999-12-31', '0001-01-01']
-            for form in ['P10Y at=+', 'PAST_REF', 'UNDEF-REF-day-MINUS-3',
-                         'UNDEF-next-year', 'P3M at=-', 'UNDEF-last-week']))
+    # Days at the edges of the calendar (issue 8, finding 4).
+    seeds.append('\n'.join(
+        tab_line(columns, {'doc': 'e', 'dct': dct, 'form': form,
+                           'mention': 'x', 'context': 'It will end ' + form})
+        for dct in ['9999-12-31', '0001-01-01']
+        for form in ['P10Y at=+', 'PAST_REF', 'UNDEF-REF-day-MINUS-3',
+                     'UNDEF-next-year', 'P3M at=-', 'UNDEF-last-week']))
+    # A long anchor phrase (issue 8, finding 3).
+    phrase = ' '.join('w%d' % i for i in range(1500))
+    seeds.append(tab_line(columns, {
+        'doc': 'l', 'dct': '2025-06-07', 'form': 'ANCHOR-day-MINUS-3',
+        'mention': 'three days', 'anchor': phrase,
+        'context': 'Three days before ' + phrase}))
     return seeds
 
 
