@@ -17,6 +17,8 @@ if [ ! -f "$article" ]; then
 fi
 tmp=$(mktemp -d) || exit 1
 trap 'rm -rf "$tmp"' EXIT
+. "$src/tests/wrapper.sh"
+dateline=$(wrapped "$dateline" "$tmp")
 cat >"$tmp/anchors.csv" <<'CSV'
 name,earliest,latest,aliases
 Russian invasion of Ukraine,2022-02-24,2022-02-24,2022 invasion|Ukraine invasion|invasion of Ukraine

@@ -13,6 +13,11 @@ fx=$src/fixtures
 golden=$src/tests/golden
 tmp=$(mktemp -d) || exit 1
 trap 'rm -rf "$tmp"' EXIT
+. "$src/tests/wrapper.sh"
+extract=$(wrapped "$extract" "$tmp")
+normalize=$(wrapped "$normalize" "$tmp")
+timeline=$(wrapped "$timeline" "$tmp")
+dateline=$(wrapped "$dateline" "$tmp")
 cd "$fx" || exit 1
 n=0
 failed=0
