@@ -233,7 +233,10 @@ resolve_document (DlNormalizer *normalizer, DlSinkFunc sink, gpointer data,
       dl_resolution_to_record (&res, record);
       dl_resolution_clear (&res);
       if (form.link && i > 0)
-        dl_link_join (batch->pdata[i - 1], record, form.link);
+        {
+          dl_link_join (batch->pdata[i - 1], record, form.link);
+          dl_story_joined (&doc, batch->pdata[i - 1], form.link);
+        }
       dl_form_clear (&form);
     }
   dl_story_clear (&doc);

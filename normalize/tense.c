@@ -401,15 +401,76 @@ cue_governs (const char *context, GArray *cues, const Cue *cue, gsize where)
                            G_N_ELEMENTS (clause_breaks));
 }
 
-DlTense
-dl_tense_reader_tense (DlTenseReader *reader, const char *context,
-                       const char *mention, gboolean *governs)
+/* Whether the word of text that ends at end is word; *start is where it
+ * starts. */
+static gboolean
+word_ends_at (const char *text, gsize end, const char *word, gsize *start)
+{
+  gsize n = strlen (word);
+
+  if (end < n || g_ascii_strncasecmp (text + end - n, word, n) != 0
+      || (end > n && is_word_byte (text[end - n - 1])))
+    return FALSE;
+  *start = end - n;
+  return TRUE;
+}
+
+/* Whether cue is a past perfect: "had" or "'d" (also "had been set to"),
+ * or a verb after them ("who had left", "had not yet seen"). */
+static gboolean
+is_perfect (const char *context, const Cue *cue)
+{
+  static const char *const between[] = { "not", "never", "already", "just",
+                                         "long", "once", "yet", "also" };
+  gsize end = cue->start, start;
+
+  if (g_ascii_strncasecmp (context + cue->start, "had", 3) == 0
+      || strncmp (context + cue->start, "'d", 2) == 0)
+    return TRUE;
+  for (int words = 0; words < 3; words++)
+    {
+      gboolean adverb = FALSE;
+
+      while (end > 0 && context[end - 1] == ' ')
+        end--;
+      if (word_ends_at (context, end, "had", &start)
+          || word_ends_at (context, end, "'d", &start))
+        return TRUE;
+      for (gsize i = 0; i < G_N_ELEMENTS (between) && !adverb; i++)
+        adverb = word_ends_at (context, end, between[i], &start);
+      if (!adverb)
+        return FALSE;
+      end = start;
+    }
+  return FALSE;
+}
+
+/* Whether the verb before where in its clause is a past perfect ("who
+ * had taken command in August, ordered"). */
+static gboolean
+told_in_perfect (const char *context, GArray *cues, gsize where)
+{
+  const Cue *before = NULL;
+
+  for (guint i = 0; i < cues->len; i++)
+    if (g_array_index (cues, Cue, i).end <= where)
+      before = &g_array_index (cues, Cue, i);
+  if (before == NULL || before->future)
+    return FALSE;
+  for (gsize i = before->end; i < where; i++)
+    if (strchr (",;:()", context[i]))
+      return FALSE;
+  return is_perfect (context, before);
+}
+
+void
+dl_tense_reader_read (DlTenseReader *reader, const char *context,
+                      const char *mention, DlTenseReading *reading)
 {
   const char *at = mention && *mention ? strstr (context, mention) : NULL;
   gsize where = at ? (gsize) (at - context) : 0;
   gsize skip_from = at ? where : 0, skip_to = at ? where + strlen (mention) : 0;
   gsize best = G_MAXSIZE;
-  DlTense tense = DL_TENSE_UNKNOWN;
   GArray *cues = tense_cues (reader, context);
   const Cue *nearest = NULL;
 
@@ -427,11 +488,24 @@ dl_tense_reader_tense (DlTenseReader *reader, const char *context,
         {
           best = distance;
           nearest = cue;
-          tense = cue->future ? DL_TENSE_FUTURE : DL_TENSE_PAST;
         }
     }
-  if (governs)
-    *governs = at && nearest && cue_governs (context, cues, nearest, where);
-  return tense;
+  reading->tense = nearest == NULL ? DL_TENSE_UNKNOWN
+                   : nearest->future ? DL_TENSE_FUTURE
+                                     : DL_TENSE_PAST;
+  reading->governs = at && nearest
+                     && cue_governs (context, cues, nearest, where);
+  reading->perfect = at && told_in_perfect (context, cues, where);
 }
 
+DlTense
+dl_tense_reader_tense (DlTenseReader *reader, const char *context,
+                       const char *mention, gboolean *governs)
+{
+  DlTenseReading reading;
+
+  dl_tense_reader_read (reader, context, mention, &reading);
+  if (governs)
+    *governs = reading.governs;
+  return reading.tense;
+}

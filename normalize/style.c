@@ -1,0 +1,112 @@
+/* style.c: news or narrative.  A document is a narrative when its story
+ * begins in the past and most of its written years lie decades back; in a
+ * narrative, what speaks of the writer's own day ("today", "last year")
+ * opens a stretch told from the document date, which the next written
+ * year closes: the story's "now" is kept across it. */
+#include "style.h"
+
+#include <string.h>
+
+#include "adjust.h"
+
+gboolean
+dl_is_deictic (const char *value)
+{
+  return g_str_has_prefix (value, "UNDEF-this-")
+         || g_str_has_prefix (value, "UNDEF-last-")
+         || g_str_has_prefix (value, "UNDEF-next-")
+         || g_str_has_prefix (value, "UNDEF-REF-")
+         || g_str_has_prefix (value, "UNDEF-the-");
+}
+
+/* Whether form (a whole form) speaks of the writer's own day: a deictic
+ * value not told from the story (from=), or a weekday ("said Tuesday"). */
+static gboolean
+speaks_of_today (const char *form)
+{
+  return (dl_is_deictic (form) || g_str_has_prefix (form, "UNDEF-day-"))
+         && strstr (form, " from=") == NULL;
+}
+
+/* A year more than this many years before the document date is of the
+ * story's time, not of the writer's. */
+#define OLD_YEARS 20
+
+static gboolean
+is_old (const Story *doc, guint year)
+{
+  return year + OLD_YEARS < g_date_get_year (&doc->dct);
+}
+
+/* Whether the story begins in the past: its first written year is old,
+ * and nothing in or before the sentence of that year speaks of the
+ * writer's day ("The firm, founded in 1950, said Tuesday"). */
+static gboolean
+begins_in_the_past (GPtrArray *batch, const Story *doc)
+{
+  const char *sentence = NULL;
+  guint year;
+
+  for (guint i = 0; i < batch->len; i++)
+    {
+      DlRecord *record = batch->pdata[i];
+      const char *form = dl_record_get (record, DL_COL_FORM);
+
+      if (sentence && strcmp (sentence,
+                              dl_record_get (record, DL_COL_SENTENCE)) != 0)
+        return TRUE;
+      if (speaks_of_today (form))
+        return FALSE;
+      if (sentence == NULL && dl_has_written_year (form, &year))
+        {
+          if (!is_old (doc, year))
+            return FALSE;
+          sentence = dl_record_get (record, DL_COL_SENTENCE);
+        }
+    }
+  return sentence != NULL;
+}
+
+/* Style auto.  A text with no date tells its own time.  One whose story
+ * begins in the past is a narrative when most of its written years (but
+ * a section on recent research, a memorial) lie decades back.  News that
+ * looks back (an obituary, an anniversary) opens on its own day ("died
+ * Tuesday", "50 years ago today"). */
+gboolean
+dl_style_of_document (DlStyle style, GPtrArray *batch, const Story *doc)
+{
+  guint years = 0, old = 0, year;
+
+  if (style != DL_STYLE_AUTO)
+    return style == DL_STYLE_NARRATIVE;
+  if (!doc->have_dct)
+    return TRUE;
+  for (guint i = 0; i < batch->len; i++)
+    if (dl_has_written_year (dl_record_get (batch->pdata[i], DL_COL_FORM),
+                             &year))
+      {
+        years++;
+        old += is_old (doc, year);
+      }
+  return years >= 4 && old * 5 >= years * 3
+         && begins_in_the_past (batch, doc);
+}
+
+void
+dl_style_follow (Story *doc, const Form *form)
+{
+  guint year;
+
+  if (!doc->narrative || !doc->have_dct)
+    return;
+  if (dl_has_written_year (form->value, &year))
+    doc->writers_day = FALSE;
+  else if (form->from == NULL && dl_is_deictic (form->value))
+    doc->writers_day = TRUE;
+}
+
+gboolean
+dl_style_narrative_here (const Story *doc)
+{
+  return doc->narrative && !doc->writers_day;
+}
