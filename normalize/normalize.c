@@ -102,8 +102,7 @@ resolve_record (DlNormalizer *normalizer, Story *doc, DlRecord *record,
       DlSpanOfDays span = { 0 };
       const char *used = NULL;
       gboolean found = dl_story_anchor_span (
-          doc, &normalizer->events, phrase,
-          strstr (form->value, "-MINUS-") != NULL, &span, &used);
+          doc, &normalizer->events, record, form->value, &span, &used);
       g_autofree char *mod = dl_form_attribute (form, "mod");
 
       dl_anchor_form_resolve (form->value, found ? &span : NULL, used,

@@ -19,6 +19,8 @@ void
 dl_story_clear (Story *doc)
 {
   dl_span_of_days_clear (&doc->last);
+  dl_span_of_days_clear (&doc->long_period);
+  g_clear_pointer (&doc->long_sentence, g_free);
   g_clear_pointer (&doc->last_phrase, g_free);
   dl_dated_events_clear (&doc->events);
 }
@@ -129,7 +131,8 @@ is_day_form (const char *value)
  * document date.  "that summer", "the next morning" (from=told) always
  * are; "the next year", "the end of the decade" (from=past-told) when the
  * sentence is about the past ("the next year he sued", but "sales will
- * rise over the next year").  A day ("that night") needs a day told. */
+ * rise over the next year"); "over the weekend" (from=narrative-told) in a
+ * narrative only.  A day ("that night") needs a day told. */
 static gboolean
 told_from_story (const Story *doc, const Form *form, DlTense tense)
 {
@@ -140,6 +143,8 @@ told_from_story (const Story *doc, const Form *form, DlTense tense)
     return FALSE;
   if (strcmp (form->from, "told") == 0)
     return TRUE;
+  if (strcmp (form->from, "narrative-told") == 0)
+    return dl_style_narrative_here (doc);
   return strcmp (form->from, "past-told") == 0
          && (tense == DL_TENSE_PAST || dl_style_narrative_here (doc));
 }
@@ -264,13 +269,42 @@ dl_story_context (Story *doc, DlTenseReader *tense, DlRecord *record,
     tell_from_story_now (doc, form, context);
 }
 
+static void
+copy_span (DlSpanOfDays *to, const DlSpanOfDays *from)
+{
+  *to = *from;
+  to->granularity = g_strdup (from->granularity);
+  to->how = g_strdup (from->how);
+}
+
+/* Whether value is a decade or a century told from the last date told,
+ * and the last such period told was in the sentence of record, in the
+ * story's time, with a date of the writer's time after it: "a cooling in
+ * the 530s, and excavations in 2010 uncovered victims of plague from the
+ * following decade" are the 540s. */
+static gboolean
+long_period_of_sentence (const Story *doc, const DlRecord *record,
+                         const char *value)
+{
+  return (g_str_has_prefix (value, "ANCHOR-decade-")
+          || g_str_has_prefix (value, "ANCHOR-century-"))
+         && doc->long_sentence && doc->last.valid
+         && strcmp (doc->long_sentence,
+                    dl_record_get (record, DL_COL_SENTENCE)) == 0
+         && dl_style_is_old (doc, g_date_get_year (&doc->long_period.latest))
+         && !dl_style_is_old (doc, g_date_get_year (&doc->last.earliest));
+}
+
 /* What an ANCHOR form is told from: its own phrase, else the last date
  * told (through its phrase, if it had one). */
 gboolean
-dl_story_anchor_span (Story *doc, const DlEvents *events, const char *phrase,
-                      gboolean looks_back, DlSpanOfDays *span,
-                      const char **used_phrase)
+dl_story_anchor_span (Story *doc, const DlEvents *events,
+                      const DlRecord *record, const char *value,
+                      DlSpanOfDays *span, const char **used_phrase)
 {
+  const char *phrase = dl_record_get (record, DL_COL_ANCHOR);
+  gboolean looks_back = strstr (value, "-MINUS-") != NULL;
+
   *used_phrase = phrase;
   if (phrase && *phrase)
     return dl_events_find (events, &doc->events, phrase, span);
@@ -281,11 +315,14 @@ dl_story_anchor_span (Story *doc, const DlEvents *events, const char *phrase,
         return TRUE;
     }
   *used_phrase = NULL;
+  if (long_period_of_sentence (doc, record, value))
+    {
+      copy_span (span, &doc->long_period);
+      return TRUE;
+    }
   if (doc->last.valid)
     {
-      *span = doc->last;
-      span->granularity = g_strdup (doc->last.granularity);
-      span->how = g_strdup_printf ("%s", doc->last.how);
+      copy_span (span, &doc->last);
       return TRUE;
     }
   /* Nothing told yet: news looks back ("had warned a month earlier") from
@@ -406,6 +443,14 @@ dl_story_remember (Story *doc, const DlEvents *events, DlRecord *record,
       span.granularity = g_strdup (res->granularity);
     }
   dl_events_remember (events, &doc->events, record, &span);
+  if (g_strcmp0 (span.granularity, "decade") == 0
+      || g_strcmp0 (span.granularity, "century") == 0)
+    {
+      dl_span_of_days_clear (&doc->long_period);
+      copy_span (&doc->long_period, &span);
+      g_free (doc->long_sentence);
+      doc->long_sentence = g_strdup (dl_record_get (record, DL_COL_SENTENCE));
+    }
   dl_span_of_days_clear (&doc->last);
   doc->last = span;
   g_free (doc->last_phrase);

@@ -29,6 +29,8 @@ typedef struct {
   DlTenseReading reading;  /* the tense read for the mention at hand */
   DlSpanOfDays last;     /* the last date told, before any mod */
   char *last_phrase;     /* its anchor phrase, if it had one */
+  DlSpanOfDays long_period; /* the last decade or century told */
+  char *long_sentence;   /* the sentence it was told in */
   DlDatedEvents events;  /* the events dated in the text so far */
   const char *bad_dct;   /* the first record's dct when it is not a date */
 } Story;
@@ -47,7 +49,7 @@ void dl_story_context (Story *doc, DlTenseReader *tense, DlRecord *record,
 /* What an ANCHOR form is told from: the event of its phrase, else the last
  * date told; *used_phrase is the phrase used, or NULL. */
 gboolean dl_story_anchor_span (Story *doc, const DlEvents *events,
-                               const char *phrase, gboolean looks_back,
+                               const DlRecord *record, const char *value,
                                DlSpanOfDays *span, const char **used_phrase);
 /* window=: the stretch before or after the reference, or after the last
  * date told. */

@@ -20,22 +20,24 @@ dl_is_deictic (const char *value)
 }
 
 /* Whether form (a whole form) speaks of the writer's own day: a deictic
- * value not told from the story (from=), or a weekday ("said Tuesday"). */
+ * value not told from the story ("that summer": from=told, past-told), or
+ * a weekday ("said Tuesday"). */
 static gboolean
 speaks_of_today (const char *form)
 {
   return (dl_is_deictic (form) || g_str_has_prefix (form, "UNDEF-day-"))
-         && strstr (form, " from=") == NULL;
+         && strstr (form, " from=told") == NULL
+         && strstr (form, " from=past-told") == NULL;
 }
 
 /* A year more than this many years before the document date is of the
  * story's time, not of the writer's. */
 #define OLD_YEARS 20
 
-static gboolean
-is_old (const Story *doc, guint year)
+gboolean
+dl_style_is_old (const Story *doc, guint year)
 {
-  return year + OLD_YEARS < g_date_get_year (&doc->dct);
+  return !doc->have_dct || year + OLD_YEARS < g_date_get_year (&doc->dct);
 }
 
 /* Whether the story begins in the past: its first written year is old,
@@ -59,7 +61,7 @@ begins_in_the_past (GPtrArray *batch, const Story *doc)
         return FALSE;
       if (sentence == NULL && dl_has_written_year (form, &year))
         {
-          if (!is_old (doc, year))
+          if (!dl_style_is_old (doc, year))
             return FALSE;
           sentence = dl_record_get (record, DL_COL_SENTENCE);
         }
@@ -86,7 +88,7 @@ dl_style_of_document (DlStyle style, GPtrArray *batch, const Story *doc)
                              &year))
       {
         years++;
-        old += is_old (doc, year);
+        old += dl_style_is_old (doc, year);
       }
   return years >= 4 && old * 5 >= years * 3
          && begins_in_the_past (batch, doc);

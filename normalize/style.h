@@ -9,6 +9,10 @@ G_BEGIN_DECLS
  * "two years ago", "this week"). */
 gboolean dl_is_deictic (const char *value);
 
+/* Whether year lies decades before the document date: of a story's time,
+ * not of the writer's. */
+gboolean dl_style_is_old (const Story *doc, guint year);
+
 /* Whether the document whose records are batch is a narrative (style
  * auto: by its written years, doc's date known or not). */
 gboolean dl_style_of_document (DlStyle style, GPtrArray *batch,
