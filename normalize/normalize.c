@@ -5,10 +5,12 @@
  * with their ranges columns filled. */
 #include "normalize.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "adjust.h"
 #include "anchored.h"
+#include "calendar.h"
 #include "dl-cli.h"
 #include "events.h"
 #include "form.h"
@@ -148,17 +150,94 @@ resolve_record (DlNormalizer *normalizer, Story *doc, DlRecord *record,
   dl_fiscal_year (res, form->value, normalizer->options.fiscal_year_start);
 }
 
+/* The unspecified TIMEX3 value of a period of granularity, or "". */
+static const char *
+unspecified_of (const char *granularity)
+{
+  static const char *const values[][2] = {
+    { "day", "XXXX-XX-XX" }, { "week", "XXXX-WXX" }, { "month", "XXXX-XX" },
+    { "quarter", "XXXX-QX" }, { "half", "XXXX-HX" }, { "year", "XXXX" },
+    { "decade", "XXX" },      { "century", "XX" },
+  };
+
+  for (gsize i = 0; granularity && i < G_N_ELEMENTS (values); i++)
+    if (strcmp (granularity, values[i][0]) == 0)
+      return values[i][1];
+  return "";
+}
+
+/* Whether text is a part of a year in TIMEX3: 05, 05-14, SU, Q3, H1. */
+static gboolean
+is_year_part (const char *text)
+{
+  static const char *const codes[] = { "SP", "SU", "FA", "WI", "Q1", "Q2",
+                                       "Q3", "Q4", "H1", "H2", NULL };
+  gsize digits = strspn (text, "0123456789");
+
+  int month = digits == 2 ? atoi (text) : 0;
+
+  if (month >= 1 && month <= 12 && text[2] == '\0')
+    return TRUE;
+  /* A day that exists in some year (2000 is a leap year). */
+  if (month >= 1 && month <= 12 && text[2] == '-'
+      && strspn (text + 3, "0123456789") == 2 && text[5] == '\0')
+    return g_date_valid_dmy ((GDateDay) atoi (text + 3), (GDateMonth) month,
+                             2000);
+  return g_strv_contains (codes, text);
+}
+
+/* What a form that could not be placed says, in TIMEX3, the rest left
+ * unspecified: "in May" XXXX-05, "on Tuesday" XXXX-WXX-2, "the day before
+ * the summit" XXXX-XX-XX, with its time of day; "" if nothing. */
+static char *
+unspecified_value (const Form *form, const char *granularity)
+{
+  const char *value = form->value;
+  const char *time = strchr (value, 'T');
+  g_autofree char *bare = g_strndup (value, time ? (gsize) (time - value)
+                                                 : strlen (value));
+  g_autofree char *unit = NULL;
+  const char *rest;
+  gint64 shift;
+  int open;
+
+  if (time == NULL)
+    time = "";
+  if (g_str_has_prefix (bare, "UNDEF-year-"))
+    {
+      rest = bare + strlen ("UNDEF-year-");
+      if (is_year_part (rest))
+        return g_strdup_printf ("XXXX-%s%s", rest, time);
+      if (g_ascii_isdigit (rest[0]))
+        return g_strdup (""); /* no such month or day: "April 31" */
+    }
+  if (g_str_has_prefix (bare, "UNDEF-day-")
+      && dl_name_index (dl_weekday_names, bare + strlen ("UNDEF-day-")) > 0)
+    return g_strdup_printf ("XXXX-WXX-%d%s",
+                            dl_name_index (dl_weekday_names,
+                                           bare + strlen ("UNDEF-day-")),
+                            time);
+  if (dl_anchor_form_parse (bare, &unit, &shift, &open) && unit)
+    return g_strdup (strcmp (unit, "weekend") == 0 ? "XXXX-WXX-WE"
+                                                   : unspecified_of (unit));
+  if (*unspecified_of (granularity) == '\0')
+    return g_strdup ("");
+  return g_strconcat (unspecified_of (granularity), time, NULL);
+}
+
 /* An unresolved row's value: the value as written when it is a TIMEX3
  * one (2023-02-30, P3D), never an internal form (UNDEF-year-01,
- * ANCHOR-after) of the form language; the form column keeps that. */
+ * ANCHOR-after) of the form language, which the form column keeps: what
+ * the form says, the rest unspecified (XXXX-05). */
 static void
-finish_unresolved (DlResolution *res, const Story *doc)
+finish_unresolved (DlResolution *res, const Form *form, const Story *doc)
 {
   if (g_strcmp0 (res->certainty, "unresolved") != 0)
     return;
-  if (res->value == NULL || g_str_has_prefix (res->value, "UNDEF-")
+  if (res->value == NULL || *res->value == '\0'
+      || g_str_has_prefix (res->value, "UNDEF-")
       || g_str_has_prefix (res->value, "ANCHOR"))
-    dl_set_field (&res->value, g_strdup (""));
+    dl_set_field (&res->value, unspecified_value (form, res->granularity));
   if (doc->bad_dct && g_strcmp0 (res->note, "no reference date") == 0)
     dl_set_field (&res->note, g_strdup ("no reference date: the dct is not a"
                                         " date (YYYY-MM-DD)"));
@@ -224,7 +303,7 @@ resolve_document (DlNormalizer *normalizer, DlSinkFunc sink, gpointer data,
       dl_form_split (dl_record_get (record, DL_COL_FORM), &form);
       dl_story_context (&doc, normalizer->tense, record, &form, &context);
       resolve_record (normalizer, &doc, record, &form, &context, &res);
-      finish_unresolved (&res, &doc);
+      finish_unresolved (&res, &form, &doc);
       dl_story_remember (&doc, &normalizer->events, record, &form, &context,
                          &res);
       if (g_strcmp0 (res.certainty, "unresolved") == 0)

@@ -288,7 +288,8 @@ test_range_parts (void)
 }
 
 /* An internal form never reaches the value column: an unresolved row
- * leaves it empty, and keeps the form (issue 12). */
+ * says what the form says, the rest unspecified, and keeps the form
+ * (issue 12). */
 static void
 test_unresolved_value (void)
 {
@@ -297,6 +298,13 @@ test_unresolved_value (void)
     { "", "UNDEF-this-dayT15:00", NULL, NULL, NULL },
     { "2025-06-07", "ANCHOR-year-PLUS-1", NULL, NULL, NULL },
     { "2025-06-07", "UNDEF-year-04-31", NULL, NULL, NULL },
+    { "", "UNDEF-day-tuesdayTEV", NULL, NULL, NULL },
+    { "2025-06-07", "ANCHOR-weekend-PLUS-0", NULL, NULL, NULL },
+    { "", "UNDEF-this-summer", NULL, NULL, NULL },
+  };
+  static const char *const values[] = {
+    "XXXX-01", "XXXX-XX-XXT15:00", "XXXX", "", "XXXX-WXX-2TEV",
+    "XXXX-WXX-WE", "",
   };
   g_autoptr (GPtrArray) out = normalize_rows (rows, G_N_ELEMENTS (rows),
                                               NULL, NULL);
@@ -306,7 +314,7 @@ test_unresolved_value (void)
       const DlRecord *r = out->pdata[i];
 
       assert_unresolved (r, "");
-      g_assert_cmpstr (dl_record_get (r, DL_COL_VALUE), ==, "");
+      g_assert_cmpstr (dl_record_get (r, DL_COL_VALUE), ==, values[i]);
       g_assert_cmpstr (dl_record_get (r, DL_COL_FORM), ==, rows[i].form);
     }
 }
@@ -337,7 +345,7 @@ test_bad_dct (void)
     {
       out = normalize_rows (rows, G_N_ELEMENTS (rows), NULL, NULL);
       assert_unresolved (out->pdata[0], "the dct is not a date");
-      g_assert_cmpstr (dl_record_get (out->pdata[0], DL_COL_VALUE), ==, "");
+      g_assert_cmpstr (dl_record_get (out->pdata[0], DL_COL_VALUE), ==, "XXXX-01");
       g_assert_cmpstr (dl_record_get (out->pdata[1], DL_COL_CERTAINTY), ==,
                        "exact");
       return;
