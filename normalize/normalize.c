@@ -16,6 +16,7 @@
 #include "form.h"
 #include "links.h"
 #include "story.h"
+#include "style.h"
 #include "tense.h"
 
 struct _DlNormalizer {
@@ -26,6 +27,7 @@ struct _DlNormalizer {
   DlEvents events;         /* the anchors tables and the event words */
   GPtrArray *batch;        /* DlRecord *: the document being read */
   guint unresolved;
+  guint dropped;           /* if=historical rows outside a history */
 };
 
 void
@@ -75,6 +77,12 @@ guint
 dl_normalizer_unresolved (DlNormalizer *normalizer)
 {
   return normalizer->unresolved;
+}
+
+guint
+dl_normalizer_dropped (DlNormalizer *normalizer)
+{
+  return normalizer->dropped;
 }
 
 DlTense
@@ -281,12 +289,40 @@ warn_bad_dct (const DlRecord *first, const char *dct)
 }
 
 static gboolean
+is_historical_only (const DlRecord *record)
+{
+  return strstr (dl_record_get (record, DL_COL_FORM), " if=historical")
+         != NULL;
+}
+
+/* if=historical: a bare number read as a year ("from the years 700 to
+ * 709") stays only in a document that is a history; elsewhere it is an
+ * amount, and its row is dropped, counted. */
+static void
+drop_unless_historical (DlNormalizer *normalizer, GPtrArray *batch)
+{
+  gboolean any = FALSE;
+
+  for (guint i = 0; i < batch->len && !any; i++)
+    any = is_historical_only (batch->pdata[i]);
+  if (!any || dl_style_historical (batch))
+    return;
+  for (guint i = batch->len; i-- > 0;)
+    if (is_historical_only (batch->pdata[i]))
+      {
+        g_ptr_array_remove_index (batch, i);
+        normalizer->dropped++;
+      }
+}
+
+static gboolean
 resolve_document (DlNormalizer *normalizer, DlSinkFunc sink, gpointer data,
                   GError **error)
 {
   GPtrArray *batch = normalizer->batch;
   Story doc;
 
+  drop_unless_historical (normalizer, batch);
   if (batch->len == 0)
     return TRUE;
   dl_story_begin (&doc, batch, normalizer->options.style,

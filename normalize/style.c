@@ -94,6 +94,43 @@ dl_style_of_document (DlStyle style, GPtrArray *batch, const Story *doc)
          && begins_in_the_past (batch, doc);
 }
 
+/* Whether form (a whole form) dates the first millennium or so: a BC or
+ * AD year, a century or decade before 1000 (04, 065); *early says whether
+ * it is a year before 1500. */
+static gboolean
+is_early (const char *form, gboolean *early_year)
+{
+  gsize digits = strspn (form, "0123456789");
+  guint year;
+
+  *early_year = FALSE;
+  if (strstr (form, " if=") != NULL)
+    return FALSE;
+  if (g_str_has_prefix (form, "BC") || g_str_has_prefix (form, "AD"))
+    return TRUE;
+  if ((digits == 2 || (digits == 3 && form[0] == '0'))
+      && (form[digits] == '\0' || form[digits] == ' '))
+    return form[0] == '0';
+  *early_year = dl_has_written_year (form, &year) && year < 1500;
+  return FALSE;
+}
+
+gboolean
+dl_style_historical (GPtrArray *batch)
+{
+  guint years = 0;
+
+  for (guint i = 0; i < batch->len; i++)
+    {
+      gboolean early_year;
+
+      if (is_early (dl_record_get (batch->pdata[i], DL_COL_FORM), &early_year))
+        return TRUE;
+      years += early_year;
+    }
+  return years >= 2;
+}
+
 void
 dl_style_follow (Story *doc, const Form *form)
 {

@@ -18,6 +18,11 @@ gboolean dl_style_is_old (const Story *doc, guint year);
 gboolean dl_style_of_document (DlStyle style, GPtrArray *batch,
                                const Story *doc);
 
+/* Whether the document whose records are batch is a history of the
+ * first millennium or so: it has a BC or AD year, a century or decade
+ * before 1000, or two years before 1500 (if=historical forms aside). */
+gboolean dl_style_historical (GPtrArray *batch);
+
 /* Follows the stretch form opens in a narrative: a year written decades
  * back is the story's time, a recent one or the writer's own day ("today",
  * "last year") the writer's, until the text goes back. */
