@@ -13,7 +13,6 @@
 #include "dl-cli.h"
 #include "now.h"
 #include "style.h"
-#include "words.h"
 
 void
 dl_story_clear (Story *doc)
@@ -112,12 +111,6 @@ needs_tense (const Form *form)
          || strstr (form->for_resolve, " mod=ON_OR_AFTER") != NULL;
 }
 
-/* Verbs whose past is their present ("hit", "cut"). */
-static const char *const past_or_present[] = {
-  "hit", "cut", "put", "set", "shut", "cast", "quit", "hurt", "spread",
-  "let", "bid", "cost", "beat", "split", "burst", "upset", "read",
-};
-
 /* Whether value names a day, or a part of one ("that night"). */
 static gboolean
 is_day_form (const char *value)
@@ -168,9 +161,8 @@ read_tense (Story *doc, DlTenseReader *tense, DlRecord *record,
    * close Tuesday", "The game is Sunday"), unless a verb that is the same
    * in both may be a past one ("The storm hit the coast Tuesday"). */
   if (context->tense == DL_TENSE_UNKNOWN
-      && !dl_has_listed_word (dl_record_get (record, DL_COL_CONTEXT),
-                              past_or_present,
-                              G_N_ELEMENTS (past_or_present)))
+      && !dl_tense_reader_may_be_past (tense,
+                                       dl_record_get (record, DL_COL_CONTEXT)))
     context->tense = DL_TENSE_PRESENT;
 }
 

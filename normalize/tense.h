@@ -25,6 +25,10 @@ typedef struct {
  * another. */
 void dl_tense_reader_read (DlTenseReader *reader, const char *context,
                            const char *mention, DlTenseReading *reading);
+/* Whether context has a verb whose past is its present ("The storm hit
+ * the coast Tuesday"): with no cue, it may be about the past. */
+gboolean dl_tense_reader_may_be_past (DlTenseReader *reader,
+                                      const char *context);
 /* The tense of dl_tense_reader_read; governs may be NULL. */
 DlTense dl_tense_reader_tense (DlTenseReader *reader, const char *context,
                                const char *mention, gboolean *governs);
