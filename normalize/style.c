@@ -40,14 +40,14 @@ dl_style_is_old (const Story *doc, guint year)
   return !doc->have_dct || year + OLD_YEARS < g_date_get_year (&doc->dct);
 }
 
-/* Whether the story begins in the past: its first written year is old,
- * and nothing in or before the sentence of that year speaks of the
- * writer's day ("The firm, founded in 1950, said Tuesday"). */
-static gboolean
-begins_in_the_past (GPtrArray *batch, const Story *doc)
+/* The first written year of the story, if nothing in or before its
+ * sentence speaks of the writer's day ("The firm, founded in 1950, said
+ * Tuesday"); else 0. */
+static guint
+story_start (GPtrArray *batch)
 {
   const char *sentence = NULL;
-  guint year;
+  guint year, first = 0;
 
   for (guint i = 0; i < batch->len; i++)
     {
@@ -56,42 +56,55 @@ begins_in_the_past (GPtrArray *batch, const Story *doc)
 
       if (sentence && strcmp (sentence,
                               dl_record_get (record, DL_COL_SENTENCE)) != 0)
-        return TRUE;
+        return first;
       if (speaks_of_today (form))
-        return FALSE;
+        return 0;
       if (sentence == NULL && dl_has_written_year (form, &year))
         {
-          if (!dl_style_is_old (doc, year))
-            return FALSE;
+          first = year;
           sentence = dl_record_get (record, DL_COL_SENTENCE);
         }
     }
-  return sentence != NULL;
+  return first;
 }
 
+/* A history of recent years begins at least this many years back; news
+ * that sets out its background starts closer. */
+#define RECENT_YEARS 5
+
 /* Style auto.  A text with no date tells its own time.  One whose story
- * begins in the past is a narrative when most of its written years (but
- * a section on recent research, a memorial) lie decades back.  News that
- * looks back (an obituary, an anniversary) opens on its own day ("died
- * Tuesday", "50 years ago today"). */
+ * begins in the past, with at least 4 written years, is a narrative when
+ * most of them (but a section on recent research, a memorial) lie decades
+ * back, or when it begins years back and hardly ever speaks of the
+ * writer's day (a history of recent years: news speaks of its day in a
+ * fifth of its mentions or more).  News that looks back (an obituary, an anniversary) opens on its
+ * own day ("died Tuesday", "50 years ago today"). */
 gboolean
 dl_style_of_document (DlStyle style, GPtrArray *batch, const Story *doc)
 {
-  guint years = 0, old = 0, year;
+  guint years = 0, old = 0, today = 0, year, first;
 
   if (style != DL_STYLE_AUTO)
     return style == DL_STYLE_NARRATIVE;
   if (!doc->have_dct)
     return TRUE;
   for (guint i = 0; i < batch->len; i++)
-    if (dl_has_written_year (dl_record_get (batch->pdata[i], DL_COL_FORM),
-                             &year))
-      {
-        years++;
-        old += dl_style_is_old (doc, year);
-      }
-  return years >= 4 && old * 5 >= years * 3
-         && begins_in_the_past (batch, doc);
+    {
+      const char *form = dl_record_get (batch->pdata[i], DL_COL_FORM);
+
+      today += speaks_of_today (form);
+      if (dl_has_written_year (form, &year))
+        {
+          years++;
+          old += dl_style_is_old (doc, year);
+        }
+    }
+  first = story_start (batch);
+  if (years < 4 || first == 0)
+    return FALSE;
+  return (dl_style_is_old (doc, first) && old * 5 >= years * 3)
+         || (first + RECENT_YEARS <= g_date_get_year (&doc->dct)
+             && today * 10 <= batch->len);
 }
 
 /* Whether form (a whole form) dates the first millennium or so: a BC or
