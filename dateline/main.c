@@ -116,6 +116,11 @@ main (int argc, char **argv)
   if (unresolved > 0)
     g_printerr ("%s: %u mention%s left unresolved (certainty=unresolved)\n",
                 g_get_prgname (), unresolved, unresolved == 1 ? "" : "s");
+  if (dl_normalizer_dropped (normalizer) > 0)
+    g_printerr ("%s: %u row%s skipped (a bare number read as a year outside"
+                " a history)\n", g_get_prgname (),
+                dl_normalizer_dropped (normalizer),
+                dl_normalizer_dropped (normalizer) == 1 ? "" : "s");
   if (dropped > 0)
     g_printerr ("%s: left out %u row%s without a date range\n",
                 g_get_prgname (), dropped, dropped == 1 ? "" : "s");

@@ -94,15 +94,14 @@ period_value (const GDate *a, const char *granularity)
     return g_strdup_printf ("%03u", y / 10);
   if (strcmp (granularity, "century") == 0)
     return g_strdup_printf ("%02u", y / 100);
-  if (strcmp (granularity, "week") == 0)
+  if (strcmp (granularity, "week") == 0 || strcmp (granularity, "weekend") == 0)
     {
-      /* The ISO year is the year of the week's Thursday. */
-      GDate thursday = *a;
+      guint year, week;
 
-      if (!dl_add_days (&thursday, 3))
+      if (!dl_iso_week (a, &year, &week))
         return NULL;
-      return g_strdup_printf ("%04u-W%02u", g_date_get_year (&thursday),
-                              g_date_get_iso8601_week_of_year (a));
+      return g_strdup_printf ("%04u-W%02u%s", year, week,
+                              granularity[4] == 'e' ? "-WE" : "");
     }
   return NULL;
 }
@@ -149,7 +148,8 @@ set_unresolved (DlResolution *out, const char *value, const char *note)
 }
 
 /* Sets a and b to the first and last day of the unit holding a (of a
- * weekend: its whole week); FALSE for a season or beyond years 1..9999. */
+ * weekend: the Saturday and Sunday of its ISO week); FALSE for a season or
+ * beyond years 1..9999. */
 static gboolean
 unit_period (GDate *a, GDate *b, const char *unit)
 {
@@ -159,8 +159,6 @@ unit_period (GDate *a, GDate *b, const char *unit)
   for (Unit i = UNIT_DAY; i < N_UNITS; i++)
     if (strcmp (dl_units[i].name, unit) == 0)
       u = i;
-  if (u == UNIT_WEEKEND)
-    u = UNIT_WEEK;
   if (u == UNIT_NONE || u == UNIT_SEASON || !dl_period_containing (&p, u, a))
     return FALSE;
   *a = p.first;
@@ -276,7 +274,9 @@ dl_anchor_form_resolve (const char *value, const DlSpanOfDays *span,
           return;
         }
       replace_value (out, period_value (&a, unit));
-      dl_set_field (&out->granularity, g_strdup (unit));
+      /* A weekend's granularity is its week's, as elsewhere. */
+      dl_set_field (&out->granularity,
+                    g_strdup (strcmp (unit, "weekend") == 0 ? "week" : unit));
       dl_set_field (&out->certainty, g_strdup (span->approximate ? "approximate"
                                                             : "exact"));
       dl_set_field (&out->note, g_strdup_printf ("the %s of %s %s%s", unit, what,

@@ -156,6 +156,7 @@ dl_pick_by_tense (DlTense tense)
     case DL_TENSE_PAST:
       return PICK_STARTED;
     case DL_TENSE_FUTURE:
+    case DL_TENSE_ONWARD:
       return PICK_UNFINISHED;
     case DL_TENSE_UNKNOWN:
     case DL_TENSE_PRESENT:
@@ -175,6 +176,8 @@ dl_tense_words (DlTense tense)
       return "present tense";
     case DL_TENSE_FUTURE:
       return "future tense";
+    case DL_TENSE_ONWARD:
+      return "the story's next";
     case DL_TENSE_UNKNOWN:
     default:
       return "tense unknown";

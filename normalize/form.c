@@ -1,6 +1,6 @@
 /* form.c: a mention's form cut into its value, the attributes the
  * resolver takes (resolve.c), and the keys normalize takes for itself
- * (link=, window=, part=, at=, days=, from=; docs/forms.md). */
+ * (link=, window=, part=, at=, days=, from=, if=; docs/forms.md). */
 #include "form.h"
 
 #include <string.h>
@@ -16,6 +16,7 @@ dl_form_clear (Form *form)
   g_free (form->at);
   g_free (form->days);
   g_free (form->from);
+  g_free (form->condition);
 }
 
 static void
@@ -37,6 +38,7 @@ static const struct {
   { "at=", G_STRUCT_OFFSET (Form, at) },
   { "days=", G_STRUCT_OFFSET (Form, days) },
   { "from=", G_STRUCT_OFFSET (Form, from) },
+  { "if=", G_STRUCT_OFFSET (Form, condition) },
 };
 
 /* Whether form text has one of own_keys as a word of its own. */

@@ -16,8 +16,10 @@ typedef struct {
   char *part;        /* first-week, last-weekend, ..., or NULL */
   char *at;          /* "+": the day a duration ends ("in three days") */
   char *days;        /* DD-DD: some days of a month ("May 3-5") */
-  char *from;        /* "told", "past-told": told from the last date told
-                      * ("that summer", "the next year" of a story) */
+  char *from;        /* "told", "past-told", "narrative-told": told from
+                      * the last date told ("that summer", "the next year"
+                      * of a story) */
+  char *condition;   /* if=: "historical", a year only in a history */
 } Form;
 
 /* Cuts text (a form) into form, which owns its strings. */

@@ -14,7 +14,8 @@ static void
 resolve_near (DlRecord *record, const GDate *day, DlTense tense,
               const char *other)
 {
-  DlResolveContext context = { *day, TRUE, tense, FALSE };
+  DlResolveContext context = { .reference = *day, .have_reference = TRUE,
+                               .tense = tense };
   DlResolution res = { 0 };
   Form form;
 

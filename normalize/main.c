@@ -114,5 +114,10 @@ main (int argc, char **argv)
   if (unresolved > 0)
     g_printerr ("%s: %u mention%s left unresolved (certainty=unresolved)\n",
                 g_get_prgname (), unresolved, unresolved == 1 ? "" : "s");
+  if (dl_normalizer_dropped (normalizer) > 0)
+    g_printerr ("%s: %u row%s skipped (a bare number read as a year outside"
+                " a history)\n", g_get_prgname (),
+                dl_normalizer_dropped (normalizer),
+                dl_normalizer_dropped (normalizer) == 1 ? "" : "s");
   return dl_cli_close_stdout () && ok ? DL_EXIT_OK : DL_EXIT_DATA;
 }

@@ -5,15 +5,18 @@
  * with their ranges columns filled. */
 #include "normalize.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "adjust.h"
 #include "anchored.h"
+#include "calendar.h"
 #include "dl-cli.h"
 #include "events.h"
 #include "form.h"
 #include "links.h"
 #include "story.h"
+#include "style.h"
 #include "tense.h"
 
 struct _DlNormalizer {
@@ -24,6 +27,7 @@ struct _DlNormalizer {
   DlEvents events;         /* the anchors tables and the event words */
   GPtrArray *batch;        /* DlRecord *: the document being read */
   guint unresolved;
+  guint dropped;           /* if=historical rows outside a history */
 };
 
 void
@@ -75,6 +79,12 @@ dl_normalizer_unresolved (DlNormalizer *normalizer)
   return normalizer->unresolved;
 }
 
+guint
+dl_normalizer_dropped (DlNormalizer *normalizer)
+{
+  return normalizer->dropped;
+}
+
 DlTense
 dl_normalizer_tense (DlNormalizer *normalizer, const char *context,
                      const char *mention, gboolean *governs)
@@ -102,8 +112,7 @@ resolve_record (DlNormalizer *normalizer, Story *doc, DlRecord *record,
       DlSpanOfDays span = { 0 };
       const char *used = NULL;
       gboolean found = dl_story_anchor_span (
-          doc, &normalizer->events, phrase,
-          strstr (form->value, "-MINUS-") != NULL, &span, &used);
+          doc, &normalizer->events, record, form->value, &span, &used);
       g_autofree char *mod = dl_form_attribute (form, "mod");
 
       dl_anchor_form_resolve (form->value, found ? &span : NULL, used,
@@ -149,17 +158,94 @@ resolve_record (DlNormalizer *normalizer, Story *doc, DlRecord *record,
   dl_fiscal_year (res, form->value, normalizer->options.fiscal_year_start);
 }
 
+/* The unspecified TIMEX3 value of a period of granularity, or "". */
+static const char *
+unspecified_of (const char *granularity)
+{
+  static const char *const values[][2] = {
+    { "day", "XXXX-XX-XX" }, { "week", "XXXX-WXX" }, { "month", "XXXX-XX" },
+    { "quarter", "XXXX-QX" }, { "half", "XXXX-HX" }, { "year", "XXXX" },
+    { "decade", "XXX" },      { "century", "XX" },
+  };
+
+  for (gsize i = 0; granularity && i < G_N_ELEMENTS (values); i++)
+    if (strcmp (granularity, values[i][0]) == 0)
+      return values[i][1];
+  return "";
+}
+
+/* Whether text is a part of a year in TIMEX3: 05, 05-14, SU, Q3, H1. */
+static gboolean
+is_year_part (const char *text)
+{
+  static const char *const codes[] = { "SP", "SU", "FA", "WI", "Q1", "Q2",
+                                       "Q3", "Q4", "H1", "H2", NULL };
+  gsize digits = strspn (text, "0123456789");
+
+  int month = digits == 2 ? atoi (text) : 0;
+
+  if (month >= 1 && month <= 12 && text[2] == '\0')
+    return TRUE;
+  /* A day that exists in some year (2000 is a leap year). */
+  if (month >= 1 && month <= 12 && text[2] == '-'
+      && strspn (text + 3, "0123456789") == 2 && text[5] == '\0')
+    return g_date_valid_dmy ((GDateDay) atoi (text + 3), (GDateMonth) month,
+                             2000);
+  return g_strv_contains (codes, text);
+}
+
+/* What a form that could not be placed says, in TIMEX3, the rest left
+ * unspecified: "in May" XXXX-05, "on Tuesday" XXXX-WXX-2, "the day before
+ * the summit" XXXX-XX-XX, with its time of day; "" if nothing. */
+static char *
+unspecified_value (const Form *form, const char *granularity)
+{
+  const char *value = form->value;
+  const char *time = strchr (value, 'T');
+  g_autofree char *bare = g_strndup (value, time ? (gsize) (time - value)
+                                                 : strlen (value));
+  g_autofree char *unit = NULL;
+  const char *rest;
+  gint64 shift;
+  int open;
+
+  if (time == NULL)
+    time = "";
+  if (g_str_has_prefix (bare, "UNDEF-year-"))
+    {
+      rest = bare + strlen ("UNDEF-year-");
+      if (is_year_part (rest))
+        return g_strdup_printf ("XXXX-%s%s", rest, time);
+      if (g_ascii_isdigit (rest[0]))
+        return g_strdup (""); /* no such month or day: "April 31" */
+    }
+  if (g_str_has_prefix (bare, "UNDEF-day-")
+      && dl_name_index (dl_weekday_names, bare + strlen ("UNDEF-day-")) > 0)
+    return g_strdup_printf ("XXXX-WXX-%d%s",
+                            dl_name_index (dl_weekday_names,
+                                           bare + strlen ("UNDEF-day-")),
+                            time);
+  if (dl_anchor_form_parse (bare, &unit, &shift, &open) && unit)
+    return g_strdup (strcmp (unit, "weekend") == 0 ? "XXXX-WXX-WE"
+                                                   : unspecified_of (unit));
+  if (*unspecified_of (granularity) == '\0')
+    return g_strdup ("");
+  return g_strconcat (unspecified_of (granularity), time, NULL);
+}
+
 /* An unresolved row's value: the value as written when it is a TIMEX3
  * one (2023-02-30, P3D), never an internal form (UNDEF-year-01,
- * ANCHOR-after) of the form language; the form column keeps that. */
+ * ANCHOR-after) of the form language, which the form column keeps: what
+ * the form says, the rest unspecified (XXXX-05). */
 static void
-finish_unresolved (DlResolution *res, const Story *doc)
+finish_unresolved (DlResolution *res, const Form *form, const Story *doc)
 {
   if (g_strcmp0 (res->certainty, "unresolved") != 0)
     return;
-  if (res->value == NULL || g_str_has_prefix (res->value, "UNDEF-")
+  if (res->value == NULL || *res->value == '\0'
+      || g_str_has_prefix (res->value, "UNDEF-")
       || g_str_has_prefix (res->value, "ANCHOR"))
-    dl_set_field (&res->value, g_strdup (""));
+    dl_set_field (&res->value, unspecified_value (form, res->granularity));
   if (doc->bad_dct && g_strcmp0 (res->note, "no reference date") == 0)
     dl_set_field (&res->note, g_strdup ("no reference date: the dct is not a"
                                         " date (YYYY-MM-DD)"));
@@ -205,12 +291,40 @@ warn_bad_dct (const DlRecord *first, const char *dct)
 }
 
 static gboolean
+is_historical_only (const DlRecord *record)
+{
+  return strstr (dl_record_get (record, DL_COL_FORM), " if=historical")
+         != NULL;
+}
+
+/* if=historical: a bare number read as a year ("from the years 700 to
+ * 709") stays only in a document that is a history; elsewhere it is an
+ * amount, and its row is dropped, counted. */
+static void
+drop_unless_historical (DlNormalizer *normalizer, GPtrArray *batch)
+{
+  gboolean any = FALSE;
+
+  for (guint i = 0; i < batch->len && !any; i++)
+    any = is_historical_only (batch->pdata[i]);
+  if (!any || dl_style_historical (batch))
+    return;
+  for (guint i = batch->len; i-- > 0;)
+    if (is_historical_only (batch->pdata[i]))
+      {
+        g_ptr_array_remove_index (batch, i);
+        normalizer->dropped++;
+      }
+}
+
+static gboolean
 resolve_document (DlNormalizer *normalizer, DlSinkFunc sink, gpointer data,
                   GError **error)
 {
   GPtrArray *batch = normalizer->batch;
   Story doc;
 
+  drop_unless_historical (normalizer, batch);
   if (batch->len == 0)
     return TRUE;
   dl_story_begin (&doc, batch, normalizer->options.style,
@@ -227,7 +341,7 @@ resolve_document (DlNormalizer *normalizer, DlSinkFunc sink, gpointer data,
       dl_form_split (dl_record_get (record, DL_COL_FORM), &form);
       dl_story_context (&doc, normalizer->tense, record, &form, &context);
       resolve_record (normalizer, &doc, record, &form, &context, &res);
-      finish_unresolved (&res, &doc);
+      finish_unresolved (&res, &form, &doc);
       dl_story_remember (&doc, &normalizer->events, record, &form, &context,
                          &res);
       if (g_strcmp0 (res.certainty, "unresolved") == 0)
@@ -235,7 +349,10 @@ resolve_document (DlNormalizer *normalizer, DlSinkFunc sink, gpointer data,
       dl_resolution_to_record (&res, record);
       dl_resolution_clear (&res);
       if (form.link && i > 0)
-        dl_link_join (batch->pdata[i - 1], record, form.link);
+        {
+          dl_link_join (batch->pdata[i - 1], record, form.link);
+          dl_story_joined (&doc, batch->pdata[i - 1], form.link);
+        }
       dl_form_clear (&form);
     }
   dl_story_clear (&doc);

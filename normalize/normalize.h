@@ -28,8 +28,9 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (DlNormalizer, dl_normalizer_free)
 /* Takes a mentions record.  The records of one document are held until it
  * ends (a record of another document, or dl_normalizer_flush): a
  * document's dates are resolved together, as its style, links and anchors
- * need.  Each record then goes to sink with its ranges columns filled;
- * none is dropped (unresolvable ones say certainty "unresolved"). */
+ * need.  Each record then goes to sink with its ranges columns filled
+ * (unresolvable ones say certainty "unresolved"); only a year the grammar
+ * offers for a history (if=historical) is dropped outside one, counted. */
 gboolean dl_normalizer_add (DlNormalizer *normalizer, DlRecord *record,
                             DlSinkFunc sink, gpointer data, GError **error);
 gboolean dl_normalizer_flush (DlNormalizer *normalizer, DlSinkFunc sink,
@@ -37,6 +38,10 @@ gboolean dl_normalizer_flush (DlNormalizer *normalizer, DlSinkFunc sink,
 
 /* How many records were left unresolved so far. */
 guint dl_normalizer_unresolved (DlNormalizer *normalizer);
+/* How many records were dropped so far: a bare number that the grammar
+ * read as a year only if the document is a history (if=historical), in
+ * one that is not. */
+guint dl_normalizer_dropped (DlNormalizer *normalizer);
 
 /* The tense the sentence context shows around the mention; governs (if
  * not NULL) tells whether its cue is the verb the mention hangs from. */

@@ -77,8 +77,12 @@ dl_shape_this_unit (Work *w, const Match *match)
           if (dl_period_shift (&candidates[n], k))
             n++;
         }
-      int i
-          = dl_pick (candidates, n, ref, dl_pick_by_tense (dl_work_tense (w)));
+      DlTense tense = dl_work_tense (w);
+      /* In the present, as a weekday, the coming one ("going camping this
+       * weekend", told on Wednesday). */
+      int i = dl_pick (candidates, n, ref,
+                       dl_pick_by_tense (tense == DL_TENSE_PRESENT
+                                             ? DL_TENSE_FUTURE : tense));
       /* Said on a weekend, it is that weekend whatever the tense. */
       if (i < 0 || dl_period_distance (&candidates[i], ref) > 5)
         return dl_work_found (w, &p, TRUE, "this weekend of reference %s",

@@ -84,9 +84,10 @@ static const struct {
     dl_shape_anchor },
 };
 
-/* A time of day after a day-valued form: T15:00, T15:30:10, TEV. */
+/* A time of day after a day-valued form: T15:00, T15:30:10, TEV; a clock
+ * time may be UTC's (T14:00Z: "at 1400 GMT"). */
 #define TIME_PATTERN \
-  "^(.+)(T(?:([0-9]{2}):([0-9]{2})(?::([0-9]{2}))?|MO|AF|EV|NI|DT))$"
+  "^(.+)(T(?:([0-9]{2}):([0-9]{2})(?::([0-9]{2}))?Z?|MO|AF|EV|NI|DT))$"
 
 typedef struct {
   Regex shapes[G_N_ELEMENTS (shapes)];
@@ -241,6 +242,9 @@ with_time_words (const char *note, const char *time_of_day)
   for (gsize i = 0; i < G_N_ELEMENTS (times_of_day); i++)
     if (strcmp (time_of_day + 1, times_of_day[i].code) == 0)
       return g_strconcat (note, ", ", times_of_day[i].phrase, NULL);
+  if (g_str_has_suffix (time_of_day, "Z"))
+    return g_strdup_printf ("%s, at %.*s UTC", note,
+                            (int) strlen (time_of_day) - 2, time_of_day + 1);
   return g_strconcat (note, ", at ", time_of_day + 1, NULL);
 }
 

@@ -10,7 +10,10 @@ typedef enum {
   DL_TENSE_UNKNOWN,
   DL_TENSE_PAST,
   DL_TENSE_PRESENT,
-  DL_TENSE_FUTURE
+  DL_TENSE_FUTURE,
+  DL_TENSE_ONWARD /* a story moving on: the first one that has not ended
+                   * by the period it is at (reference..until), within
+                   * reach of it */
 } DlTense;
 
 typedef struct {
@@ -19,6 +22,8 @@ typedef struct {
   DlTense tense;          /* tense of the sentence the mention is in */
   gboolean tense_governs; /* told by the verb the mention hangs from: the
                            * tense decides however far it points */
+  GDate until;            /* DL_TENSE_ONWARD: the last day of the period
+                           * the story is at (reference is its first) */
 } DlResolveContext;
 
 typedef struct {

@@ -16,10 +16,21 @@ typedef struct {
   GDate dct;
   gboolean have_dct;
   gboolean narrative;
-  GDate told;            /* narrative: the last date told with its year */
+  gboolean writers_day;  /* narrative: in a stretch about the writer's day */
+  GDate told;            /* the middle of the last date told with its year:
+                          * what "that summer" is told from */
   gboolean have_told;
+  GDate now_first;       /* the period the story is at (of the last date it
+                          * moved to): what a narrative's "in May" is told
+                          * from */
+  GDate now_last;
+  gboolean have_now;
+  gboolean after_midnight; /* the last time told is a midnight */
+  DlTenseReading reading;  /* the tense read for the mention at hand */
   DlSpanOfDays last;     /* the last date told, before any mod */
   char *last_phrase;     /* its anchor phrase, if it had one */
+  DlSpanOfDays long_period; /* the last decade or century told */
+  char *long_sentence;   /* the sentence it was told in */
   DlDatedEvents events;  /* the events dated in the text so far */
   const char *bad_dct;   /* the first record's dct when it is not a date */
 } Story;
@@ -38,7 +49,7 @@ void dl_story_context (Story *doc, DlTenseReader *tense, DlRecord *record,
 /* What an ANCHOR form is told from: the event of its phrase, else the last
  * date told; *used_phrase is the phrase used, or NULL. */
 gboolean dl_story_anchor_span (Story *doc, const DlEvents *events,
-                               const char *phrase, gboolean looks_back,
+                               const DlRecord *record, const char *value,
                                DlSpanOfDays *span, const char **used_phrase);
 /* window=: the stretch before or after the reference, or after the last
  * date told. */
@@ -50,5 +61,8 @@ void dl_story_close_past (DlResolution *res, DlTense tense, const Story *doc);
 void dl_story_remember (Story *doc, const DlEvents *events, DlRecord *record,
                         const Form *form, const DlResolveContext *context,
                         const DlResolution *res);
+/* "from 14 May to 2 June 1968": the story is at the first end, now that
+ * the link resolved it (first is its record). */
+void dl_story_joined (Story *doc, const DlRecord *first, const char *link);
 
 G_END_DECLS

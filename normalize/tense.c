@@ -19,6 +19,22 @@ typedef struct {
   gboolean future;
 } Cue;
 
+/* The kinds of tense/words.txt. */
+typedef enum {
+  KIND_BREAK,
+  KIND_WEAK,
+  KIND_OPENS_NOUN,
+  KIND_PAST_OR_PRESENT,
+  N_KINDS
+} Kind;
+
+static const char *const kind_names[N_KINDS] = {
+  [KIND_BREAK] = "break",
+  [KIND_WEAK] = "weak",
+  [KIND_OPENS_NOUN] = "opens-noun",
+  [KIND_PAST_OR_PRESENT] = "past-or-present",
+};
+
 struct _DlTenseReader {
   pcre2_code *tense_cues; /* (?<past>...)|(?<future>...) as whole words,
                            * anchored: tried only where a cue can begin */
@@ -28,6 +44,7 @@ struct _DlTenseReader {
   GString *cue_key;
   char *cue_context;        /* the sentence whose tense cues are in cues */
   GArray *cues;             /* Cue */
+  GPtrArray *words[N_KINDS]; /* char *: the words of tense/words.txt */
 };
 
 void
@@ -42,6 +59,8 @@ dl_tense_reader_free (DlTenseReader *reader)
     g_string_free (reader->cue_key, TRUE);
   g_free (reader->cue_context);
   g_clear_pointer (&reader->cues, g_array_unref);
+  for (int k = 0; k < N_KINDS; k++)
+    g_clear_pointer (&reader->words[k], g_ptr_array_unref);
   g_free (reader);
 }
 
@@ -207,15 +226,76 @@ compile_tense_cues (DlTenseReader *reader, const char *grammar_dir,
   return TRUE;
 }
 
+/* Reads tense/words.txt into reader->words, by kind. */
+static gboolean
+load_words (DlTenseReader *reader, const char *grammar_dir, GError **error)
+{
+  static const char path[] = "tense/words.txt";
+  g_auto (GStrv) lines = dl_data_read_list (grammar_dir, NULL, path, error);
+  g_autofree char *where = dl_data_describe (grammar_dir, NULL, path);
+
+  if (lines == NULL)
+    return FALSE;
+  for (int k = 0; k < N_KINDS; k++)
+    reader->words[k] = g_ptr_array_new_with_free_func (g_free);
+  for (guint i = 0; lines[i]; i++)
+    {
+      g_auto (GStrv) fields = g_strsplit (lines[i], "\t", 2);
+      int k = 0;
+
+      while (k < N_KINDS && g_strcmp0 (fields[0], kind_names[k]) != 0)
+        k++;
+      if (k == N_KINDS || fields[1] == NULL || *g_strstrip (fields[1]) == '\0')
+        {
+          g_set_error (error, DL_ERROR, DL_ERROR_GRAMMAR,
+                       "%s: \"%s\": a line is KIND<TAB>WORD, the kinds break,"
+                       " weak, opens-noun and past-or-present", where,
+                       lines[i]);
+          return FALSE;
+        }
+      g_ptr_array_add (reader->words[k], g_ascii_strdown (fields[1], -1));
+    }
+  return TRUE;
+}
+
+/* Whether text has one of the words of kind as a word of its own. */
+static gboolean
+has_word_of (const DlTenseReader *reader, const char *text, Kind kind)
+{
+  return dl_has_listed_word (text, (const char *const *) reader->words[kind]->pdata,
+                             reader->words[kind]->len);
+}
+
+/* Whether the len bytes at text are one of the words of kind. */
+static gboolean
+is_word_of (const DlTenseReader *reader, const char *text, gsize len,
+            Kind kind)
+{
+  const GPtrArray *words = reader->words[kind];
+
+  for (guint i = 0; i < words->len; i++)
+    if (len == strlen (words->pdata[i])
+        && g_ascii_strncasecmp (text, words->pdata[i], len) == 0)
+      return TRUE;
+  return FALSE;
+}
+
 DlTenseReader *
 dl_tense_reader_new (const char *grammar_dir, GError **error)
 {
   g_autoptr (DlTenseReader) reader = g_new0 (DlTenseReader, 1);
 
   reader->cues = g_array_new (FALSE, FALSE, sizeof (Cue));
-  if (!compile_tense_cues (reader, grammar_dir, error))
+  if (!compile_tense_cues (reader, grammar_dir, error)
+      || !load_words (reader, grammar_dir, error))
     return NULL;
   return g_steal_pointer (&reader);
+}
+
+gboolean
+dl_tense_reader_may_be_past (DlTenseReader *reader, const char *context)
+{
+  return has_word_of (reader, context, KIND_PAST_OR_PRESENT);
 }
 
 /* A word byte, as PCRE2's \w and \b see it (no UTF). */
@@ -319,14 +399,6 @@ tense_cues (DlTenseReader *reader, const char *context)
   return reader->cues;
 }
 
-/* Words that end the stretch a verb governs before a mention: a new
- * clause, or a deadline ("extended the offer until Nov. 9"), whose date
- * lies either side of the telling whatever the verb's tense. */
-static const char *const clause_breaks[] = {
-  "which", "that", "who", "and", "but", "or", "until", "till", "by",
-  "through", "be", "been", "being",
-};
-
 /* Whether a cue of the other tense comes before cue in its clause: "will
  * redeem preferred shares on Oct. 31" is told by "will", not by the
  * adjective after it. */
@@ -352,10 +424,9 @@ clause_opens_with_other_tense (const char *context, GArray *cues,
 /* Whether the words before where end with an article or possessive: "the
  * Jan. 14 deadline" is a date of the noun it opens, not of the verb. */
 static gboolean
-opens_noun_phrase (const char *context, gsize where)
+opens_noun_phrase (const DlTenseReader *reader, const char *context,
+                   gsize where)
 {
-  static const char *const words[] = { "the", "a", "an", "its", "their",
-                                       "his", "her", "our", "this" };
   gsize end = where, start;
 
   while (end > 0 && g_ascii_isspace (context[end - 1]))
@@ -363,11 +434,7 @@ opens_noun_phrase (const char *context, gsize where)
   start = end;
   while (start > 0 && g_ascii_isalpha (context[start - 1]))
     start--;
-  for (gsize i = 0; i < G_N_ELEMENTS (words); i++)
-    if (end - start == strlen (words[i])
-        && g_ascii_strncasecmp (context + start, words[i], end - start) == 0)
-      return TRUE;
-  return FALSE;
+  return is_word_of (reader, context + start, end - start, KIND_OPENS_NOUN);
 }
 
 /* Whether cue is the verb the mention at where hangs from: a verb (not
@@ -376,12 +443,9 @@ opens_noun_phrase (const char *context, gsize where)
  * January", "will reopen in November".  Its tense then decides however
  * far the date it points to lies. */
 static gboolean
-cue_governs (const char *context, GArray *cues, const Cue *cue, gsize where)
+cue_governs (const DlTenseReader *reader, const char *context, GArray *cues,
+             const Cue *cue, gsize where)
 {
-  static const char *const weak[] = {
-    "said", "says", "told", "reported", "announced", "added", "noted",
-    "recalled", "had", "'d", "has", "have",
-  };
   g_autofree char *between = NULL;
   gsize len = strcspn (context + cue->start, " \t\n");
 
@@ -389,28 +453,86 @@ cue_governs (const char *context, GArray *cues, const Cue *cue, gsize where)
     return FALSE;
   if (clause_opens_with_other_tense (context, cues, cue))
     return FALSE;
-  for (gsize i = 0; i < G_N_ELEMENTS (weak); i++)
-    if (len == strlen (weak[i])
-        && g_ascii_strncasecmp (context + cue->start, weak[i], len) == 0)
-      return FALSE;
-  if (opens_noun_phrase (context, where))
+  if (is_word_of (reader, context + cue->start, len, KIND_WEAK))
+    return FALSE;
+  if (opens_noun_phrase (reader, context, where))
     return FALSE;
   between = g_strndup (context + cue->end, where - cue->end);
   if (strpbrk (between, ",;:()\"`") != NULL)
     return FALSE;
-  return !dl_has_listed_word (between, clause_breaks,
-                           G_N_ELEMENTS (clause_breaks));
+  return !has_word_of (reader, between, KIND_BREAK);
 }
 
-DlTense
-dl_tense_reader_tense (DlTenseReader *reader, const char *context,
-                       const char *mention, gboolean *governs)
+/* Whether the word of text that ends at end is word; *start is where it
+ * starts. */
+static gboolean
+word_ends_at (const char *text, gsize end, const char *word, gsize *start)
+{
+  gsize n = strlen (word);
+
+  if (end < n || g_ascii_strncasecmp (text + end - n, word, n) != 0
+      || (end > n && is_word_byte (text[end - n - 1])))
+    return FALSE;
+  *start = end - n;
+  return TRUE;
+}
+
+/* Whether cue is a past perfect: "had" or "'d" (also "had been set to"),
+ * or a verb after them ("who had left", "had not yet seen"). */
+static gboolean
+is_perfect (const char *context, const Cue *cue)
+{
+  static const char *const between[] = { "not", "never", "already", "just",
+                                         "long", "once", "yet", "also" };
+  gsize end = cue->start, start;
+
+  if (g_ascii_strncasecmp (context + cue->start, "had", 3) == 0
+      || strncmp (context + cue->start, "'d", 2) == 0)
+    return TRUE;
+  for (int words = 0; words < 3; words++)
+    {
+      gboolean adverb = FALSE;
+
+      while (end > 0 && context[end - 1] == ' ')
+        end--;
+      if (word_ends_at (context, end, "had", &start)
+          || word_ends_at (context, end, "'d", &start))
+        return TRUE;
+      for (gsize i = 0; i < G_N_ELEMENTS (between) && !adverb; i++)
+        adverb = word_ends_at (context, end, between[i], &start);
+      if (!adverb)
+        return FALSE;
+      end = start;
+    }
+  return FALSE;
+}
+
+/* Whether the verb before where in its clause is a past perfect ("who
+ * had taken command in August, ordered"). */
+static gboolean
+told_in_perfect (const char *context, GArray *cues, gsize where)
+{
+  const Cue *before = NULL;
+
+  for (guint i = 0; i < cues->len; i++)
+    if (g_array_index (cues, Cue, i).end <= where)
+      before = &g_array_index (cues, Cue, i);
+  if (before == NULL || before->future)
+    return FALSE;
+  for (gsize i = before->end; i < where; i++)
+    if (strchr (",;:()", context[i]))
+      return FALSE;
+  return is_perfect (context, before);
+}
+
+void
+dl_tense_reader_read (DlTenseReader *reader, const char *context,
+                      const char *mention, DlTenseReading *reading)
 {
   const char *at = mention && *mention ? strstr (context, mention) : NULL;
   gsize where = at ? (gsize) (at - context) : 0;
   gsize skip_from = at ? where : 0, skip_to = at ? where + strlen (mention) : 0;
   gsize best = G_MAXSIZE;
-  DlTense tense = DL_TENSE_UNKNOWN;
   GArray *cues = tense_cues (reader, context);
   const Cue *nearest = NULL;
 
@@ -428,11 +550,24 @@ dl_tense_reader_tense (DlTenseReader *reader, const char *context,
         {
           best = distance;
           nearest = cue;
-          tense = cue->future ? DL_TENSE_FUTURE : DL_TENSE_PAST;
         }
     }
-  if (governs)
-    *governs = at && nearest && cue_governs (context, cues, nearest, where);
-  return tense;
+  reading->tense = nearest == NULL ? DL_TENSE_UNKNOWN
+                   : nearest->future ? DL_TENSE_FUTURE
+                                     : DL_TENSE_PAST;
+  reading->governs = at && nearest
+                     && cue_governs (reader, context, cues, nearest, where);
+  reading->perfect = at && told_in_perfect (context, cues, where);
 }
 
+DlTense
+dl_tense_reader_tense (DlTenseReader *reader, const char *context,
+                       const char *mention, gboolean *governs)
+{
+  DlTenseReading reading;
+
+  dl_tense_reader_read (reader, context, mention, &reading);
+  if (governs)
+    *governs = reading.governs;
+  return reading.tense;
+}

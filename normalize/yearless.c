@@ -11,6 +11,24 @@
  * the third quarter are due in October and November. */
 #define REPORTING_LAG_MONTHS 3
 
+/* How far candidate lies from ref; in a story moving on, from the period
+ * the story is at (ref..until): "in December" after "in 1858" is in it. */
+static gint64
+story_distance (const Work *w, const Period *candidate, const GDate *ref)
+{
+  const GDate *until = ref;
+
+  if (dl_work_tense (w) == DL_TENSE_ONWARD && w->context != NULL
+      && g_date_valid (&w->context->until)
+      && g_date_compare (&w->context->until, ref) > 0)
+    until = &w->context->until;
+  if (g_date_compare (&candidate->first, until) > 0)
+    return dl_period_distance (candidate, until);
+  if (g_date_compare (&candidate->last, ref) < 0)
+    return dl_period_distance (candidate, ref);
+  return 0;
+}
+
 /* The period of unit holding month-day in the year the tense points to.
  *
  * A quarter or half year is, but in the future tense, the latest that has
@@ -19,8 +37,9 @@
  * earliest that has not been over for long (REPORTING_LAG_MONTHS).
  *
  * A day, month or season follows the tense (the latest begun in the past
- * tense, the earliest not over in the future tense) when that one lies
- * within TENSE_REACH_DAYS of the reference, and is else the nearest one. */
+ * tense, the earliest not over in the future tense or in a story moving
+ * on) when that one lies within TENSE_REACH_DAYS of the reference, and is
+ * else the nearest one. */
 static gboolean
 by_tense_among (Work *w, Unit unit, const Period *candidates, int n,
                 gboolean tense_decides)
@@ -57,7 +76,7 @@ by_tense_among (Work *w, Unit unit, const Period *candidates, int n,
       if (w->context != NULL && w->context->tense_governs)
         tense_decides = TRUE;
       if (i >= 0 && !tense_decides
-          && dl_period_distance (&candidates[i], ref) > TENSE_REACH_DAYS)
+          && story_distance (w, &candidates[i], ref) > TENSE_REACH_DAYS)
         {
           i = dl_pick (candidates, n, ref, PICK_NEAREST);
           how = "the nearest: the tense points too far";

@@ -192,7 +192,8 @@ normalize_rows (const Row *rows, gsize n, const char *anchors_csv,
     }
   g_assert_true (dl_normalizer_flush (normalizer, keep_record, out, &error));
   g_assert_no_error (error);
-  g_assert_cmpuint (out->len, ==, n);
+  /* Every row comes out but those dropped, counted. */
+  g_assert_cmpuint (out->len + dl_normalizer_dropped (normalizer), ==, n);
   if (path)
     g_unlink (path);
   return out;
@@ -290,7 +291,8 @@ test_range_parts (void)
 }
 
 /* An internal form never reaches the value column: an unresolved row
- * leaves it empty, and keeps the form (issue 12). */
+ * says what the form says, the rest unspecified, and keeps the form
+ * (issue 12). */
 static void
 test_unresolved_value (void)
 {
@@ -299,6 +301,13 @@ test_unresolved_value (void)
     { "", "UNDEF-this-dayT15:00", NULL, NULL, NULL },
     { "2025-06-07", "ANCHOR-year-PLUS-1", NULL, NULL, NULL },
     { "2025-06-07", "UNDEF-year-04-31", NULL, NULL, NULL },
+    { "", "UNDEF-day-tuesdayTEV", NULL, NULL, NULL },
+    { "2025-06-07", "ANCHOR-weekend-PLUS-0", NULL, NULL, NULL },
+    { "", "UNDEF-this-summer", NULL, NULL, NULL },
+  };
+  static const char *const values[] = {
+    "XXXX-01", "XXXX-XX-XXT15:00", "XXXX", "", "XXXX-WXX-2TEV",
+    "XXXX-WXX-WE", "",
   };
   g_autoptr (GPtrArray) out = normalize_rows (rows, G_N_ELEMENTS (rows),
                                               NULL, NULL);
@@ -308,9 +317,50 @@ test_unresolved_value (void)
       const DlRecord *r = out->pdata[i];
 
       assert_unresolved (r, "");
-      g_assert_cmpstr (dl_record_get (r, DL_COL_VALUE), ==, "");
+      g_assert_cmpstr (dl_record_get (r, DL_COL_VALUE), ==, values[i]);
       g_assert_cmpstr (dl_record_get (r, DL_COL_FORM), ==, rows[i].form);
     }
+}
+
+/* if=historical: a bare number read as a year stays in a history (two
+ * years before 1500, a BC year, a first-millennium century) and is
+ * dropped elsewhere (issue 12). */
+static void
+test_historical_only (void)
+{
+  static const Row news[] = {
+    { "2025-06-07", "0476 if=historical", NULL, NULL, NULL },
+    { "2025-06-07", "2019", NULL, NULL, NULL },
+    { "2025-06-07", "1066", NULL, NULL, NULL },
+  };
+  static const Row history[] = {
+    { "2025-06-07", "0410", NULL, NULL, NULL },
+    { "2025-06-07", "0476 if=historical", NULL, NULL, NULL },
+    { "2025-06-07", "1066", NULL, NULL, NULL },
+  };
+  static const Row bc[] = {
+    { "2025-06-07", "BC0044", NULL, NULL, NULL },
+    { "2025-06-07", "0700 if=historical", NULL, NULL, NULL },
+  };
+  static const Row century[] = {
+    { "2025-06-07", "04", NULL, NULL, NULL },
+    { "2025-06-07", "0700 if=historical", NULL, NULL, NULL },
+  };
+  g_autoptr (GPtrArray) a = normalize_rows (news, G_N_ELEMENTS (news), NULL,
+                                            NULL);
+  g_autoptr (GPtrArray) b = normalize_rows (history, G_N_ELEMENTS (history),
+                                            NULL, NULL);
+  g_autoptr (GPtrArray) c = normalize_rows (bc, G_N_ELEMENTS (bc), NULL,
+                                            NULL);
+  g_autoptr (GPtrArray) d = normalize_rows (century, G_N_ELEMENTS (century),
+                                            NULL, NULL);
+
+  g_assert_cmpuint (a->len, ==, 2);
+  g_assert_cmpstr (dl_record_get (a->pdata[0], DL_COL_VALUE), ==, "2019");
+  g_assert_cmpuint (b->len, ==, 3);
+  g_assert_cmpstr (dl_record_get (b->pdata[1], DL_COL_VALUE), ==, "0476");
+  g_assert_cmpuint (c->len, ==, 2);
+  g_assert_cmpuint (d->len, ==, 2);
 }
 
 /* A value of TIMEX3's own stays, unresolved: 29 February 1900. */
@@ -339,7 +389,7 @@ test_bad_dct (void)
     {
       out = normalize_rows (rows, G_N_ELEMENTS (rows), NULL, NULL);
       assert_unresolved (out->pdata[0], "the dct is not a date");
-      g_assert_cmpstr (dl_record_get (out->pdata[0], DL_COL_VALUE), ==, "");
+      g_assert_cmpstr (dl_record_get (out->pdata[0], DL_COL_VALUE), ==, "XXXX-01");
       g_assert_cmpstr (dl_record_get (out->pdata[1], DL_COL_CERTAINTY), ==,
                        "exact");
       return;
@@ -403,6 +453,7 @@ main (int argc, char **argv)
   g_test_add_func ("/range/southern", test_range_southern);
   g_test_add_func ("/range/parts", test_range_parts);
   g_test_add_func ("/unresolved/value", test_unresolved_value);
+  g_test_add_func ("/historical/only", test_historical_only);
   g_test_add_func ("/unresolved/timex", test_unresolved_timex);
   g_test_add_func ("/unresolved/bad-dct", test_bad_dct);
   g_test_add_func ("/unresolved/bad-dct-reference", test_bad_dct_reference);

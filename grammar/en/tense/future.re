@@ -19,3 +19,10 @@ scheduled to|set to|due to be|is to|are to
 # "due to" the verb, not "due to" the cause ("due to its loss")
 due to (?:be|begin|start|arrive|open|close|expire|end|take|meet|vote|report|return|resume|hold|leave|visit|come|go|run|mature|reach|sign|decide|announce|release|rule|appear|face|make|hear|travel)
 scheduled|upcoming|coming|next(?! to)|tomorrow|later this|soon|forecasts?|projected
+# A move or a booking points ahead whatever its tense: "the meeting got
+# moved to tues", "booked flights for april", "concert tickets for Oct.".
+(?:moved|rescheduled|pushed|bumped|switched)\s+(?:back\s+|up\s+|forward\s+)?(?:to|until|till)(?=\s+(?:next\b|(?:monday|mon|tuesday|tues|tue|wednesday|wed|thursday|thurs|thur|thu|friday|fri|saturday|sat|sunday|sun|january|jan|february|feb|march|mar|april|apr|may|june|jun|july|jul|august|aug|september|sept|sep|october|oct|november|nov|december|dec)\b))
+(?:booked|reserved|bought|got|secured)\s+(?:\w+\s+){0,2}?for(?=\s+(?:next\b|(?:monday|mon|tuesday|tues|tue|wednesday|wed|thursday|thurs|thur|thu|friday|fri|saturday|sat|sunday|sun|january|jan|february|feb|march|mar|april|apr|may|june|jun|july|jul|august|aug|september|sept|sep|october|oct|november|nov|december|dec)\b))
+(?:tickets?|tix|flights?|reservations?|seats?)\s+for(?=\s+(?:next\b|(?:monday|mon|tuesday|tues|tue|wednesday|wed|thursday|thurs|thur|thu|friday|fri|saturday|sat|sunday|sun|january|jan|february|feb|march|mar|april|apr|may|june|jun|july|jul|august|aug|september|sept|sep|october|oct|november|nov|december|dec)\b))
+# "ill be off mon" in a post is "I'll".
+(?-i:ill)(?=\s+(?:be|go|get|see|have|do|call|text|meet|try|need|come|make|take|send|bring|head|leave|stay|work|pick|grab|check)\b)
