@@ -8,6 +8,7 @@
 typedef struct {
   DlTimeline *timeline;
   GPtrArray *extra_names;
+  guint skipped; /* bad rows, told and left out */
 } Stage;
 
 static void
@@ -22,8 +23,16 @@ static gboolean
 process (DlRecord *record, gpointer data, GError **error)
 {
   Stage *stage = data;
+  g_autoptr (GError) bad = NULL;
 
-  return dl_timeline_sink (record, stage->timeline, error);
+  /* A bad row is told and skipped; the rest of its file goes on. */
+  (void) error;
+  if (!dl_timeline_sink (record, stage->timeline, &bad))
+    {
+      dl_cli_warn (bad);
+      stage->skipped++;
+    }
+  return TRUE;
 }
 
 int
@@ -71,6 +80,12 @@ main (int argc, char **argv)
       ok = FALSE;
     }
   g_clear_pointer (&stage.extra_names, g_ptr_array_unref);
+  if (stage.skipped > 0)
+    {
+      g_printerr ("%s: %u row%s skipped (bad row)\n", g_get_prgname (),
+                  stage.skipped, stage.skipped == 1 ? "" : "s");
+      ok = FALSE;
+    }
   if (dropped > 0)
     g_printerr ("%s: left out %u row%s without a date range\n",
                 g_get_prgname (), dropped, dropped == 1 ? "" : "s");

@@ -4,6 +4,7 @@
 #include "dl-cli.h"
 #include "dl-text.h"
 
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -39,10 +40,132 @@ dl_timeline_add (DlTimeline *timeline, DlRecord *record)
   g_ptr_array_add (timeline->records, record);
 }
 
+/* Where a record came from, for messages: its file and line, or (from a
+ * stage in the same process) its document and line there. */
+static void
+set_row_error (GError **error, const DlRecord *record, const char *format,
+               ...) G_GNUC_PRINTF (3, 4);
+
+static void
+set_row_error (GError **error, const DlRecord *record, const char *format,
+               ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+  if (record->origin)
+    g_set_error (error, DL_ERROR, DL_ERROR_DATA, "%s:%" G_GUINT64_FORMAT
+                 ": %s", record->origin, record->line, message);
+  else
+    g_set_error (error, DL_ERROR, DL_ERROR_DATA, "%s:%s: %s",
+                 dl_record_get (record, DL_COL_DOC),
+                 dl_record_get (record, DL_COL_LINE), message);
+}
+
+/* Whether text is one of the NULL-terminated words. */
+static gboolean
+is_one_of (const char *text, const char *const *words)
+{
+  for (; *words; words++)
+    if (strcmp (text, *words) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* Whether text is empty or a day written exactly YYYY-MM-DD. */
+static gboolean
+is_day_or_empty (const char *text)
+{
+  GDate day;
+
+  return *text == '\0' || (strlen (text) == 10 && dl_parse_iso_date (text, &day));
+}
+
+static gboolean
+is_number (const char *text)
+{
+  return *text && strspn (text, "0123456789") == strlen (text);
+}
+
+/* Every column the timeline reads is checked once, here: a row that
+ * passes cannot make the labels or the sort read past a field. */
+static gboolean
+check_row (const DlRecord *record, GError **error)
+{
+  static const char *const certainties[] = {
+    "exact", "fuzzy", "approximate", "unresolved", NULL,
+  };
+  static const char *const granularities[] = {
+    "", "day", "week", "month", "quarter", "half", "season", "year",
+    "decade", "century", NULL,
+  };
+  static const char *const types[] = {
+    "", "DATE", "TIME", "DURATION", "SET", NULL,
+  };
+  static const DlColumn days[] = { DL_COL_EARLIEST, DL_COL_LATEST };
+  static const DlColumn numbers[] = { DL_COL_START, DL_COL_END, DL_COL_LINE };
+  const char *earliest = dl_record_get (record, DL_COL_EARLIEST);
+  const char *latest = dl_record_get (record, DL_COL_LATEST);
+
+  for (gsize i = 0; i < G_N_ELEMENTS (days); i++)
+    if (!is_day_or_empty (dl_record_get (record, days[i])))
+      {
+        set_row_error (error, record, "%s \"%s\" is not a day (YYYY-MM-DD)",
+                       dl_format_column_name (DL_FORMAT_RANGES, days[i]),
+                       dl_record_get (record, days[i]));
+        return FALSE;
+      }
+  if (*earliest && *latest && strcmp (earliest, latest) > 0)
+    {
+      set_row_error (error, record, "earliest %s is after latest %s",
+                     earliest, latest);
+      return FALSE;
+    }
+  for (gsize i = 0; i < G_N_ELEMENTS (numbers); i++)
+    {
+      const char *text = dl_record_get (record, numbers[i]);
+
+      /* end is optional; start and line are required columns. */
+      if (!is_number (text) && !(numbers[i] == DL_COL_END && *text == '\0'))
+        {
+          set_row_error (error, record, "%s \"%s\" is not a number",
+                         dl_format_column_name (DL_FORMAT_RANGES, numbers[i]),
+                         text);
+          return FALSE;
+        }
+    }
+  if (!is_one_of (dl_record_get (record, DL_COL_CERTAINTY), certainties))
+    {
+      set_row_error (error, record, "unknown certainty \"%s\"",
+                     dl_record_get (record, DL_COL_CERTAINTY));
+      return FALSE;
+    }
+  if (!is_one_of (dl_record_get (record, DL_COL_GRANULARITY), granularities))
+    {
+      set_row_error (error, record, "unknown granularity \"%s\"",
+                     dl_record_get (record, DL_COL_GRANULARITY));
+      return FALSE;
+    }
+  if (!is_one_of (dl_record_get (record, DL_COL_TYPE), types))
+    {
+      set_row_error (error, record, "unknown type \"%s\"",
+                     dl_record_get (record, DL_COL_TYPE));
+      return FALSE;
+    }
+  return TRUE;
+}
+
 gboolean
 dl_timeline_sink (DlRecord *record, gpointer timeline, GError **error)
 {
-  (void) error;
+  if (!check_row (record, error))
+    {
+      dl_record_free (record);
+      return FALSE;
+    }
   dl_timeline_add (timeline, record);
   return TRUE;
 }
@@ -195,7 +318,8 @@ record_label (const DlRecord *record)
       && strcmp (dl_record_get (record, DL_COL_GRANULARITY), "day") == 0)
     {
       g_autofree char *last = day_words (latest);
-      return g_strdup_printf ("%d-%s", atoi (earliest + 8), last);
+      return g_strdup_printf ("%d-%s", dl_text_digits (earliest + 8, 2),
+                              last);
     }
   /* Rough values, and durations told from an event ("three days before
    * the invasion"), are named by their range. */
