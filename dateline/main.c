@@ -63,7 +63,7 @@ main (int argc, char **argv)
   DlNormalizeArgs normalize_args = { 0 };
   Pipeline pipeline;
   gboolean ok, built;
-  guint dropped = 0, unresolved;
+  guint links, dropped = 0, unresolved;
 
   dl_cli_init ("dateline");
   g_option_context_set_summary (context,
@@ -106,6 +106,10 @@ main (int argc, char **argv)
   if (unresolved > 0)
     g_printerr ("%s: %u mention%s left unresolved (certainty=unresolved)\n",
                 g_get_prgname (), unresolved, unresolved == 1 ? "" : "s");
+  links = dl_timeline_links (timeline);
+  if (links > 0)
+    g_printerr ("%s: %u row%s joined to the row before (link=)\n",
+                g_get_prgname (), links, links == 1 ? "" : "s");
   if (dropped > 0)
     g_printerr ("%s: left out %u row%s without a date range\n",
                 g_get_prgname (), dropped, dropped == 1 ? "" : "s");

@@ -59,7 +59,7 @@ main (int argc, char **argv)
                       G_N_ELEMENTS (required), process, &stage, begin };
   const char *stdin_only[] = { "-", NULL };
   gboolean ok;
-  guint dropped = 0;
+  guint links, dropped = 0;
 
   dl_cli_init ("dateline-timeline");
   g_option_context_set_summary (context,
@@ -86,6 +86,10 @@ main (int argc, char **argv)
                   stage.skipped, stage.skipped == 1 ? "" : "s");
       ok = FALSE;
     }
+  links = dl_timeline_links (timeline);
+  if (links > 0)
+    g_printerr ("%s: %u row%s joined to the row before (link=)\n",
+                g_get_prgname (), links, links == 1 ? "" : "s");
   if (dropped > 0)
     g_printerr ("%s: left out %u row%s without a date range\n",
                 g_get_prgname (), dropped, dropped == 1 ? "" : "s");

@@ -12,6 +12,8 @@
 struct _DlTimeline {
   gboolean resolved_only;
   GPtrArray *records; /* DlRecord *, ranges */
+  gboolean last_open; /* the last record may still be joined by a link */
+  guint links;        /* rows joined to the row before */
 };
 
 DlTimeline *
@@ -34,10 +36,44 @@ dl_timeline_free (DlTimeline *timeline)
   g_free (timeline);
 }
 
+static void join_link (DlRecord *a, DlRecord *b);
+
+/* Whether b joins a, the row just before it: b's form says link=, and a
+ * is of the same input (a file, or one process), document and sentence.
+ * Two files that both name their document "-" are two inputs. */
+static gboolean
+joins (const DlRecord *a, const DlRecord *b)
+{
+  return strstr (dl_record_get (b, DL_COL_FORM), " link=") != NULL
+         && a->origin == b->origin
+         && strcmp (dl_record_get (a, DL_COL_DOC),
+                    dl_record_get (b, DL_COL_DOC)) == 0
+         && strcmp (dl_record_get (a, DL_COL_SENTENCE),
+                    dl_record_get (b, DL_COL_SENTENCE)) == 0;
+}
+
 void
 dl_timeline_add (DlTimeline *timeline, DlRecord *record)
 {
-  g_ptr_array_add (timeline->records, record);
+  GPtrArray *records = timeline->records;
+
+  if (timeline->last_open && joins (records->pdata[records->len - 1], record))
+    {
+      join_link (records->pdata[records->len - 1], record);
+      dl_record_free (record);
+      timeline->links++;
+      /* "from 2001 to 2009 or 2010" joins once, not twice. */
+      timeline->last_open = FALSE;
+      return;
+    }
+  g_ptr_array_add (records, record);
+  timeline->last_open = TRUE;
+}
+
+guint
+dl_timeline_links (DlTimeline *timeline)
+{
+  return timeline->links;
 }
 
 /* Where a record came from, for messages: its file and line, or (from a
@@ -163,6 +199,8 @@ dl_timeline_sink (DlRecord *record, gpointer timeline, GError **error)
 {
   if (!check_row (record, error))
     {
+      /* The row after a bad one is not next to the row before it. */
+      ((DlTimeline *) timeline)->last_open = FALSE;
       dl_record_free (record);
       return FALSE;
     }
@@ -416,34 +454,24 @@ joined_mention (const DlRecord *a, const DlRecord *b, const char *kind)
   return g_strdup_printf ("%s %s %s", m1, kind, m2);
 }
 
-/* Linked mentions (a form with link=or or link=to joins the mention before
- * it) become one row: one span of time told as two ends. */
+/* Two linked mentions (b's form has link=or or link=to) become one row, a:
+ * one span of time told as two ends. */
 static void
-merge_links (GPtrArray *records)
+join_link (DlRecord *a, DlRecord *b)
 {
-  for (guint i = records->len; i-- > 1;)
-    {
-      DlRecord *b = records->pdata[i], *a = records->pdata[i - 1];
-      const char *link = strstr (dl_record_get (b, DL_COL_FORM), " link=");
-      g_autofree char *kind = NULL;
-      g_autofree char *la = NULL, *lb = NULL;
+  const char *link = strstr (dl_record_get (b, DL_COL_FORM), " link=");
+  g_autofree char *kind = g_strndup (link + 6, strcspn (link + 6, " "));
+  g_autofree char *la = record_label (a);
+  g_autofree char *lb = record_label (b);
 
-      if (link == NULL
-          || strcmp (dl_record_get (a, DL_COL_DOC), dl_record_get (b, DL_COL_DOC)) != 0)
-        continue;
-      kind = g_strndup (link + 6, strcspn (link + 6, " "));
-      la = record_label (a);
-      lb = record_label (b);
-      dl_record_take (a, DL_COL_WHEN, g_strdup_printf ("%s - %s", la, lb));
-      dl_record_take (a, DL_COL_MENTION, joined_mention (a, b, kind));
-      dl_record_take (a, DL_COL_VALUE,
-                      g_strdup_printf ("%s/%s", dl_record_get (a, DL_COL_VALUE),
-                                       dl_record_get (b, DL_COL_VALUE)));
-      dl_record_set (a, DL_COL_EARLIEST, dl_record_get (b, DL_COL_EARLIEST));
-      dl_record_set (a, DL_COL_LATEST, dl_record_get (b, DL_COL_LATEST));
-      dl_record_set (a, DL_COL_CERTAINTY, dl_record_get (b, DL_COL_CERTAINTY));
-      g_ptr_array_remove_index (records, i);
-    }
+  dl_record_take (a, DL_COL_WHEN, g_strdup_printf ("%s - %s", la, lb));
+  dl_record_take (a, DL_COL_MENTION, joined_mention (a, b, kind));
+  dl_record_take (a, DL_COL_VALUE,
+                  g_strdup_printf ("%s/%s", dl_record_get (a, DL_COL_VALUE),
+                                   dl_record_get (b, DL_COL_VALUE)));
+  dl_record_set (a, DL_COL_EARLIEST, dl_record_get (b, DL_COL_EARLIEST));
+  dl_record_set (a, DL_COL_LATEST, dl_record_get (b, DL_COL_LATEST));
+  dl_record_set (a, DL_COL_CERTAINTY, dl_record_get (b, DL_COL_CERTAINTY));
 }
 
 gboolean
@@ -451,7 +479,6 @@ dl_timeline_write (DlTimeline *timeline, DlWriter *writer, guint *dropped,
                    GError **error)
 {
   *dropped = 0;
-  merge_links (timeline->records);
   /* g_ptr_array_sort is stable, so equal rows keep their input order. */
   g_ptr_array_sort (timeline->records, compare_rows);
   for (guint i = 0; i < timeline->records->len; i++)

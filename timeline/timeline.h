@@ -14,6 +14,9 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (DlTimeline, dl_timeline_free)
 /* Adds a ranges record (takes ownership). */
 void dl_timeline_add (DlTimeline *timeline, DlRecord *record);
 
+/* How many rows were joined to the row before them (link=). */
+guint dl_timeline_links (DlTimeline *timeline);
+
 /* A sink for dl_timeline_add that first checks every column the timeline
  * reads (days, offsets, certainty, granularity, type).  A bad row is freed
  * and fails with "FILE:LINE: message"; the caller may count it and go on. */
