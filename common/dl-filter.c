@@ -23,8 +23,11 @@ run_one (const DlFilter *filter, const char *file, GPtrArray **extra,
 
   if (reader == NULL)
     return FALSE;
-  if (!dl_reader_read_header (reader, filter->in, filter->out,
-                              filter->required, filter->n_required, error))
+  if (filter->read_header ? !filter->read_header (reader, filter->data, error)
+                          : !dl_reader_read_header (reader, filter->in,
+                                                    filter->out,
+                                                    filter->required,
+                                                    filter->n_required, error))
     return FALSE;
   if (*extra == NULL)
     {

@@ -22,9 +22,13 @@ static const DlColumn ranges_columns[] = {
   DL_COL_GRANULARITY, DL_COL_CERTAINTY, DL_COL_NOTE,
 };
 
+/* What a reader wants first, then what makes a timeline an input again
+ * (of dateline-timeline and dateline-compare). */
 static const DlColumn timeline_columns[] = {
   DL_COL_FROM, DL_COL_TO, DL_COL_WHEN, DL_COL_EVENT, DL_COL_MENTION,
-  DL_COL_SOURCE, DL_COL_VALUE, DL_COL_GRANULARITY, DL_COL_CERTAINTY,
+  DL_COL_SOURCE, DL_COL_SOURCES, DL_COL_VALUE, DL_COL_GRANULARITY,
+  DL_COL_CERTAINTY, DL_COL_TYPE, DL_COL_DOC, DL_COL_DCT, DL_COL_CONTEXT,
+  DL_COL_NOTE,
 };
 
 static const DlColumn anchors_columns[] = {
@@ -55,6 +59,7 @@ static const char *const column_names[DL_N_COLUMNS] = {
   [DL_COL_WHEN] = "when",
   [DL_COL_EVENT] = "event",
   [DL_COL_SOURCE] = "source",
+  [DL_COL_SOURCES] = "sources",
   [DL_COL_NAME] = "name",
   [DL_COL_ALIASES] = "aliases",
 };
@@ -378,6 +383,37 @@ check_utf8 (DlReader *reader, GPtrArray *row, guint64 line, GError **error)
         return FALSE;
       }
   return TRUE;
+}
+
+DlFormat
+dl_reader_peek_format (DlReader *reader, const DlFormat *formats, gsize n,
+                       guint *known, GError **error)
+{
+  GPtrArray *header;
+  guint64 line = 0;
+  DlFormat best = formats[0];
+  guint best_known = 0;
+
+  header = next_row (reader, &line, error);
+  if (known)
+    *known = 0;
+  if (header == NULL)
+    return error && *error ? DL_N_FORMATS : best;
+  for (gsize f = 0; f < n; f++)
+    {
+      guint count = 0;
+
+      for (guint i = 0; i < header->len; i++)
+        count += format_lookup (formats[f], header->pdata[i]) >= 0;
+      if (count > best_known)
+        best = formats[f], best_known = count;
+    }
+  if (known)
+    *known = best_known;
+  /* Put back: the header is read again, as the first row. */
+  g_queue_push_head (&reader->rows, header);
+  g_queue_push_head (&reader->row_lines, GSIZE_TO_POINTER (line));
+  return best;
 }
 
 gboolean

@@ -50,6 +50,7 @@ typedef enum {
   DL_COL_WHEN,
   DL_COL_EVENT,
   DL_COL_SOURCE,
+  DL_COL_SOURCES,
   /* anchors (also uses earliest, latest) */
   DL_COL_NAME,
   DL_COL_ALIASES,
@@ -102,6 +103,13 @@ DlReader *dl_reader_open_bytes (const char *name, GBytes *bytes,
 void dl_reader_free (DlReader *reader);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (DlReader, dl_reader_free)
 
+
+/* Which of formats[0..n) the header names most columns of (the first on
+ * a tie), without reading the header: dl_reader_read_header then reads it.
+ * *known (may be NULL) gets how many it names.  formats[0] for an empty
+ * input; DL_N_FORMATS on error. */
+DlFormat dl_reader_peek_format (DlReader *reader, const DlFormat *formats,
+                                gsize n, guint *known, GError **error);
 
 /* Reads the header.  Columns of in are bound; columns of out that in lacks
  * are dropped (the stage writes them anew); every other column is extra and

@@ -1,4 +1,5 @@
-/* dateline-timeline: range records in, one sorted timeline out. */
+/* dateline-timeline: range records (or timelines) in, one sorted timeline
+ * out. */
 #include "dl-cli.h"
 #include "dl-filter.h"
 #include "timeline.h"
@@ -8,7 +9,8 @@
 typedef struct {
   DlTimeline *timeline;
   GPtrArray *extra_names;
-  guint skipped; /* bad rows, told and left out */
+  DlFormat format; /* of the input being read */
+  guint skipped;   /* bad rows, told and left out */
 } Stage;
 
 static void
@@ -19,15 +21,46 @@ begin (GPtrArray *extra_names, gpointer data)
   stage->extra_names = g_ptr_array_ref (extra_names);
 }
 
+/* Each input is ranges or a timeline (merged again), told by its header. */
+static gboolean
+read_header (DlReader *reader, gpointer data, GError **error)
+{
+  static const DlColumn ranges_required[] = {
+    DL_COL_DOC, DL_COL_START, DL_COL_LINE, DL_COL_MENTION, DL_COL_CONTEXT,
+    DL_COL_VALUE, DL_COL_MOD, DL_COL_EARLIEST, DL_COL_LATEST,
+    DL_COL_GRANULARITY, DL_COL_CERTAINTY,
+  };
+  static const DlColumn timeline_required[] = {
+    DL_COL_FROM, DL_COL_TO, DL_COL_EVENT, DL_COL_MENTION, DL_COL_SOURCE,
+    DL_COL_GRANULARITY, DL_COL_CERTAINTY,
+  };
+  static const DlFormat formats[] = { DL_FORMAT_RANGES, DL_FORMAT_TIMELINE };
+  Stage *stage = data;
+
+  stage->format = dl_reader_peek_format (reader, formats,
+                                         G_N_ELEMENTS (formats), NULL, error);
+  if (stage->format == DL_FORMAT_TIMELINE)
+    return dl_reader_read_header (reader, DL_FORMAT_TIMELINE,
+                                  DL_FORMAT_TIMELINE, timeline_required,
+                                  G_N_ELEMENTS (timeline_required), error);
+  return stage->format == DL_FORMAT_RANGES
+         && dl_reader_read_header (reader, DL_FORMAT_RANGES,
+                                   DL_FORMAT_TIMELINE, ranges_required,
+                                   G_N_ELEMENTS (ranges_required), error);
+}
+
 static gboolean
 process (DlRecord *record, gpointer data, GError **error)
 {
   Stage *stage = data;
   g_autoptr (GError) bad = NULL;
+  gboolean ok = stage->format == DL_FORMAT_TIMELINE
+                    ? dl_timeline_sink_timeline (record, stage->timeline, &bad)
+                    : dl_timeline_sink (record, stage->timeline, &bad);
 
   /* A bad row is told and skipped; the rest of its file goes on. */
   (void) error;
-  if (!dl_timeline_sink (record, stage->timeline, &bad))
+  if (!ok)
     {
       dl_cli_warn (bad);
       stage->skipped++;
@@ -38,60 +71,63 @@ process (DlRecord *record, gpointer data, GError **error)
 int
 main (int argc, char **argv)
 {
-  gboolean resolved_only = FALSE;
+  g_autofree char *grammar_dir = NULL;
+  DlTimelineArgs args = { 0 };
   GOptionEntry entries[] = {
-    { "resolved-only", 'R', 0, G_OPTION_ARG_NONE, &resolved_only,
-      "Leave out rows without a date range (their count goes to stderr)",
-      NULL },
+    { "grammar", 'g', 0, G_OPTION_ARG_FILENAME, &grammar_dir,
+      "Load the word lists from DIR/en instead of the built-in copy", "DIR" },
     { NULL },
-  };
-  static const DlColumn required[] = {
-    DL_COL_DOC, DL_COL_START, DL_COL_LINE, DL_COL_MENTION, DL_COL_CONTEXT,
-    DL_COL_VALUE, DL_COL_MOD, DL_COL_EARLIEST, DL_COL_LATEST,
-    DL_COL_GRANULARITY, DL_COL_CERTAINTY,
   };
   g_autoptr (GOptionContext) context = g_option_context_new ("[FILE...]");
   g_autoptr (GError) error = NULL;
   g_autoptr (DlTimeline) timeline = NULL;
   g_autoptr (DlWriter) writer = NULL;
+  g_auto (GStrv) summary = NULL;
+  DlTimelineOptions options = { 0 };
   Stage stage = { 0 };
-  DlFilter filter = { DL_FORMAT_RANGES, DL_FORMAT_TIMELINE, required,
-                      G_N_ELEMENTS (required), process, &stage, begin };
+  DlFilter filter = { DL_FORMAT_RANGES, DL_FORMAT_TIMELINE, NULL, 0, process,
+                      &stage, begin, read_header };
   const char *stdin_only[] = { "-", NULL };
   gboolean ok;
-  guint links, dropped = 0;
 
   dl_cli_init ("dateline-timeline");
   g_option_context_set_summary (context,
-      "Reads range rows (from dateline-normalize) and writes them as one\n"
-      "timeline sorted by date.");
+      "Reads range rows (from dateline-normalize), or timelines to merge\n"
+      "again, and writes them as one timeline sorted by date, with the rows\n"
+      "that tell one event merged.");
+  g_option_context_add_main_entries (context, dl_timeline_args_entries (&args),
+                                     NULL);
   g_option_context_add_main_entries (context, entries, NULL);
   if (!dl_cli_parse (context, &argc, &argv))
     return DL_EXIT_USAGE;
-  timeline = dl_timeline_new (resolved_only);
+  options.grammar_dir = grammar_dir;
+  if (dl_timeline_args_apply (&args, &options, &error))
+    timeline = dl_timeline_new (&options, &error);
+  dl_timeline_args_clear (&args);
+  if (timeline == NULL)
+    {
+      dl_cli_warn (error);
+      return dl_cli_exit_code (error);
+    }
   stage.timeline = timeline;
   ok = dl_filter_run (&filter, argc > 1 ? (const char *const *) argv + 1
                                         : stdin_only);
   writer = dl_writer_new (stdout, "standard output", DL_FORMAT_TIMELINE,
                           stage.extra_names);
-  if (!dl_timeline_write (timeline, writer, &dropped, &error))
+  if (!dl_timeline_write (timeline, writer, &error))
     {
       dl_cli_warn (error);
       ok = FALSE;
     }
   g_clear_pointer (&stage.extra_names, g_ptr_array_unref);
+  summary = dl_timeline_summary (timeline);
+  for (guint i = 0; summary[i]; i++)
+    g_printerr ("%s: %s\n", g_get_prgname (), summary[i]);
   if (stage.skipped > 0)
     {
       g_printerr ("%s: %u row%s skipped (bad row)\n", g_get_prgname (),
                   stage.skipped, stage.skipped == 1 ? "" : "s");
       ok = FALSE;
     }
-  links = dl_timeline_links (timeline);
-  if (links > 0)
-    g_printerr ("%s: %u row%s joined to the row before (link=)\n",
-                g_get_prgname (), links, links == 1 ? "" : "s");
-  if (dropped > 0)
-    g_printerr ("%s: left out %u row%s without a date range\n",
-                g_get_prgname (), dropped, dropped == 1 ? "" : "s");
   return dl_cli_close_stdout () && ok ? DL_EXIT_OK : DL_EXIT_DATA;
 }
