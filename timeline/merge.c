@@ -3,33 +3,43 @@
  *
  * Only rows whose ranges overlap, at the same granularity, can tell one
  * event; among them, those whose events share enough content words do.
- * The sweep keeps a window of open rows (clusters) that a later row may
- * still join: a row leaves it when the sweep passes its last day, or a
- * year after its first report's first day.  A row joins the open row most
- * like it, if it is like every report compared there; the merged range is
- * the days all reports allow, so a cluster never chains on past a range
- * that no longer overlaps.  Closed rows wait in a short queue until no
- * open row can sort before them, so that the output stays sorted.
+ * The sweep keeps a window of open rows that a later row may still join:
+ * a row closes when the sweep passes its last day, or a year after its
+ * first report's first day.  A joining row is compared only with the open
+ * rows of its granularity that share words with it (an index from word to
+ * open rows), and joins the one most like it if it is like every report
+ * compared there (complete link).  The merged range is the days all
+ * reports allow, so a row never chains on past a range that no longer
+ * overlaps.  Closed rows wait until no open row can sort before them, so
+ * that the output stays sorted.
+ *
  * Nothing here needs more than the window: the rows may come from a sort
- * that spills to disk. */
+ * that spills sorted runs to disk and merges them. */
 #include "row.h"
-
-#include "dl-cli.h"
 
 #include <string.h>
 
 /* A row takes no report whose first day is more than this many days after
- * its own first report's: it bounds the window however long a range is. */
+ * its first report's: it bounds the window however long a range is. */
 #define HORIZON_DAYS 366
-/* A joining row is compared with at most this many of a row's reports. */
+/* A joining row is compared with at most this many reports of a row. */
 #define MAX_COMPARED 8
+/* A word that this many open rows share finds no candidates: it is too
+ * common to tell events apart, and scanning it would cost more than the
+ * rest (two events alike only in such words are not merged). */
+#define MAX_POSTINGS 256
+/* Granularities: as many as timeline.c knows, and room to spare. */
+#define N_GRANULARITIES 16
 
 struct _DlMerger {
   DlMergeRule rule;
   DlRowFunc emit;
   gpointer data;
-  GPtrArray *open;  /* DlRow *: may still take rows */
-  GQueue closed;    /* DlRow *: take none, sorted, wait to be emitted */
+  GPtrArray *expiries; /* DlRow *: the open rows, a heap, soonest expiry first */
+  GQueue order;        /* DlRow *: open rows, oldest first */
+  GHashTable *postings[N_GRANULARITIES]; /* word hash -> GPtrArray of open */
+  GPtrArray *closed;   /* DlRow *: closed, a heap in timeline order */
+  guint stamp;
   guint merged;
 };
 
@@ -49,11 +59,13 @@ dl_row_free (DlRow *row)
   if (row == NULL)
     return;
   dl_record_free (row->record);
+  if (row->doc)
+    g_ref_string_release (row->doc);
   g_free (row->words);
   if (row->also)
     g_ptr_array_unref (row->also);
-  if (row->sentences)
-    g_array_unref (row->sentences);
+  if (row->spots)
+    g_array_unref (row->spots);
   g_free (row);
 }
 
@@ -66,10 +78,11 @@ dl_row_compare (const DlRow *a, const DlRow *b)
     return a->key < b->key ? -1 : 1;
   if (a->hi != b->hi)
     return a->hi < b->hi ? -1 : 1;
-  c = strcmp (dl_record_get (a->record, DL_COL_DOC),
-              dl_record_get (b->record, DL_COL_DOC));
+  c = a->doc == b->doc ? 0 : strcmp (a->doc, b->doc);
+  if (c == 0 && a->offset != b->offset)
+    c = a->offset < b->offset ? -1 : 1;
   if (c == 0)
-    c = a->offset < b->offset ? -1 : a->offset > b->offset;
+    c = a->seq < b->seq ? -1 : a->seq > b->seq;
   return c;
 }
 
@@ -81,8 +94,13 @@ dl_merger_new (const DlMergeRule *rule, DlRowFunc emit, gpointer data)
   merger->rule = *rule;
   merger->emit = emit;
   merger->data = data;
-  merger->open = g_ptr_array_new ();
-  g_queue_init (&merger->closed);
+  merger->expiries = g_ptr_array_new ();
+  g_queue_init (&merger->order);
+  merger->closed = g_ptr_array_new_with_free_func ((GDestroyNotify) dl_row_free);
+  for (guint i = 0; i < N_GRANULARITIES; i++)
+    merger->postings[i] = g_hash_table_new_full (
+        g_direct_hash, g_direct_equal, NULL,
+        (GDestroyNotify) g_ptr_array_unref);
   return merger;
 }
 
@@ -91,10 +109,15 @@ dl_merger_free (DlMerger *merger)
 {
   if (merger == NULL)
     return;
-  for (guint i = 0; i < merger->open->len; i++)
-    dl_row_free (merger->open->pdata[i]);
-  g_ptr_array_unref (merger->open);
-  g_queue_clear_full (&merger->closed, (GDestroyNotify) dl_row_free);
+  /* A closed row may wait in order too, until it reaches the head. */
+  for (GList *l = merger->order.head; l; l = l->next)
+    if (!((DlRow *) l->data)->closed)
+      dl_row_free (l->data);
+  g_queue_clear (&merger->order);
+  g_ptr_array_unref (merger->closed);
+  g_ptr_array_unref (merger->expiries);
+  for (guint i = 0; i < N_GRANULARITIES; i++)
+    g_hash_table_unref (merger->postings[i]);
   g_free (merger);
 }
 
@@ -104,52 +127,160 @@ dl_merger_merged (DlMerger *merger)
   return merger->merged;
 }
 
-/* Puts row into the closed queue in order; rows mostly close in order, so
- * the walk from the tail is short. */
+/* ---- heaps ---- */
+
+typedef int (*Order) (const DlRow *a, const DlRow *b);
+
+static int
+by_expiry (const DlRow *a, const DlRow *b)
+{
+  return (a->expiry > b->expiry) - (a->expiry < b->expiry);
+}
+
+static void
+heap_swap (GPtrArray *heap, guint i, guint j)
+{
+  gpointer swap = heap->pdata[i];
+
+  heap->pdata[i] = heap->pdata[j];
+  heap->pdata[j] = swap;
+}
+
+static void
+heap_push (GPtrArray *heap, DlRow *row, Order order)
+{
+  guint i = heap->len;
+
+  g_ptr_array_add (heap, row);
+  while (i > 0 && order (heap->pdata[(i - 1) / 2], heap->pdata[i]) > 0)
+    {
+      heap_swap (heap, i, (i - 1) / 2);
+      i = (i - 1) / 2;
+    }
+}
+
+static DlRow *
+heap_pop (GPtrArray *heap, Order order)
+{
+  DlRow *top = heap->pdata[0];
+  guint i = 0;
+
+  heap->pdata[0] = heap->pdata[heap->len - 1];
+  heap->pdata[heap->len - 1] = NULL;
+  g_ptr_array_steal_index (heap, heap->len - 1);
+  for (;;)
+    {
+      guint least = i, l = 2 * i + 1, r = l + 1;
+
+      if (l < heap->len && order (heap->pdata[l], heap->pdata[least]) < 0)
+        least = l;
+      if (r < heap->len && order (heap->pdata[r], heap->pdata[least]) < 0)
+        least = r;
+      if (least == i)
+        break;
+      heap_swap (heap, i, least);
+      i = least;
+    }
+  return top;
+}
+
+/* ---- open and closed rows ---- */
+
+static gboolean
+indexed (const DlMerger *merger, const DlRow *row)
+{
+  return row->words && row->words->n >= MAX (merger->rule.min_shared, 1)
+         && row->granularity > 0 && row->granularity < N_GRANULARITIES;
+}
+
+static void
+open_row (DlMerger *merger, DlRow *row)
+{
+  row->first_key = row->key;
+  row->expiry = MIN ((gint64) row->hi, (gint64) row->key + HORIZON_DAYS);
+  g_queue_push_tail (&merger->order, row);
+  heap_push (merger->expiries, row, by_expiry);
+  if (!indexed (merger, row))
+    return;
+  for (guint i = 0; i < row->words->n; i++)
+    {
+      GHashTable *postings = merger->postings[row->granularity];
+      gpointer word = GUINT_TO_POINTER (row->words->hash[i]);
+      GPtrArray *list = g_hash_table_lookup (postings, word);
+
+      if (list == NULL)
+        g_hash_table_insert (postings, word, list = g_ptr_array_new ());
+      g_ptr_array_add (list, row);
+    }
+}
+
+/* Moves row to the closed heap. */
 static void
 close_row (DlMerger *merger, DlRow *row)
 {
-  GList *at = merger->closed.tail;
+  row->closed = TRUE;
+  if (indexed (merger, row))
+    for (guint i = 0; i < row->words->n; i++)
+      {
+        GHashTable *postings = merger->postings[row->granularity];
+        gpointer word = GUINT_TO_POINTER (row->words->hash[i]);
+        GPtrArray *list = g_hash_table_lookup (postings, word);
 
-  while (at && dl_row_compare (at->data, row) > 0)
-    at = at->prev;
-  if (at)
-    g_queue_insert_after (&merger->closed, at, row);
-  else
-    g_queue_push_head (&merger->closed, row);
+        g_ptr_array_remove_fast (list, row);
+        if (list->len == 0)
+          g_hash_table_remove (postings, word);
+      }
+  heap_push (merger->closed, row, dl_row_compare);
 }
 
-/* Emits the closed rows that sort before bound: no open row, and no row
- * yet to come, can then sort before them. */
+/* Emits the closed rows that sort before every open row and every row to
+ * come.  An open row sorts no earlier than its first report, and the
+ * oldest open row has the earliest first report. */
 static gboolean
-emit_before (DlMerger *merger, gint32 bound, GError **error)
+emit_ready (DlMerger *merger, gint32 next_key, GError **error)
 {
-  while (!g_queue_is_empty (&merger->closed)
-         && ((DlRow *) g_queue_peek_head (&merger->closed))->key < bound)
-    if (!merger->emit (g_queue_pop_head (&merger->closed), merger->data,
-                       error))
+  gint32 bound = next_key;
+
+  while (!g_queue_is_empty (&merger->order)
+         && ((DlRow *) g_queue_peek_head (&merger->order))->closed)
+    g_queue_pop_head (&merger->order);
+  if (!g_queue_is_empty (&merger->order))
+    bound = MIN (bound, ((DlRow *) g_queue_peek_head (&merger->order))->first_key);
+  while (merger->closed->len > 0
+         && ((DlRow *) merger->closed->pdata[0])->key < bound)
+    if (!merger->emit (heap_pop (merger->closed, dl_row_compare),
+                       merger->data, error))
       return FALSE;
   return TRUE;
 }
 
-/* Whether row is of a sentence that told a report of open already: one
- * sentence that names two dates tells two things ("the tension was
- * visible before the invasion; the program began three days prior"). */
+/* ---- likeness ---- */
+
+/* Whether row was told in a sentence that told another report of open: a
+ * sentence that names two dates tells two things ("the tension was visible
+ * before the invasion; the program began three days prior").  The same
+ * mention read twice is one report. */
 static gboolean
 same_sentence (const DlRow *open, const DlRow *row)
 {
-  if (row->sentence == 0)
+  if (row->spot.sentence == 0)
     return FALSE;
-  if (open->sentence == row->sentence)
+  if (open->spot.sentence == row->spot.sentence
+      && open->spot.mention != row->spot.mention)
     return TRUE;
-  for (guint i = 0; open->sentences && i < open->sentences->len; i++)
-    if (g_array_index (open->sentences, guint32, i) == row->sentence)
-      return TRUE;
+  for (guint i = 0; open->spots && i < open->spots->len; i++)
+    {
+      DlSpot *spot = &g_array_index (open->spots, DlSpot, i);
+
+      if (spot->sentence == row->spot.sentence
+          && spot->mention != row->spot.mention)
+        return TRUE;
+    }
   return FALSE;
 }
 
-/* How alike row is to every report of open compared (complete link), or
- * 0 below the threshold. */
+/* How alike row is to every report of open compared, or 0 below the
+ * threshold. */
 static double
 likeness (const DlMergeRule *rule, const DlRow *open, const DlRow *row)
 {
@@ -167,6 +298,46 @@ likeness (const DlMergeRule *rule, const DlRow *open, const DlRow *row)
   return score >= rule->threshold ? score : 0;
 }
 
+/* The open row that row is most like, or NULL: only rows that share at
+ * least min_shared words with it are looked at. */
+static DlRow *
+best_match (DlMerger *merger, const DlRow *row)
+{
+  GHashTable *postings = merger->postings[row->granularity];
+  guint need = MAX (merger->rule.min_shared, 1);
+  DlRow *best = NULL;
+  double best_score = 0;
+
+  merger->stamp++;
+  for (guint i = 0; i < row->words->n; i++)
+    {
+      GPtrArray *list = g_hash_table_lookup (
+          postings, GUINT_TO_POINTER (row->words->hash[i]));
+
+      if (list == NULL || list->len > MAX_POSTINGS)
+        continue;
+      for (guint j = 0; j < list->len; j++)
+        {
+          DlRow *open = list->pdata[j];
+          double score;
+
+          if (open->stamp != merger->stamp)
+            open->stamp = merger->stamp, open->hits = 0;
+          if (++open->hits != need)
+            continue;
+          if (open->lo > row->hi || row->lo > open->hi
+              || same_sentence (open, row))
+            continue;
+          score = likeness (&merger->rule, open, row);
+          if (score > best_score)
+            best = open, best_score = score;
+        }
+    }
+  return best;
+}
+
+/* ---- merging ---- */
+
 /* Whether the place (doc:line) is one of the ";"-separated places. */
 static gboolean
 has_place (const char *places, const char *place, gsize len)
@@ -179,11 +350,9 @@ has_place (const char *places, const char *place, gsize len)
 
 /* Adds the places of more that places lacks. */
 static char *
-join_places (char *places, const char *more)
+join_places (const char *places, const char *more)
 {
   GString *out = g_string_new (places);
-
-  g_free (places);
 
   while (*more)
     {
@@ -212,9 +381,9 @@ static void
 absorb (DlMerger *merger, DlRow *open, DlRow *row)
 {
   gint32 lo = MAX (open->lo, row->lo), hi = MIN (open->hi, row->hi);
-  char *places = g_strdup (dl_record_get (open->record, DL_COL_SOURCE));
+  char *places = join_places (dl_record_get (open->record, DL_COL_SOURCE),
+                              dl_record_get (row->record, DL_COL_SOURCE));
 
-  places = join_places (places, dl_record_get (row->record, DL_COL_SOURCE));
   if (lo != open->lo || hi != open->hi || lo != row->lo || hi != row->hi)
     open->narrowed = TRUE;
   if ((lo != open->lo || hi != open->hi) && (lo != row->lo || hi != row->hi))
@@ -241,11 +410,11 @@ absorb (DlMerger *merger, DlRow *open, DlRow *row)
     open->also = g_ptr_array_new_with_free_func (g_free);
   if (open->also->len + 1 < MAX_COMPARED)
     g_ptr_array_add (open->also, g_steal_pointer (&row->words));
-  if (row->sentence != 0)
+  if (row->spot.sentence != 0)
     {
-      if (open->sentences == NULL)
-        open->sentences = g_array_new (FALSE, FALSE, sizeof (guint32));
-      g_array_append_val (open->sentences, row->sentence);
+      if (open->spots == NULL)
+        open->spots = g_array_new (FALSE, FALSE, sizeof (DlSpot));
+      g_array_append_val (open->spots, row->spot);
     }
   merger->merged++;
   dl_row_free (row);
@@ -255,8 +424,7 @@ gboolean
 dl_merger_push (DlMerger *merger, DlRow *row, GError **error)
 {
   DlRow *best = NULL;
-  double best_score = 0;
-  gint32 bound = row->key;
+  gint32 key = row->key;
 
   if (!merger->rule.enabled || !dl_row_ranged (row) || row->words == NULL)
     {
@@ -268,43 +436,23 @@ dl_merger_push (DlMerger *merger, DlRow *row, GError **error)
         }
       return merger->emit (row, merger->data, error);
     }
-  for (guint i = merger->open->len; i-- > 0;)
-    {
-      DlRow *open = merger->open->pdata[i];
-      double score;
-
-      if (open->hi < row->key
-          || (gint64) row->key - open->first_key > HORIZON_DAYS)
-        {
-          g_ptr_array_remove_index (merger->open, i);
-          close_row (merger, open);
-          continue;
-        }
-      bound = MIN (bound, open->key);
-      if (open->granularity != row->granularity || open->granularity == 0
-          || open->lo > row->hi || row->lo > open->hi
-          || same_sentence (open, row))
-        continue;
-      score = likeness (&merger->rule, open, row);
-      if (score > best_score)
-        best = open, best_score = score;
-    }
+  while (merger->expiries->len > 0
+         && ((DlRow *) merger->expiries->pdata[0])->expiry < row->key)
+    close_row (merger, heap_pop (merger->expiries, by_expiry));
+  if (indexed (merger, row))
+    best = best_match (merger, row);
   if (best)
     absorb (merger, best, row);
   else
-    {
-      row->first_key = row->key;
-      g_ptr_array_add (merger->open, row);
-    }
-  return emit_before (merger, bound, error);
+    open_row (merger, row);
+  return emit_ready (merger, key, error);
 }
 
 gboolean
 dl_merger_finish (DlMerger *merger, GError **error)
 {
-  for (guint i = 0; i < merger->open->len; i++)
-    close_row (merger, merger->open->pdata[i]);
-  g_ptr_array_set_size (merger->open, 0);
+  while (merger->expiries->len > 0)
+    close_row (merger, heap_pop (merger->expiries, by_expiry));
   /* Every row in the queue has a range, so a key before DL_OPEN_END. */
-  return emit_before (merger, DL_OPEN_END, error);
+  return emit_ready (merger, DL_OPEN_END, error);
 }

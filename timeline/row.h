@@ -11,6 +11,13 @@ G_BEGIN_DECLS
 #define DL_OPEN_START 0
 #define DL_OPEN_END G_MAXINT32
 
+/* Where a report was told, as hashes: its input, document and sentence,
+ * and the mention's offset there; 0 when unknown (a timeline read again). */
+typedef struct {
+  guint32 sentence;
+  guint32 mention;
+} DlSpot;
+
 typedef struct {
   DlRecord *record;     /* the fields written; its range is own_lo..own_hi */
   gint32 own_lo, own_hi; /* the record's own range */
@@ -22,12 +29,18 @@ typedef struct {
   guint8 certainty;     /* rank: 0 exact ... 3 unresolved */
   gboolean narrowed;    /* some report allows more days than lo..hi */
   gboolean overlap_only; /* ... because two reports only overlap */
+  GRefString *doc;      /* its document, interned: equal names, one pointer */
   guint64 offset;       /* byte offset in its document */
+  guint64 seq;          /* its place in the input: the last tie-break */
+  gint32 expiry;        /* last day a report may start to join it */
   guint reports;        /* rows merged into this one, itself included */
-  guint32 sentence;     /* hash of its document and sentence, 0 unknown */
+  DlSpot spot;          /* where in which sentence it was told */
   DlWords *words;       /* the event's content words; NULL unless merging */
   GPtrArray *also;      /* DlWords * of other reports, compared too */
-  GArray *sentences;    /* guint32: the sentences of the others */
+  GArray *spots;        /* DlSpot: where the others were told */
+  /* the merge's bookkeeping */
+  gboolean closed;      /* takes no more reports */
+  guint stamp, hits;    /* words shared with the row being merged */
 } DlRow;
 
 void dl_row_free (DlRow *row);
@@ -39,8 +52,8 @@ dl_row_ranged (const DlRow *row)
   return row->key != DL_OPEN_END;
 }
 
-/* The order of the timeline: by key, then last day, then document and
- * byte offset. */
+/* The order of the timeline: by key, then last day, then document, byte
+ * offset and input order. */
 int dl_row_compare (const DlRow *a, const DlRow *b);
 
 /* The names of certainty ranks. */

@@ -23,6 +23,7 @@ struct _DlTimeline {
   guint links;        /* rows joined to the row before */
   guint merged;       /* rows merged into another (same event) */
   guint dropped;      /* rows without a range left out (--resolved-only) */
+  guint64 seq;        /* rows numbered in input order */
 };
 
 static const char *const granularities[] = {
@@ -292,19 +293,22 @@ count_places (const char *source)
   return n;
 }
 
-/* Which sentence of which input a ranges row is of, as a hash: 0 when it
- * does not say. */
-static guint32
-sentence_hash (const DlRecord *record)
+/* Which sentence of which input a ranges row is of, and where in it: 0
+ * when it does not say. */
+static DlSpot
+spot_of (const DlRecord *record)
 {
   const char *sentence = dl_record_get (record, DL_COL_SENTENCE);
-  guint32 h;
+  DlSpot spot = { 0, 0 };
 
   if (*sentence == '\0')
-    return 0;
-  h = g_str_hash (dl_record_get (record, DL_COL_DOC)) * 31u
-      + g_str_hash (sentence) + GPOINTER_TO_UINT (record->origin);
-  return h ? h : 1;
+    return spot;
+  spot.sentence = g_str_hash (dl_record_get (record, DL_COL_DOC)) * 31u
+                  + g_str_hash (sentence) + GPOINTER_TO_UINT (record->origin);
+  spot.sentence += spot.sentence == 0;
+  spot.mention = spot.sentence * 31u
+                 + g_str_hash (dl_record_get (record, DL_COL_START));
+  return spot;
 }
 
 /* Makes a ranges row a timeline row, once no link can join it any more:
@@ -327,7 +331,7 @@ to_timeline (DlTimeline *timeline, DlRow *row, gboolean from_ranges)
                             dl_record_get (record, DL_COL_LINE));
       row->offset = g_ascii_strtoull (dl_record_get (record, DL_COL_START),
                                       NULL, 10);
-      row->sentence = sentence_hash (record);
+      row->spot = spot_of (record);
     }
   else if (*dl_record_get (record, DL_COL_WHEN) == '\0')
     dl_record_set (record, DL_COL_WHEN, dl_record_get (record, DL_COL_MENTION));
@@ -336,6 +340,8 @@ to_timeline (DlTimeline *timeline, DlRow *row, gboolean from_ranges)
   if (*event == '\0')
     dl_record_set (record, DL_COL_EVENT,
                    event = dl_record_get (record, DL_COL_CONTEXT));
+  row->doc = g_ref_string_new_intern (dl_record_get (record, DL_COL_DOC));
+  row->seq = timeline->seq++;
   row->own_lo = row->lo;
   row->own_hi = row->hi;
   row->key = row->lo != DL_OPEN_START ? row->lo

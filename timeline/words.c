@@ -164,26 +164,47 @@ dl_word_stem (DlWordLists *lists, const char *word)
 
 /* Casefolds the word in lists->word, in place when it is ASCII. */
 static void
-casefold_word (DlWordLists *lists)
+casefold_word (DlWordLists *lists, gboolean ascii)
 {
   GString *w = lists->word;
-  gboolean ascii = TRUE;
 
-  for (gsize i = 0; i < w->len; i++)
+  if (ascii)
     {
-      if ((guchar) w->str[i] >= 0x80)
-        ascii = FALSE;
-      w->str[i] = g_ascii_tolower (w->str[i]);
+      for (gsize i = 0; i < w->len; i++)
+        if (w->str[i] >= 'A' && w->str[i] <= 'Z')
+          w->str[i] += 'a' - 'A';
+      return;
     }
-  if (!ascii)
+  {
+    g_autofree char *folded = g_utf8_casefold (w->str, w->len);
+    g_string_assign (w, folded);
+  }
+}
+
+/* The end of the word (letters and digits) at p; *ascii tells whether it
+ * is all ASCII.  An apostrophe or hyphen ends a word. */
+static const char *
+word_end (const char *p, gboolean *ascii)
+{
+  *ascii = TRUE;
+  for (;;)
     {
-      g_autofree char *folded = g_utf8_casefold (w->str, w->len);
-      g_string_assign (w, folded);
+      gunichar c;
+
+      while (g_ascii_isalnum (*p))
+        p++;
+      if ((guchar) *p < 0x80)
+        return p;
+      c = g_utf8_get_char (p);
+      if (!g_unichar_isalnum (c))
+        return p;
+      *ascii = FALSE;
+      p = g_utf8_next_char (p);
     }
 }
 
-/* Calls take (lists, word, data) for each casefolded word of text: runs
- * of letters and digits; an apostrophe or hyphen ends a word. */
+/* Calls take (lists, data) for each casefolded word of text, in
+ * lists->word. */
 static void
 each_word (DlWordLists *lists, const char *text,
            void (*take) (DlWordLists *, gpointer), gpointer data)
@@ -192,33 +213,19 @@ each_word (DlWordLists *lists, const char *text,
 
   while (*p)
     {
-      g_string_truncate (lists->word, 0);
-      while (*p)
-        {
-          const char *next;
-          gunichar c;
+      gboolean ascii;
+      const char *end = word_end (p, &ascii);
 
-          if ((guchar) *p < 0x80)
-            {
-              if (!g_ascii_isalnum (*p))
-                break;
-              g_string_append_c (lists->word, *p++);
-              continue;
-            }
-          c = g_utf8_get_char (p);
-          next = g_utf8_next_char (p);
-          if (!g_unichar_isalnum (c))
-            break;
-          g_string_append_len (lists->word, p, next - p);
-          p = next;
-        }
-      if (lists->word->len > 0)
+      if (end == p)
         {
-          casefold_word (lists);
-          take (lists, data);
+          p = (guchar) *p < 0x80 ? p + 1 : g_utf8_next_char (p);
+          continue;
         }
-      else
-        p = (guchar) *p < 0x80 ? p + 1 : g_utf8_next_char (p);
+      g_string_truncate (lists->word, 0);
+      g_string_append_len (lists->word, p, end - p);
+      casefold_word (lists, ascii);
+      take (lists, data);
+      p = end;
     }
 }
 
@@ -243,12 +250,13 @@ static void
 take_event_word (DlWordLists *lists, gpointer data)
 {
   GString *w = lists->word;
-  guint32 h = hash_of (w->str, w->len);
+  guint32 h;
   gsize len;
 
   (void) data;
   if (w->len < 2 || is_year (w) || g_hash_table_contains (lists->stop, w->str))
     return;
+  h = lists->mention->len ? hash_of (w->str, w->len) : 0;
   for (guint i = 0; i < lists->mention->len; i++)
     if (g_array_index (lists->mention, guint32, i) == h)
       return;
