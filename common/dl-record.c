@@ -31,6 +31,13 @@ static const DlColumn timeline_columns[] = {
   DL_COL_NOTE,
 };
 
+static const DlColumn compare_columns[] = {
+  DL_COL_STATUS, DL_COL_SCORE, DL_COL_GAP_DAYS, DL_COL_A_START,
+  DL_COL_A_END, DL_COL_A_WHEN, DL_COL_A_EVENT, DL_COL_A_SOURCE,
+  DL_COL_B_START, DL_COL_B_END, DL_COL_B_WHEN, DL_COL_B_EVENT,
+  DL_COL_B_SOURCE, DL_COL_NOTE,
+};
+
 static const DlColumn anchors_columns[] = {
   DL_COL_NAME, DL_COL_EARLIEST, DL_COL_LATEST, DL_COL_ALIASES,
 };
@@ -62,6 +69,19 @@ static const char *const column_names[DL_N_COLUMNS] = {
   [DL_COL_SOURCES] = "sources",
   [DL_COL_NAME] = "name",
   [DL_COL_ALIASES] = "aliases",
+  [DL_COL_STATUS] = "status",
+  [DL_COL_SCORE] = "score",
+  [DL_COL_GAP_DAYS] = "gap_days",
+  [DL_COL_A_START] = "a_start",
+  [DL_COL_A_END] = "a_end",
+  [DL_COL_A_WHEN] = "a_when",
+  [DL_COL_A_EVENT] = "a_event",
+  [DL_COL_A_SOURCE] = "a_source",
+  [DL_COL_B_START] = "b_start",
+  [DL_COL_B_END] = "b_end",
+  [DL_COL_B_WHEN] = "b_when",
+  [DL_COL_B_EVENT] = "b_event",
+  [DL_COL_B_SOURCE] = "b_source",
 };
 
 const DlColumn *
@@ -78,6 +98,9 @@ dl_format_columns (DlFormat format, gsize *n_columns)
     case DL_FORMAT_ANCHORS:
       *n_columns = G_N_ELEMENTS (anchors_columns);
       return anchors_columns;
+    case DL_FORMAT_COMPARE:
+      *n_columns = G_N_ELEMENTS (compare_columns);
+      return compare_columns;
     case DL_FORMAT_TIMELINE:
     default:
       *n_columns = G_N_ELEMENTS (timeline_columns);

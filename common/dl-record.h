@@ -54,6 +54,20 @@ typedef enum {
   /* anchors (also uses earliest, latest) */
   DL_COL_NAME,
   DL_COL_ALIASES,
+  /* comparison of two timelines (dateline-compare; also uses note) */
+  DL_COL_STATUS,
+  DL_COL_SCORE,
+  DL_COL_GAP_DAYS,
+  DL_COL_A_START,
+  DL_COL_A_END,
+  DL_COL_A_WHEN,
+  DL_COL_A_EVENT,
+  DL_COL_A_SOURCE,
+  DL_COL_B_START,
+  DL_COL_B_END,
+  DL_COL_B_WHEN,
+  DL_COL_B_EVENT,
+  DL_COL_B_SOURCE,
   DL_N_COLUMNS
 } DlColumn;
 
@@ -62,6 +76,7 @@ typedef enum {
   DL_FORMAT_RANGES,
   DL_FORMAT_TIMELINE,
   DL_FORMAT_ANCHORS, /* --anchors FILE: events that dates are told from */
+  DL_FORMAT_COMPARE, /* dateline-compare: what agrees, what conflicts */
   DL_N_FORMATS
 } DlFormat;
 

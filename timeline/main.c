@@ -21,32 +21,12 @@ begin (GPtrArray *extra_names, gpointer data)
   stage->extra_names = g_ptr_array_ref (extra_names);
 }
 
-/* Each input is ranges or a timeline (merged again), told by its header. */
 static gboolean
 read_header (DlReader *reader, gpointer data, GError **error)
 {
-  static const DlColumn ranges_required[] = {
-    DL_COL_DOC, DL_COL_START, DL_COL_LINE, DL_COL_MENTION, DL_COL_CONTEXT,
-    DL_COL_VALUE, DL_COL_MOD, DL_COL_EARLIEST, DL_COL_LATEST,
-    DL_COL_GRANULARITY, DL_COL_CERTAINTY,
-  };
-  static const DlColumn timeline_required[] = {
-    DL_COL_FROM, DL_COL_TO, DL_COL_EVENT, DL_COL_MENTION, DL_COL_SOURCE,
-    DL_COL_GRANULARITY, DL_COL_CERTAINTY,
-  };
-  static const DlFormat formats[] = { DL_FORMAT_RANGES, DL_FORMAT_TIMELINE };
   Stage *stage = data;
 
-  stage->format = dl_reader_peek_format (reader, formats,
-                                         G_N_ELEMENTS (formats), NULL, error);
-  if (stage->format == DL_FORMAT_TIMELINE)
-    return dl_reader_read_header (reader, DL_FORMAT_TIMELINE,
-                                  DL_FORMAT_TIMELINE, timeline_required,
-                                  G_N_ELEMENTS (timeline_required), error);
-  return stage->format == DL_FORMAT_RANGES
-         && dl_reader_read_header (reader, DL_FORMAT_RANGES,
-                                   DL_FORMAT_TIMELINE, ranges_required,
-                                   G_N_ELEMENTS (ranges_required), error);
+  return dl_timeline_read_header (reader, &stage->format, error);
 }
 
 static gboolean
@@ -54,9 +34,8 @@ process (DlRecord *record, gpointer data, GError **error)
 {
   Stage *stage = data;
   g_autoptr (GError) bad = NULL;
-  gboolean ok = stage->format == DL_FORMAT_TIMELINE
-                    ? dl_timeline_sink_timeline (record, stage->timeline, &bad)
-                    : dl_timeline_sink (record, stage->timeline, &bad);
+  gboolean ok = dl_timeline_sink_for (stage->format) (record,
+                                                      stage->timeline, &bad);
 
   /* A bad row is told and skipped; the rest of its file goes on. */
   (void) error;

@@ -121,6 +121,27 @@ dl_pipeline_run_files (DlPipeline *pipeline, const char *const *files,
   return ok && pipeline->skipped == 0;
 }
 
+gboolean
+dl_pipeline_run_document (DlPipeline *pipeline, DlDocument *document,
+                          DlTimeline *timeline, GError **error)
+{
+  gboolean ok;
+
+  pipeline->timeline = timeline;
+  ok = dl_extractor_run_document (pipeline->extractor, document,
+                                  to_normalizer, pipeline, error)
+       && dl_normalizer_flush (pipeline->normalizer, to_timeline, pipeline,
+                               error);
+  pipeline->timeline = NULL;
+  if (ok && pipeline->skipped > 0)
+    {
+      g_set_error (error, DL_ERROR, DL_ERROR_DATA, "%s: %u rows refused",
+                   document->name, pipeline->skipped);
+      return FALSE;
+    }
+  return ok;
+}
+
 void
 dl_pipeline_tell (DlPipeline *pipeline, DlTimeline *timeline)
 {

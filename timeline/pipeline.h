@@ -36,6 +36,11 @@ gboolean dl_pipeline_run_files (DlPipeline *pipeline,
                                 const char *const *files,
                                 DlTimeline *timeline);
 
+/* The same for one document in memory; fails (error set) if it does. */
+gboolean dl_pipeline_run_document (DlPipeline *pipeline,
+                                   DlDocument *document,
+                                   DlTimeline *timeline, GError **error);
+
 /* Tells on stderr what became of rows (unresolved, joined, merged, left
  * out), one line each, as every program of the pipeline does. */
 void dl_pipeline_tell (DlPipeline *pipeline, DlTimeline *timeline);

@@ -424,6 +424,39 @@ dl_timeline_sink_timeline (DlRecord *record, gpointer data, GError **error)
   return TRUE;
 }
 
+gboolean
+dl_timeline_read_header (DlReader *reader, DlFormat *format, GError **error)
+{
+  static const DlColumn ranges_required[] = {
+    DL_COL_DOC, DL_COL_START, DL_COL_LINE, DL_COL_MENTION, DL_COL_CONTEXT,
+    DL_COL_VALUE, DL_COL_MOD, DL_COL_EARLIEST, DL_COL_LATEST,
+    DL_COL_GRANULARITY, DL_COL_CERTAINTY,
+  };
+  static const DlColumn timeline_required[] = {
+    DL_COL_FROM, DL_COL_TO, DL_COL_EVENT, DL_COL_MENTION, DL_COL_SOURCE,
+    DL_COL_GRANULARITY, DL_COL_CERTAINTY,
+  };
+  static const DlFormat formats[] = { DL_FORMAT_RANGES, DL_FORMAT_TIMELINE };
+
+  *format = dl_reader_peek_format (reader, formats, G_N_ELEMENTS (formats),
+                                   NULL, error);
+  if (*format == DL_FORMAT_TIMELINE)
+    return dl_reader_read_header (reader, DL_FORMAT_TIMELINE,
+                                  DL_FORMAT_TIMELINE, timeline_required,
+                                  G_N_ELEMENTS (timeline_required), error);
+  return *format == DL_FORMAT_RANGES
+         && dl_reader_read_header (reader, DL_FORMAT_RANGES,
+                                   DL_FORMAT_TIMELINE, ranges_required,
+                                   G_N_ELEMENTS (ranges_required), error);
+}
+
+DlSinkFunc
+dl_timeline_sink_for (DlFormat format)
+{
+  return format == DL_FORMAT_TIMELINE ? dl_timeline_sink_timeline
+                                      : dl_timeline_sink;
+}
+
 /* ---- output ---- */
 
 typedef struct {

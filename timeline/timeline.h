@@ -37,6 +37,14 @@ gboolean dl_timeline_sink (DlRecord *record, gpointer timeline,
 gboolean dl_timeline_sink_timeline (DlRecord *record, gpointer timeline,
                                     GError **error);
 
+/* Reads the header of an input of the timeline: ranges or a timeline, the
+ * one it names more columns of, into *format.  Fails naming a required
+ * column that is missing. */
+gboolean dl_timeline_read_header (DlReader *reader, DlFormat *format,
+                                  GError **error);
+/* The sink for records of format. */
+DlSinkFunc dl_timeline_sink_for (DlFormat format);
+
 /* Sorts the rows taken (by start, then end, then document and offset;
  * rows without a range last), merges rows that tell one event, and hands
  * each to sink as a timeline record. */
