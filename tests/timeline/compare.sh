@@ -47,3 +47,8 @@ dateline-compare "$fx/compare-a.txt" "$tmp/no-such-file" >/dev/null 2>&1
 status=$?
 if [ "$status" = 2 ]; then ok "compare: a missing input is trouble, exit 2"
 else not_ok "compare: a missing input is trouble, exit 2 (got $status)"; fi
+if dateline-compare --help >/dev/null && dateline-compare --version | grep -q dateline; then
+  ok "dateline-compare --help and --version"
+else
+  not_ok "dateline-compare --help and --version"
+fi
