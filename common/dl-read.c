@@ -65,11 +65,19 @@ no_space (unsigned char c)
 }
 
 static void
+init_parser (DlReader *reader)
+{
+  init_parser (reader);
+  /* libcsv grows a field's buffer by this much at a time (128 bytes by
+   * default): a field of megabytes would be copied thousands of times. */
+  csv_set_blk_size (&reader->parser, 1 << 16);
+}
+
+static void
 reset_parser (DlReader *reader)
 {
   csv_free (&reader->parser);
-  csv_init (&reader->parser, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL);
-  csv_set_space_func (&reader->parser, no_space);
+  init_parser (reader);
   g_ptr_array_set_size (reader->fields, 0);
   g_string_truncate (reader->pending, 0);
 }
@@ -86,8 +94,7 @@ reader_new (const char *name)
   reader->extra_names = g_ptr_array_new_with_free_func (g_free);
   reader->pending = g_string_new (NULL);
   reader->replay = g_string_new (NULL);
-  csv_init (&reader->parser, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL);
-  csv_set_space_func (&reader->parser, no_space);
+  init_parser (reader);
   return reader;
 }
 

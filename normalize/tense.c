@@ -197,7 +197,8 @@ compile_tense_cues (DlTenseReader *reader, const char *grammar_dir,
                    (size_t) offset);
       return FALSE;
     }
-  /* Partial too: which words can begin a cue is probed so. */
+  /* Partial too: which words can begin a cue is probed so.  Where JIT is
+   * not available, pcre2_match interprets the pattern instead. */
   pcre2_jit_compile (reader->tense_cues,
                      PCRE2_JIT_COMPLETE | PCRE2_JIT_PARTIAL_HARD);
   reader->tense_data = pcre2_match_data_create_from_pattern (
@@ -299,8 +300,8 @@ tense_cues (DlTenseReader *reader, const char *context)
 
       if (cue_may_begin (reader, context, offset)
           && cue_word_may_begin (reader, context, len, offset)
-          && pcre2_jit_match (reader->tense_cues, (PCRE2_SPTR) context,
-                              len, offset, 0, reader->tense_data, NULL)
+          && pcre2_match (reader->tense_cues, (PCRE2_SPTR) context,
+                          len, offset, 0, reader->tense_data, NULL)
                  > 0)
         {
           cue.start = ov[0];
