@@ -7,6 +7,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <locale.h>
 #include <malloc.h>
 #include <unistd.h>
 #include <signal.h>
@@ -40,10 +41,28 @@ keep_freed_memory (void)
 #endif
 }
 
+/* Standard output is checked once more when the program exits, however it
+ * exits: GLib prints --help and --version and calls exit () itself, and a
+ * full disk must not then pass for success (as coreutils' close_stdout). */
+static void
+close_stdout_at_exit (void)
+{
+  if (!dl_cli_close_stdout ())
+    _exit (DL_EXIT_DATA);
+}
+
 void
 dl_cli_init (const char *program)
 {
   g_set_prgname (program);
+  /* The user's locale for messages and their character set (GLib's
+   * quotes, translated GLib messages), but never for what the programs
+   * write: numbers, dates and sorting stay those of C. */
+  setlocale (LC_ALL, "");
+  setlocale (LC_NUMERIC, "C");
+  setlocale (LC_TIME, "C");
+  setlocale (LC_COLLATE, "C");
+  atexit (close_stdout_at_exit);
   /* Default SIGPIPE: a closed stdout (| head) ends the program quietly,
    * as it does for sort and cut. */
   signal (SIGPIPE, SIG_DFL);
@@ -65,8 +84,7 @@ static gboolean stdout_error_told;
 static gboolean
 is_stdout_error (const GError *error)
 {
-  return error->domain == DL_ERROR && error->code == DL_ERROR_IO
-         && g_str_has_prefix (error->message, "standard output");
+  return error->domain == DL_ERROR && error->code == DL_ERROR_WRITE;
 }
 
 void
@@ -91,13 +109,35 @@ dl_cli_exit_code (const GError *error)
   return DL_EXIT_DATA;
 }
 
+/* The operands left after the options, with the program name before them:
+ * the argv that dl_cli_parse hands back. */
+static char **
+operands_argv (const char *program, char **operands)
+{
+  guint n = operands ? g_strv_length (operands) : 0;
+  char **argv = g_new (char *, n + 2);
+
+  argv[0] = g_strdup (program);
+  for (guint i = 0; i < n; i++)
+    argv[i + 1] = operands[i];
+  argv[n + 1] = NULL;
+  g_free (operands); /* the strings now belong to argv */
+  return argv;
+}
+
 gboolean
 dl_cli_parse (GOptionContext *context, int *argc, char ***argv)
 {
   static gboolean version_wanted = FALSE;
+  static char **operands = NULL;
+  static char **new_argv = NULL;
+  /* G_OPTION_REMAINING: GLib then takes "--" as the end of the options
+   * and leaves it out; without it, "--" stayed in argv as a file name. */
   const GOptionEntry entries[] = {
     { "version", 'V', 0, G_OPTION_ARG_NONE, &version_wanted,
       "Print the version and exit", NULL },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &operands, NULL,
+      NULL },
     { NULL },
   };
   gboolean *version = &version_wanted;
@@ -115,21 +155,127 @@ dl_cli_parse (GOptionContext *context, int *argc, char ***argv)
       printf ("%s (dateline) %s\n", g_get_prgname (), DL_VERSION);
       exit (dl_cli_close_stdout () ? DL_EXIT_OK : DL_EXIT_DATA);
     }
+  g_strfreev (new_argv);
+  new_argv = operands_argv ((*argv)[0], g_steal_pointer (&operands));
+  *argv = new_argv;
+  *argc = (int) g_strv_length (new_argv);
   return TRUE;
+}
+
+const GOptionEntry *
+dl_output_args_entries (DlOutputArgs *args, DlFormat format)
+{
+  const char *const *names = dl_writer_formats (format);
+
+  g_free (args->format_names);
+  g_free (args->format_help);
+  args->format_names = g_strjoinv ("|", (char **) names);
+  args->format_help = g_strdup_printf (
+      "Write %s (default: by FILE's extension, else %s)",
+      args->format_names, names[0]);
+  {
+    const GOptionEntry entries[] = {
+      { "output", 'o', 0, G_OPTION_ARG_FILENAME, &args->path,
+        "Write to FILE (replaced only once complete), not standard output",
+        "FILE" },
+      { "format", 'f', 0, G_OPTION_ARG_STRING, &args->format,
+        args->format_help, args->format_names },
+      { "raw", 0, 0, G_OPTION_ARG_NONE, &args->raw,
+        "Write and read cells as they are: no quote before a cell that "
+        "starts like a spreadsheet formula (= + - @)", NULL },
+      { NULL },
+    };
+
+    g_free (args->entries);
+    args->entries = g_memdup2 (entries, sizeof entries);
+  }
+  return args->entries;
+}
+
+DlWriter *
+dl_output_args_open (const DlOutputArgs *args, DlFormat format,
+                     GError **error)
+{
+  DlOutputOptions options = { args->path, args->format, args->raw };
+
+  return dl_writer_open (&options, format, error);
+}
+
+void
+dl_output_args_clear (DlOutputArgs *args)
+{
+  g_clear_pointer (&args->path, g_free);
+  g_clear_pointer (&args->format, g_free);
+  g_clear_pointer (&args->entries, g_free);
+  g_clear_pointer (&args->format_help, g_free);
+  g_clear_pointer (&args->format_names, g_free);
 }
 
 gboolean
 dl_cli_close_stdout (void)
 {
-  if (fflush (stdout) != 0 || ferror (stdout))
-    {
-      if (!stdout_error_told)
-        g_printerr ("%s: standard output: %s\n", g_get_prgname (),
-                    g_strerror (errno));
-      stdout_error_told = TRUE;
-      return FALSE;
-    }
+  int saved = fflush (stdout) != 0 ? errno : 0;
+
+  if (saved == 0 && !ferror (stdout))
+    return TRUE;
+  /* An earlier failed write (GLib's --help) leaves the error flag but
+   * not its errno. */
+  if (!stdout_error_told)
+    g_printerr ("%s: standard output: %s\n", g_get_prgname (),
+                saved ? g_strerror (saved) : "write error");
+  stdout_error_told = TRUE;
+  return FALSE;
+}
+
+/* n digits at *p that make a number up to max; moves *p past them. */
+static gboolean
+take_digits (const char **p, int n, int max)
+{
+  int value = dl_text_digits (*p, n);
+
+  if (value < 0 || value > max)
+    return FALSE;
+  *p += n;
   return TRUE;
+}
+
+/* An ISO 8601 time of day after the date's T or space: hh:mm, hh:mm:ss,
+ * hhmm or hhmmss, a fraction of a second, then nothing, Z, or an offset
+ * (+hh, +hh:mm, +hhmm).  GLib's g_date_time_new_from_iso8601 wants the
+ * seconds, which TimeML's DCTs ("1998-10-25T14:00") leave out. */
+static gboolean
+is_iso_time (const char *p)
+{
+  gboolean colon;
+
+  if (!take_digits (&p, 2, 23))
+    return FALSE;
+  colon = *p == ':';
+  p += colon;
+  if (!take_digits (&p, 2, 59))
+    return FALSE;
+  if (colon ? *p == ':' : g_ascii_isdigit (*p))
+    {
+      p += colon;
+      if (!take_digits (&p, 2, 60))
+        return FALSE;
+      if ((*p == '.' || *p == ',') && g_ascii_isdigit (p[1]))
+        for (p++; g_ascii_isdigit (*p); p++)
+          ;
+    }
+  if (*p == 'Z')
+    p++;
+  else if (*p == '+' || *p == '-')
+    {
+      p++;
+      if (!take_digits (&p, 2, 23))
+        return FALSE;
+      colon = *p == ':';
+      p += colon;
+      if ((colon || *p != '\0') && !take_digits (&p, 2, 59))
+        return FALSE;
+    }
+  return *p == '\0';
 }
 
 /* YYYY-MM-DD or YYYYMMDD, then the end, a T or a space.  Read digit by
@@ -160,6 +306,24 @@ dl_parse_iso_date (const char *text, GDate *date)
     return FALSE;
   g_date_clear (date, 1);
   g_date_set_dmy (date, d, m, y);
+  return TRUE;
+}
+
+gboolean
+dl_cli_check_date (const char *option, const char *value, GError **error)
+{
+  GDate date;
+  gsize n = strspn (value, "0123456789-");
+
+  /* The date, then nothing, or a time of day: a date argument that is
+   * anything else is a mistake to tell, not to half read. */
+  if (!dl_parse_iso_date (value, &date)
+      || (value[n] != '\0' && !is_iso_time (value + n + 1)))
+    {
+      g_set_error (error, DL_ERROR, DL_ERROR_USAGE,
+                   "%s: \"%s\" is not a date (YYYY-MM-DD)", option, value);
+      return FALSE;
+    }
   return TRUE;
 }
 

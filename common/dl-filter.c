@@ -14,15 +14,20 @@ same_names (GPtrArray *a, GPtrArray *b)
   return TRUE;
 }
 
+/* Reads one input into the stage.  A bad row is told and skipped (its
+ * count added to *skipped, *bad_rows_told set); FALSE if the input could not be read, or the
+ * stage failed. */
 static gboolean
-run_one (const DlFilter *filter, const char *file, GPtrArray **extra,
-         GError **error)
+run_one (const DlFilter *filter, gboolean raw, const char *file,
+         GPtrArray **extra,
+         guint64 *skipped, gboolean *bad_rows_told, GError **error)
 {
   g_autoptr (DlReader) reader = dl_reader_open (file, error);
-  DlRecord *record;
+  gboolean ok = TRUE;
 
   if (reader == NULL)
     return FALSE;
+  dl_reader_set_raw (reader, raw);
   if (filter->read_header ? !filter->read_header (reader, filter->data, error)
                           : !dl_reader_read_header (reader, filter->in,
                                                     filter->out,
@@ -41,31 +46,67 @@ run_one (const DlFilter *filter, const char *file, GPtrArray **extra,
                    file);
       return FALSE;
     }
-  while ((record = dl_reader_next (reader, error)) != NULL)
-    if (!filter->process (record, filter->data, error))
-      return FALSE;
-  return error == NULL || *error == NULL;
+  for (;;)
+    {
+      g_autoptr (GError) local = NULL;
+      DlRecord *record = dl_reader_next (reader, &local);
+
+      if (record != NULL)
+        {
+          if (!filter->process (record, filter->data, error))
+            {
+              ok = FALSE;
+              break;
+            }
+          continue;
+        }
+      if (local == NULL)
+        break;
+      if (!g_error_matches (local, DL_ERROR, DL_ERROR_BAD_ROW))
+        {
+          g_propagate_error (error, g_steal_pointer (&local));
+          ok = FALSE;
+          break;
+        }
+      dl_cli_warn (local);
+      *bad_rows_told = TRUE;
+    }
+  *skipped += dl_reader_skipped (reader);
+  return ok;
 }
 
 gboolean
 dl_filter_run (const DlFilter *filter, const char *const *files)
 {
+  return dl_filter_run_raw (filter, files, FALSE);
+}
+
+gboolean
+dl_filter_run_raw (const DlFilter *filter, const char *const *files,
+                   gboolean raw)
+{
   g_autoptr (GPtrArray) extra = NULL;
-  gboolean ok = TRUE;
+  gboolean ok = TRUE, bad_rows_told = FALSE;
+  guint64 skipped = 0;
 
   for (guint i = 0; files[i]; i++)
     {
       g_autoptr (GError) error = NULL;
 
-      if (!run_one (filter, files[i], &extra, &error))
+      if (!run_one (filter, raw, files[i], &extra, &skipped, &bad_rows_told,
+                    &error))
         {
           dl_cli_warn (error);
           ok = FALSE;
-          if (error->code == DL_ERROR_IO && error->domain == DL_ERROR
-              && g_str_has_prefix (error->message, "standard output"))
+          if (g_error_matches (error, DL_ERROR, DL_ERROR_WRITE))
             break;
         }
     }
+  if (skipped > 0)
+    g_printerr ("%s: %" G_GUINT64_FORMAT " row%s skipped (malformed input)\n",
+                g_get_prgname (), skipped, skipped == 1 ? "" : "s");
+  if (bad_rows_told)
+    ok = FALSE;
   if (extra == NULL)
     {
       /* No input had a header: still write one, from no extras. */

@@ -23,8 +23,13 @@ typedef struct {
 } DlFilter;
 
 /* Runs filter over files (NULL-terminated; "-" is standard input).  A bad
- * input is reported on stderr and skipped; returns FALSE if any was bad or
- * process failed.  Inputs after the first must have the same extra columns. */
+ * input is reported on stderr and skipped; a bad row too, and their count
+ * ends in one line, "PROGRAM: N rows skipped (malformed input)".  Returns
+ * FALSE if any input or row was bad or process failed.  Inputs after the
+ * first must have the same extra columns. */
 gboolean dl_filter_run (const DlFilter *filter, const char *const *files);
+/* The same; raw (--raw) reads cells as they are (dl_reader_set_raw). */
+gboolean dl_filter_run_raw (const DlFilter *filter, const char *const *files,
+                            gboolean raw);
 
 G_END_DECLS

@@ -13,6 +13,7 @@ main (int argc, char **argv)
   g_autoptr (DlTimeline) timeline = NULL;
   g_autoptr (DlWriter) writer = NULL;
   DlPipelineArgs args = { 0 };
+  DlOutputArgs output = { 0 };
   gboolean ok;
 
   dl_cli_init ("dateline");
@@ -20,20 +21,28 @@ main (int argc, char **argv)
       "Finds the dates in text or TimeML and writes them as one timeline:\n"
       "dateline-extract | dateline-normalize | dateline-timeline in one.");
   dl_pipeline_args_add (&args, context);
+  g_option_context_add_main_entries (
+      context, dl_output_args_entries (&output, DL_FORMAT_TIMELINE), NULL);
   if (!dl_cli_parse (context, &argc, &argv))
-    return DL_EXIT_USAGE;
+    {
+      dl_pipeline_args_clear (&args);
+      dl_output_args_clear (&output);
+      return DL_EXIT_USAGE;
+    }
   pipeline = dl_pipeline_new (&args, &error);
   dl_pipeline_args_clear (&args);
   if (pipeline)
     timeline = dl_pipeline_new_timeline (pipeline, &error);
-  if (timeline == NULL)
+  if (timeline)
+    writer = dl_output_args_open (&output, DL_FORMAT_TIMELINE, &error);
+  dl_output_args_clear (&output);
+  if (writer == NULL)
     {
       dl_cli_warn (error);
       return dl_cli_exit_code (error);
     }
   ok = dl_pipeline_run_files (pipeline, (const char *const *) argv + 1,
                               timeline);
-  writer = dl_writer_new (stdout, "standard output", DL_FORMAT_TIMELINE, NULL);
   if (!dl_timeline_write (timeline, writer, &error))
     {
       dl_cli_warn (error);

@@ -9,8 +9,11 @@
 #include "dl-text.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "dl-record.h"
 
@@ -51,63 +54,87 @@ count_line (const char *data, gsize offset)
   return line;
 }
 
-/* The file error of g_file_get_contents as the errno it came from, so that
- * the message can be the plain strerror text ("No such file or directory")
- * rather than GLib's longer sentence. */
-static int
-file_error_errno (int code)
-{
-  static const struct { int code; int errnum; } map[] = {
-    { G_FILE_ERROR_EXIST, EEXIST },       { G_FILE_ERROR_ISDIR, EISDIR },
-    { G_FILE_ERROR_ACCES, EACCES },       { G_FILE_ERROR_NAMETOOLONG, ENAMETOOLONG },
-    { G_FILE_ERROR_NOENT, ENOENT },       { G_FILE_ERROR_NOTDIR, ENOTDIR },
-    { G_FILE_ERROR_NXIO, ENXIO },         { G_FILE_ERROR_NODEV, ENODEV },
-    { G_FILE_ERROR_ROFS, EROFS },         { G_FILE_ERROR_TXTBSY, ETXTBSY },
-    { G_FILE_ERROR_FAULT, EFAULT },       { G_FILE_ERROR_LOOP, ELOOP },
-    { G_FILE_ERROR_NOSPC, ENOSPC },       { G_FILE_ERROR_NOMEM, ENOMEM },
-    { G_FILE_ERROR_MFILE, EMFILE },       { G_FILE_ERROR_NFILE, ENFILE },
-    { G_FILE_ERROR_BADF, EBADF },         { G_FILE_ERROR_INVAL, EINVAL },
-    { G_FILE_ERROR_PIPE, EPIPE },         { G_FILE_ERROR_AGAIN, EAGAIN },
-    { G_FILE_ERROR_INTR, EINTR },         { G_FILE_ERROR_IO, EIO },
-    { G_FILE_ERROR_PERM, EPERM },         { G_FILE_ERROR_NOSYS, ENOSYS },
-  };
-
-  for (gsize i = 0; i < G_N_ELEMENTS (map); i++)
-    if (map[i].code == code)
-      return map[i].errnum;
-  return 0;
-}
-
-/* Reads all of standard input (which may be a pipe: its size is unknown). */
-static gboolean
-read_stdin (GByteArray *bytes, GError **error)
-{
-  char buffer[65536];
-  gsize n;
-
-  while ((n = fread (buffer, 1, sizeof buffer, stdin)) > 0)
-    g_byte_array_append (bytes, (const guint8 *) buffer, n);
-  if (ferror (stdin))
-    {
-      int saved = errno;
-      g_set_error (error, DL_ERROR, DL_ERROR_IO, "-: %s", g_strerror (saved));
-      return FALSE;
-    }
-  return TRUE;
-}
+/* How much one read(2) asks for. */
+#define CHUNK 65536
 
 static gboolean
-read_file (const char *path, char **contents, gsize *len, GError **error)
+too_large (const char *name, gsize max, GError **error)
 {
-  g_autoptr (GError) local = NULL;
-  int errnum;
-
-  if (g_file_get_contents (path, contents, len, &local))
-    return TRUE;
-  errnum = local->domain == G_FILE_ERROR ? file_error_errno (local->code) : 0;
-  g_set_error (error, DL_ERROR, DL_ERROR_IO, "%s: %s", path,
-               errnum != 0 ? g_strerror (errnum) : local->message);
+  g_set_error (error, DL_ERROR, DL_ERROR_DATA,
+               "%s: document larger than --max-document-size (%"
+               G_GSIZE_FORMAT " bytes)", name, max);
   return FALSE;
+}
+
+static gboolean
+read_error (const char *name, int errnum, GError **error)
+{
+  g_set_error (error, DL_ERROR, DL_ERROR_IO, "%s: %s", name,
+               g_strerror (errnum));
+  return FALSE;
+}
+
+/* Reads all of fd, holding at most max bytes: past that it fails, naming
+ * the document.  read(2), not stdio: on a terminal the first end-of-file
+ * ends the input. */
+static gboolean
+read_fd (int fd, const char *name, gsize max, GByteArray *bytes,
+         GError **error)
+{
+  struct stat st;
+
+  if (fstat (fd, &st) == 0 && S_ISREG (st.st_mode) && max > 0
+      && (guint64) st.st_size > max)
+    return too_large (name, max, error);
+  for (;;)
+    {
+      gsize have = bytes->len;
+      gsize want = max > 0 ? MIN (CHUNK, max + 1 - have) : CHUNK;
+      gssize n;
+
+      g_byte_array_set_size (bytes, have + want);
+      n = read (fd, bytes->data + have, want);
+      if (n < 0 && errno == EINTR)
+        n = 0, g_byte_array_set_size (bytes, have);
+      else if (n < 0)
+        {
+          int saved = errno;
+          g_byte_array_set_size (bytes, have);
+          return read_error (name, saved, error);
+        }
+      else
+        {
+          g_byte_array_set_size (bytes, have + n);
+          if (n == 0)
+            return TRUE;
+          if (max > 0 && bytes->len > max)
+            return too_large (name, max, error);
+        }
+    }
+}
+
+/* Reads path ("-": standard input) whole into *contents (NUL-terminated). */
+static gboolean
+read_path (const char *path, const char *name, gsize max, char **contents,
+           gsize *len, GError **error)
+{
+  g_autoptr (GByteArray) bytes = g_byte_array_new ();
+  gboolean is_stdin = strcmp (path, "-") == 0;
+  int fd = is_stdin ? STDIN_FILENO : open (path, O_RDONLY | O_CLOEXEC);
+  const guint8 nul = 0;
+  gboolean ok;
+
+  if (fd < 0)
+    return read_error (name, errno, error);
+  ok = read_fd (fd, name, max, bytes, error);
+  if (!is_stdin)
+    close (fd);
+  if (!ok)
+    return FALSE;
+  *len = bytes->len;
+  g_byte_array_append (bytes, &nul, 1);
+  *contents = (char *) g_byte_array_free (g_steal_pointer (&bytes), FALSE);
+  return TRUE;
 }
 
 /* Input must be UTF-8 without NUL bytes: the scan is handed to PCRE2 and
@@ -183,39 +210,103 @@ find_start_tag (const char *data, gsize from, gsize limit, const char *name)
   return limit;
 }
 
+static gboolean
+is_name_start (char c)
+{
+  return g_ascii_isalpha (c) || c == '_' || c == ':';
+}
+
+static gboolean
+is_name_char (char c)
+{
+  return g_ascii_isalnum (c) || c == '_' || c == ':' || c == '.' || c == '-';
+}
+
+static gsize
+skip_spaces (const char *data, gsize limit, gsize j)
+{
+  while (j < limit && is_space (data[j]))
+    j++;
+  return j;
+}
+
+static gsize
+skip_name (const char *data, gsize limit, gsize j)
+{
+  if (j < limit && is_name_start (data[j]))
+    while (j < limit && is_name_char (data[j]))
+      j++;
+  return j;
+}
+
+/* One past the end of the tag at data[i] == '<': "<NAME", then attributes
+ * NAME="VALUE" (or '...'), then ">", "/>" or "?>".  Where that breaks off
+ * ("<TIMEX3 tid="t1" March 5, 1997", a stray "<" in text), the tag is
+ * unclosed: it ends where its attributes stop, so that the text after it
+ * stays text, and *unclosed is set.  Attributes may run over lines, as in
+ * XML. */
+static gsize
+tag_end (const char *data, gsize limit, gsize i, gboolean *unclosed)
+{
+  gsize j = i + 1;
+
+  if (j < limit && (data[j] == '/' || data[j] == '?'))
+    j++;
+  if (skip_name (data, limit, j) == j)
+    goto broken;
+  j = skip_name (data, limit, j);
+  for (;;)
+    {
+      gsize name, value;
+
+      name = skip_spaces (data, limit, j);
+      if (name < limit && data[name] == '>')
+        return name + 1;
+      if (limit - name >= 2 && (data[name] == '/' || data[name] == '?')
+          && data[name + 1] == '>')
+        return name + 2;
+      if (name == j || skip_name (data, limit, name) == name)
+        goto broken;
+      value = skip_spaces (data, limit, skip_name (data, limit, name));
+      if (value >= limit || data[value] != '=')
+        goto broken;
+      value = skip_spaces (data, limit, value + 1);
+      if (value >= limit || (data[value] != '"' && data[value] != '\''))
+        goto broken;
+      {
+        const char *close = memchr (data + value + 1, data[value],
+                                    limit - value - 1);
+        /* A value does not hold '<': an unclosed quote stops there. */
+        const char *lt = memchr (data + value + 1, '<', limit - value - 1);
+
+        if (close == NULL || (lt != NULL && lt < close))
+          goto broken;
+        j = close - data + 1;
+      }
+    }
+broken:
+  if (unclosed != NULL)
+    *unclosed = TRUE;
+  return MAX (j, i + 1);
+}
+
 /* One past the end of the markup starting at data[i] == '<': a comment runs
  * to "-->", a CDATA section to "]]>" (its text is lost: TimeML has none),
- * anything else to the first '>' outside a quoted attribute value.  An
- * unclosed tag runs to limit. */
+ * a declaration ("<!DOCTYPE") to '>', a tag as tag_end reads it.  An
+ * unclosed comment runs to limit. */
 static gsize
-markup_end (const char *data, gsize limit, gsize i)
+markup_end (const char *data, gsize limit, gsize i, gboolean *unclosed)
 {
-  char quote = 0;
-
   if (limit - i >= 4 && memcmp (data + i, "<!--", 4) == 0)
     return MIN (find (data, i + 4, limit, "-->") + 3, limit);
   if (limit - i >= 9 && memcmp (data + i, "<![CDATA[", 9) == 0)
     return MIN (find (data, i + 9, limit, "]]>") + 3, limit);
-  for (gsize j = i + 1; j < limit; j++)
+  if (limit - i >= 2 && data[i + 1] == '!')
     {
-      char c = data[j];
-
-      if (quote != 0)
-        quote = c == quote ? 0 : quote;
-      else if (c == '"' || c == '\'')
-        {
-          /* A quote opens a value only after '=': a stray '<' in text
-           * followed by an apostrophe must not swallow the rest. */
-          gsize k = j;
-          while (k > i + 1 && is_space (data[k - 1]))
-            k--;
-          if (data[k - 1] == '=')
-            quote = c;
-        }
-      else if (c == '>')
-        return j + 1;
+      const char *close = memchr (data + i, '>', limit - i);
+      return close != NULL ? (gsize) (close - data) + 1 : limit;
     }
-  return limit;
+  return tag_end (data, limit, i, unclosed);
 }
 
 /* Parses the entity at data[i] == '&' within data[.., limit): on success
@@ -276,7 +367,7 @@ text_region (const char *data, gsize len, gsize *start, gsize *end)
       *end = len;
       return;
     }
-  *start = markup_end (data, len, open);
+  *start = markup_end (data, len, open, NULL);
   *end = find (data, *start, len, "</TEXT");
 }
 
@@ -285,7 +376,8 @@ text_region (const char *data, gsize len, gsize *start, gsize *end)
  * entity's length), by spaces otherwise.  Newlines stay, so that a line of
  * the scan is a line of the file. */
 static void
-scan_text (const char *data, char *scan, gsize start, gsize end)
+scan_text (const char *data, char *scan, gsize start, gsize end,
+           GArray *unclosed)
 {
   gsize i = start;
 
@@ -296,7 +388,12 @@ scan_text (const char *data, char *scan, gsize start, gsize end)
 
       if (data[i] == '<')
         {
-          i = markup_end (data, end, i); /* already blank */
+          gboolean broken = FALSE;
+          gsize at = i;
+
+          i = markup_end (data, end, i, &broken); /* already blank */
+          if (broken)
+            g_array_append_val (unclosed, at);
           continue;
         }
       if (data[i] == '&' && (next = parse_entity (data, end, i, &c)) != 0)
@@ -375,13 +472,17 @@ attribute (const char *data, gsize i, gsize end, const char *name)
   return NULL;
 }
 
-/* The document creation time: the value of the first TIMEX3 in <DCT>. */
+/* The document creation time: the value of the first TIMEX3 in <DCT>.
+ * One that is no date is dropped, with a warning. */
 static char *
-find_dct (const char *data, gsize len)
+find_dct (DlDocument *document)
 {
+  const char *data = document->data;
+  gsize len = document->len;
   gsize dct = find_start_tag (data, 0, len, "DCT");
   gsize close, timex;
   g_autofree char *value = NULL;
+  char *date;
 
   if (dct == len)
     return NULL;
@@ -389,15 +490,26 @@ find_dct (const char *data, gsize len)
   timex = find_start_tag (data, dct, close, "TIMEX3");
   if (timex == close)
     return NULL;
-  value = attribute (data, timex, markup_end (data, close, timex), "value");
-  return value != NULL ? value_date (value) : NULL;
+  value = attribute (data, timex, markup_end (data, close, timex, NULL),
+                     "value");
+  date = value != NULL ? value_date (value) : NULL;
+  if (date == NULL)
+    {
+      g_autofree char *shown = g_strescape (value ? value : "", NULL);
+
+      g_ptr_array_add (document->warnings,
+                       g_strdup_printf ("%s:%" G_GUINT64_FORMAT ": DCT \"%s\""
+                                        " is not a date", document->name,
+                                        count_line (data, timex), shown));
+    }
+  return date;
 }
 
 /* The text to scan: for plain text without a BOM, data itself (no copy:
  * a big document is held once); else a copy with markup, or the BOM,
  * blanked. */
 static char *
-make_scan (char *data, gsize len, gboolean timeml)
+make_scan (char *data, gsize len, gboolean timeml, GArray *unclosed)
 {
   char *scan;
 
@@ -412,7 +524,7 @@ make_scan (char *data, gsize len, gboolean timeml)
       for (gsize i = 0; i < len; i++)
         scan[i] = data[i] == '\n' ? '\n' : ' ';
       text_region (data, len, &start, &end);
-      scan_text (data, scan, start, end);
+      scan_text (data, scan, start, end, unclosed);
     }
   else
     memcpy (scan, data, len);
@@ -439,12 +551,29 @@ make_line_starts (const char *data, gsize len)
   return starts;
 }
 
+/* Markup broken off is read as far as it goes, and told: a few lines, then
+ * the count of the rest. */
+static void
+warn_unclosed (DlDocument *document, GArray *unclosed)
+{
+  enum { SHOWN = 5 };
+
+  for (guint k = 0; k < unclosed->len && k < SHOWN; k++)
+    g_ptr_array_add (document->warnings, g_strdup_printf (
+        "%s:%" G_GUINT64_FORMAT ": unclosed tag", document->name,
+        dl_document_line_at (document, g_array_index (unclosed, gsize, k))));
+  if (unclosed->len > SHOWN)
+    g_ptr_array_add (document->warnings, g_strdup_printf (
+        "%s: %u more unclosed tags", document->name, unclosed->len - SHOWN));
+}
+
 /* Builds the document around data, which it takes (NUL-terminated). */
 static DlDocument *
 document_take (const char *name, char *data, gsize len, gboolean timeml,
                GError **error)
 {
   g_autofree char *owned = data;
+  g_autoptr (GArray) unclosed = g_array_new (FALSE, FALSE, sizeof (gsize));
   DlDocument *document;
 
   if (!check_text (name, data, len, error))
@@ -454,35 +583,34 @@ document_take (const char *name, char *data, gsize len, gboolean timeml,
   document->data = g_steal_pointer (&owned);
   document->len = len;
   document->timeml = timeml;
-  document->scan = make_scan (data, len, timeml);
-  document->dct = timeml ? find_dct (data, len) : NULL;
+  document->warnings = g_ptr_array_new_with_free_func (g_free);
+  document->scan = make_scan (data, len, timeml, unclosed);
+  document->dct = timeml ? find_dct (document) : NULL;
   document->line_starts = make_line_starts (data, len);
+  warn_unclosed (document, unclosed);
   return document;
 }
 
 DlDocument *
-dl_document_read (const char *path, GError **error)
+dl_document_read (const char *path, DlDocumentFormat format, gsize max_size,
+                  GError **error)
 {
+  g_autofree char *name = NULL;
   char *data = NULL;
   gsize len = 0;
 
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if (strcmp (path, "-") == 0)
-    {
-      g_autoptr (GByteArray) bytes = g_byte_array_new ();
-      const guint8 nul = 0;
-
-      if (!read_stdin (bytes, error))
-        return NULL;
-      len = bytes->len;
-      g_byte_array_append (bytes, &nul, 1);
-      data = (char *) g_byte_array_free (g_steal_pointer (&bytes), FALSE);
-    }
-  else if (!read_file (path, &data, &len, error))
+  /* Output is UTF-8: a name that is not is shown with U+FFFD. */
+  name = strcmp (path, "-") == 0 ? g_strdup ("-")
+                                 : g_filename_display_name (path);
+  if (!read_path (path, name, max_size, &data, &len, error))
     return NULL;
-  return document_take (path, data, len, looks_like_timeml (path, data, len),
+  return document_take (name, data, len,
+                        format == DL_DOCUMENT_AUTO
+                            ? looks_like_timeml (name, data, len)
+                            : format == DL_DOCUMENT_TIMEML,
                         error);
 }
 
@@ -513,6 +641,8 @@ dl_document_free (DlDocument *document)
     g_free (document->scan);
   g_free (document->data);
   g_free (document->dct);
+  if (document->warnings != NULL)
+    g_ptr_array_unref (document->warnings);
   if (document->line_starts != NULL)
     g_array_unref (document->line_starts);
   g_free (document);
@@ -525,6 +655,8 @@ dl_document_line_at (const DlDocument *document, gsize offset)
   gsize lo = 0, hi;
 
   g_return_val_if_fail (document != NULL, 0);
+  if (document->line > 0)
+    return document->line;
   starts = &g_array_index (document->line_starts, gsize, 0);
   hi = document->line_starts->len;
   /* The last line start <= offset; starts[0] == 0, so there is one. */
@@ -574,7 +706,7 @@ clean_timeml (const DlDocument *document, gsize start, gsize end, GString *out)
       gsize next;
 
       if (data[i] == '<')
-        i = markup_end (data, end, i);
+        i = markup_end (data, end, i, NULL);
       else if (data[i] == '&' && (next = parse_entity (data, end, i, &c)) != 0)
         {
           if (g_unichar_isspace (c) || g_unichar_iscntrl (c))

@@ -17,19 +17,36 @@ typedef struct {
   gboolean timeml;
   char *dct;         /* YYYY-MM-DD from <DCT><TIMEX3 value=...>, or NULL */
   GArray *line_starts; /* gsize offsets where each line starts */
+  /* What was read only in part, as "NAME:LINE: message" (owned strings):
+   * a TimeML tag left unclosed, a DCT that is no date. */
+  GPtrArray *warnings;
+  guint64 line;      /* nonzero: every offset is on this line of the input
+                      * (a record of a JSON Lines archive) */
 } DlDocument;
 
-/* Reads path ("-": standard input).  TimeML is recognised by a .tml name
- * (or .TE3input) or by content starting with <?xml or <TimeML.  Fails with
- * "NAME:LINE: message" on invalid UTF-8 or a NUL byte. */
-DlDocument *dl_document_read (const char *path, GError **error);
+typedef enum {
+  DL_DOCUMENT_AUTO,   /* TimeML by name or content, else text */
+  DL_DOCUMENT_TEXT,
+  DL_DOCUMENT_TIMEML,
+} DlDocumentFormat;
+
+/* The default of --max-document-size. */
+#define DL_MAX_DOCUMENT_SIZE ((gsize) 64 << 20)
+
+/* Reads path ("-": standard input), holding at most max_size bytes of it
+ * (0: no limit); a larger document is an error that names it.  The name
+ * is path as UTF-8 (g_filename_display_name).  TimeML is recognised by a
+ * .tml name (or .TE3input) or by content starting with <?xml or <TimeML.
+ * Fails with "NAME:LINE: message" on invalid UTF-8 or a NUL byte. */
+DlDocument *dl_document_read (const char *path, DlDocumentFormat format,
+                              gsize max_size, GError **error);
 /* The same from memory (takes a copy). */
 DlDocument *dl_document_new (const char *name, const char *data, gsize len,
                              gboolean timeml, GError **error);
 void dl_document_free (DlDocument *document);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (DlDocument, dl_document_free)
 
-/* 1-based line number of offset. */
+/* 1-based line number of offset (document->line, if set). */
 guint64 dl_document_line_at (const DlDocument *document, gsize offset);
 
 /* data[start, end) as a reader sees it: tags removed, XML entities decoded

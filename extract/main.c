@@ -20,26 +20,35 @@ main (int argc, char **argv)
   g_autoptr (DlExtractor) extractor = NULL;
   g_autoptr (DlWriter) writer = NULL;
   DlExtractArgs args = { 0 };
+  DlOutputArgs output = { 0 };
   DlExtractOptions options = { 0 };
   gboolean ok;
 
   dl_cli_init ("dateline-extract");
   g_option_context_set_summary (context,
       "Finds the dates and times in text or TimeML (FILE, or standard input\n"
-      "when FILE is - or absent) and writes one CSV row per mention.");
+      "when FILE is - or absent) and writes one row per mention.");
   g_option_context_add_main_entries (context, dl_extract_args_entries (&args),
                                      NULL);
+  g_option_context_add_main_entries (
+      context, dl_output_args_entries (&output, DL_FORMAT_MENTIONS), NULL);
   if (!dl_cli_parse (context, &argc, &argv))
-    return DL_EXIT_USAGE;
+    {
+      dl_extract_args_clear (&args);
+      dl_output_args_clear (&output);
+      return DL_EXIT_USAGE;
+    }
   if (dl_extract_args_apply (&args, &options, &error))
     extractor = dl_extractor_new (&options, &error);
   dl_extract_args_clear (&args);
-  if (extractor == NULL)
+  if (extractor != NULL)
+    writer = dl_output_args_open (&output, DL_FORMAT_MENTIONS, &error);
+  dl_output_args_clear (&output);
+  if (writer == NULL)
     {
       dl_cli_warn (error);
       return dl_cli_exit_code (error);
     }
-  writer = dl_writer_new (stdout, "standard output", DL_FORMAT_MENTIONS, NULL);
   ok = dl_extractor_run_files (extractor, (const char *const *) argv + 1,
                                write_record, writer);
   if (!dl_writer_finish (writer, &error))

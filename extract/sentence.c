@@ -7,6 +7,13 @@
  * sentence, except that a few abbreviations that often close one ("U.S.",
  * "Inc.", "etc.") do when a common first word of a sentence follows.
  *
+ * Lines: hard-wrapped prose breaks its lines inside sentences, so a single
+ * line break ends nothing by itself.  But text that runs for more than
+ * STRETCH_LINES line breaks or STRETCH_BYTES bytes without a sentence end
+ * is not prose (a log, a list, a table, subtitles): every line break of
+ * such a stretch ends a sentence, the ones already passed included.  A line
+ * that begins with a bullet ("- ", "* ", "• ") begins a sentence too.
+ *
  * Non-ASCII text is opaque bytes, except for the typographic quotes and an
  * uppercase letter after a stop (so "... ended. Émile said" splits). */
 #include "sentence.h"
@@ -15,6 +22,11 @@
 
 /* Longer words are not abbreviations: saves copying long tokens. */
 #define WORD_MAX 32
+
+/* A stretch without a sentence end longer than this is lines, not prose:
+ * a sentence of news wrapped at 72 columns rarely spans six lines. */
+#define STRETCH_LINES 5
+#define STRETCH_BYTES 400
 
 struct _DlSentenceSplitter {
   GHashTable *abbreviations; /* lowercase, no final period -> itself */
@@ -228,6 +240,21 @@ add_span (GArray *spans, gsize start, gsize end)
   g_array_append_val (spans, span);
 }
 
+/* Whether a bullet and a space begin the line at text[i]. */
+static gboolean
+is_bullet (const char *text, gsize len, gsize i)
+{
+  gsize after;
+
+  if (i < len && (text[i] == '-' || text[i] == '*'))
+    after = i + 1;
+  else if (has_prefix (text, len, i, "\xE2\x80\xA2")) /* • */
+    after = i + 3;
+  else
+    return FALSE;
+  return after < len && (text[after] == ' ' || text[after] == '\t');
+}
+
 DlSentenceSplitter *
 dl_sentence_splitter_new (const char *const *abbreviations)
 {
@@ -260,18 +287,77 @@ dl_sentence_splitter_free (DlSentenceSplitter *splitter)
   g_free (splitter);
 }
 
+/* The state of one pass. */
+typedef struct {
+  GArray *spans;
+  gboolean open;  /* inside a sentence */
+  gsize start;    /* its first byte */
+  gsize last;     /* one past its last non-space byte so far */
+  /* The stretch since the last sentence end or blank line, and the line
+   * breaks in it (one past the line's last byte, the next line's first):
+   * while it is short, they may yet turn out to end sentences. */
+  gsize stretch;
+  guint n_breaks;
+  gboolean lines; /* the stretch is lines: each break ends a sentence */
+  DlSpan breaks[STRETCH_LINES];
+} Split;
+
+static void
+end_sentence (Split *s, gsize end)
+{
+  add_span (s->spans, s->start, end);
+  s->open = FALSE;
+}
+
+/* A sentence ended by a stop or a blank line: a new stretch begins. */
+static void
+end_stretch (Split *s, gsize next)
+{
+  s->stretch = next;
+  s->n_breaks = 0;
+  s->lines = FALSE;
+}
+
+/* At a line break within a sentence (s->last is the line's end, next the
+ * next line's start): ends the sentence if the stretch is lines, or turns
+ * a stretch grown too long into lines, ending its earlier breaks too. */
+static void
+line_break (Split *s, const char *text, gsize len, gsize next)
+{
+  if (is_bullet (text, len, next))
+    {
+      end_sentence (s, s->last);
+      end_stretch (s, next);
+      return;
+    }
+  if (!s->lines && s->n_breaks < STRETCH_LINES
+      && next - s->stretch <= STRETCH_BYTES)
+    {
+      s->breaks[s->n_breaks++] = (DlSpan) { s->last, next };
+      return;
+    }
+  if (!s->lines)
+    {
+      s->lines = TRUE;
+      for (guint k = 0; k < s->n_breaks; k++)
+        {
+          add_span (s->spans, s->start, s->breaks[k].start);
+          s->start = s->breaks[k].end;
+        }
+      s->n_breaks = 0;
+    }
+  end_sentence (s, s->last);
+}
+
 GArray *
 dl_sentence_splitter_split (DlSentenceSplitter *splitter, const char *text,
                             gsize len)
 {
-  GArray *spans = g_array_new (FALSE, FALSE, sizeof (DlSpan));
-  gboolean open = FALSE; /* inside a sentence */
-  gsize start = 0;       /* its first byte */
-  gsize last = 0;        /* one past its last non-space byte so far */
+  Split s = { .spans = g_array_new (FALSE, FALSE, sizeof (DlSpan)) };
   gsize i = 0;
 
-  g_return_val_if_fail (splitter != NULL, spans);
-  g_return_val_if_fail (text != NULL || len == 0, spans);
+  g_return_val_if_fail (splitter != NULL, s.spans);
+  g_return_val_if_fail (text != NULL || len == 0, s.spans);
 
   while (i < len)
     {
@@ -284,17 +370,20 @@ dl_sentence_splitter_split (DlSentenceSplitter *splitter, const char *text,
           for (; i < len && is_space (text[i]); i++)
             newlines += text[i] == '\n';
           /* Two newlines with only spaces between: a blank line. */
-          if (newlines >= 2 && open)
+          if (newlines >= 2)
             {
-              add_span (spans, start, last);
-              open = FALSE;
+              if (s.open)
+                end_sentence (&s, s.last);
+              end_stretch (&s, i);
             }
+          else if (newlines == 1 && s.open)
+            line_break (&s, text, len, i);
           continue;
         }
-      if (!open)
+      if (!s.open)
         {
-          open = TRUE;
-          start = i;
+          s.open = TRUE;
+          s.start = i;
         }
       if (is_stop (c))
         {
@@ -303,11 +392,11 @@ dl_sentence_splitter_split (DlSentenceSplitter *splitter, const char *text,
           while (stops_end < len && is_stop (text[stops_end]))
             stops_end++;
           after = skip_closers (text, len, stops_end);
-          last = after;
+          s.last = after;
           if (ends_sentence (splitter, text, len, i, stops_end, after))
             {
-              add_span (spans, start, after);
-              open = FALSE;
+              end_sentence (&s, after);
+              end_stretch (&s, after);
             }
           i = after;
           continue;
@@ -315,9 +404,9 @@ dl_sentence_splitter_split (DlSentenceSplitter *splitter, const char *text,
       do
         i++;
       while (i < len && !stops_here[(guchar) text[i]]);
-      last = i;
+      s.last = i;
     }
-  if (open)
-    add_span (spans, start, last);
-  return spans;
+  if (s.open)
+    add_span (s.spans, s.start, s.last);
+  return s.spans;
 }

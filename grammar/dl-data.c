@@ -4,7 +4,9 @@
 #include "dl-record.h"
 #include "dl-grammar-resources.h"
 
+#include <errno.h>
 #include <gio/gio.h>
+#include <glib/gstdio.h>
 #include <string.h>
 
 #define RESOURCE_ROOT "/org/dateline/grammar/"
@@ -35,6 +37,29 @@ dl_data_describe (const char *directory, const char *language,
 {
   return g_build_filename (directory ? directory : "grammar",
                            lang_or_default (language), path, NULL);
+}
+
+gboolean
+dl_data_check_directory (const char *directory, const char *language,
+                         GError **error)
+{
+  g_autofree char *path = g_build_filename (directory,
+                                            lang_or_default (language), NULL);
+  GStatBuf st;
+
+  /* A wrong --grammar is a bad option value (exit 2), told plainly, not
+   * as GLib's message about the first file that fails to open. */
+  if (g_stat (path, &st) != 0 || !S_ISDIR (st.st_mode))
+    {
+      int saved = errno;
+
+      g_set_error (error, DL_ERROR, DL_ERROR_USAGE,
+                   "--grammar %s: %s: %s", directory, path,
+                   g_file_test (path, G_FILE_TEST_EXISTS)
+                       ? "not a directory" : g_strerror (saved));
+      return FALSE;
+    }
+  return TRUE;
 }
 
 GBytes *

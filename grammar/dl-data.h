@@ -20,6 +20,11 @@ char **dl_data_list (const char *directory, const char *language,
 char **dl_data_read_list (const char *directory, const char *language,
                           const char *path, GError **error);
 
+/* Whether a --grammar directory has the data of language (NULL: "en") in
+ * DIRECTORY/LANG; a usage error (DL_ERROR_USAGE) naming it if not. */
+gboolean dl_data_check_directory (const char *directory, const char *language,
+                                  GError **error);
+
 /* Where a data file is, for messages: "grammar/en/PATH" or "DIR/en/PATH". */
 char *dl_data_describe (const char *directory, const char *language,
                         const char *path);

@@ -1,9 +1,10 @@
 /* adjust.c: what normalize does to a resolved range around the resolver:
- * windows, parts of a period, southern seasons, fiscal years, open ranges
- * from an event.  Each takes a DlResolution and changes it in place. */
+ * windows ("the past two months"), "in three days", parts of a period
+ * ("the first week of March"), days of a month, southern seasons, fiscal
+ * years.  Each takes a DlResolution and changes it in place. */
 #include "adjust.h"
 
-#include "anchored.h"
+#include "calendar.h"
 #include "dl-cli.h"
 
 #include <stdio.h>
@@ -19,57 +20,29 @@ dl_has_written_year (const char *value, guint *year)
          && (*year = (guint) g_ascii_strtoull (value, NULL, 10)) > 0;
 }
 
-/* Gives res the days of span in place of its own, keeping an open range
- * open from them ("before fiscal 2023", "before the 2022 invasion").  FALSE
- * when res has a mod that cuts part of a range (early, late, around),
- * which then stays as it was. */
-gboolean
-dl_narrow_to_span (DlResolution *res, const DlSpanOfDays *span)
+/* The plural of unit (D, W, M, Q or Y), for notes. */
+static const char *
+unit_words (char unit)
 {
-  GDate a = span->earliest, b = span->latest;
-  const char *mod = res->mod ? res->mod : "";
-
-  if (strcmp (mod, "BEFORE") == 0)
-    {
-      g_date_subtract_days (&a, 1);
-      dl_resolution_set_span (res, NULL, &a);
-    }
-  else if (strcmp (mod, "ON_OR_BEFORE") == 0)
-    dl_resolution_set_span (res, NULL, &b);
-  else if (strcmp (mod, "AFTER") == 0)
-    {
-      g_date_add_days (&b, 1);
-      dl_resolution_set_span (res, &b, NULL);
-    }
-  else if (strcmp (mod, "ON_OR_AFTER") == 0)
-    dl_resolution_set_span (res, &a, NULL);
-  else if (*mod == '\0')
-    dl_resolution_set_span (res, &a, &b);
-  else
-    return FALSE;
-  return TRUE;
+  return unit == 'D'   ? "days"
+         : unit == 'W' ? "weeks"
+         : unit == 'M' ? "months"
+         : unit == 'Q' ? "quarters"
+                       : "years";
 }
 
-/* Moves date by n units (D, W, M or Y) back (sign < 0) or on. */
-void
+/* Moves date by n units (D, W, M, Q or Y) back (sign < 0) or on; FALSE
+ * (date unchanged) if it would leave years 1..9999. */
+gboolean
 dl_move_by (GDate *date, int n, char unit, int sign)
 {
-  guint days = unit == 'D' ? n : unit == 'W' ? 7 * n : 0;
-  guint months = unit == 'M'   ? n
-                 : unit == 'Q' ? 3 * n
-                 : unit == 'Y' ? 12 * n
-                               : 0;
-
-  if (sign < 0)
-    {
-      g_date_subtract_days (date, days);
-      g_date_subtract_months (date, months);
-    }
-  else
-    {
-      g_date_add_days (date, days);
-      g_date_add_months (date, months);
-    }
+  gint64 days = unit == 'D' ? n : unit == 'W' ? 7 * (gint64) n : 0;
+  gint64 months = unit == 'M'   ? n
+                  : unit == 'Q' ? 3 * (gint64) n
+                  : unit == 'Y' ? 12 * (gint64) n
+                                : 0;
+  return sign < 0 ? dl_shift_date (date, -days, -months)
+                  : dl_shift_date (date, days, months);
 }
 
 /* A stretch of time next to the reference.  window=P3M on PAST_REF
@@ -105,20 +78,23 @@ dl_apply_window (DlResolution *res, const char *window, const GDate *reference)
     }
   if (n <= 0 || n > 1000 || strchr ("DWMQY", unit) == NULL || unit == '\0')
     return;
-  dl_move_by (&edge, n, unit, sign);
+  if (!dl_move_by (&edge, n, unit, sign))
+    {
+      dl_resolution_out_of_range (res, "%d %s %s the reference", n,
+                                  unit_words (unit),
+                                  sign < 0 ? "before" : "after");
+      return;
+    }
   if (sign < 0)
     dl_resolution_set_span (res, &edge, reference);
   else
     dl_resolution_set_span (res, reference, &edge);
-  dl_set_field (&res->note, g_strdup_printf ("%s%s taken as %d %s %s the reference",
-                                        length == window ? res->note : "a duration,",
-                                        length == window ? ";" : "", n,
-                                        unit == 'D'   ? "days"
-                                        : unit == 'W' ? "weeks"
-                                        : unit == 'M' ? "months"
-                                        : unit == 'Q' ? "quarters"
-                                                      : "years",
-                                        sign < 0 ? "up to" : "from"));
+  dl_set_field (&res->note,
+                g_strdup_printf ("%s%s taken as %d %s %s the reference",
+                                 length == window ? res->note : "a duration,",
+                                 length == window ? ";" : "", n,
+                                 unit_words (unit),
+                                 sign < 0 ? "up to" : "from"));
 }
 
 /* at=+ on a duration in a sentence about the future: "they will meet in
@@ -134,16 +110,20 @@ dl_apply_at (DlResolution *res, DlTense tense, const GDate *reference)
       || sscanf (res->value, "P%d%c", &n, &unit) != 2 || n <= 0 || n > 1000
       || strchr ("DWMY", unit) == NULL)
     return;
-  dl_move_by (&day, n, unit, 1);
+  if (!dl_move_by (&day, n, unit, 1))
+    {
+      dl_resolution_out_of_range (res, "%d %s after the reference", n,
+                                  unit_words (unit));
+      return;
+    }
   dl_resolution_set_span (res, &day, &day);
   dl_set_field (&res->granularity, g_strdup ("day"));
-  dl_set_field (&res->certainty, g_strdup (unit == 'D' ? "exact" : "approximate"));
-  dl_set_field (&res->note, g_strdup_printf ("a duration, ending %d %s after the"
-                                        " reference (future tense)", n,
-                                        unit == 'D'   ? "days"
-                                        : unit == 'W' ? "weeks"
-                                        : unit == 'M' ? "months"
-                                                      : "years"));
+  dl_set_field (&res->certainty,
+                g_strdup (unit == 'D' ? "exact" : "approximate"));
+  dl_set_field (&res->note,
+                g_strdup_printf ("a duration, ending %d %s after the"
+                                 " reference (future tense)", n,
+                                 unit_words (unit)));
 }
 
 /* part=first-week, last-weekend, ...: those days of the period ("the
@@ -165,37 +145,38 @@ dl_apply_part (DlResolution *res, const char *part)
   for (gsize i = 0; i < G_N_ELEMENTS (ordinals); i++)
     if (g_str_has_prefix (part, ordinals[i]))
       nth = i;
+  /* Every move checked: a part that would leave the calendar lies
+   * outside the period too. */
   if (weekend)
     {
-      /* The nth Saturday from the start, or the last Sunday. */
+      /* The nth Saturday from the start, or the Saturday before the last
+       * Sunday. */
       lo = last ? b : a;
-      if (last)
-        {
-          while (g_date_get_weekday (&lo) != G_DATE_SUNDAY)
-            g_date_subtract_days (&lo, 1);
-          g_date_subtract_days (&lo, 1);
-        }
-      else
-        {
-          while (g_date_get_weekday (&lo) != G_DATE_SATURDAY)
-            g_date_add_days (&lo, 1);
-          g_date_add_days (&lo, 7 * nth);
-        }
+      if (!(last ? dl_add_days (&lo, -(gint64) (g_date_get_weekday (&b) % 7)
+                                         - 1)
+                 : dl_add_days (&lo, (G_DATE_SATURDAY
+                                      - (gint64) g_date_get_weekday (&a) + 7)
+                                         % 7 + 7 * nth)))
+        return;
       hi = lo;
-      g_date_add_days (&hi, 1);
+      if (!dl_add_days (&hi, 1))
+        return;
     }
   else if (last)
     {
       hi = b;
       lo = b;
-      g_date_subtract_days (&lo, 6);
+      if (!dl_add_days (&lo, -6))
+        return;
     }
   else
     {
       lo = a;
-      g_date_add_days (&lo, 7 * nth);
+      if (!dl_add_days (&lo, 7 * nth))
+        return;
       hi = lo;
-      g_date_add_days (&hi, 6);
+      if (!dl_add_days (&hi, 6))
+        return;
     }
   if (g_date_compare (&lo, &a) < 0 || g_date_compare (&hi, &b) > 0)
     return;
@@ -205,10 +186,12 @@ dl_apply_part (DlResolution *res, const char *part)
     {
       /* A weekend is a TIMEX3 week's: 2021-W51-WE. */
       GDate thursday = lo;
-      g_date_subtract_days (&thursday, 2);
-      dl_set_field (&res->value, g_strdup_printf ("%04u-W%02u-WE",
-                                             g_date_get_year (&thursday),
-                                             g_date_get_iso8601_week_of_year (&lo)));
+
+      if (dl_add_days (&thursday, -2))
+        dl_set_field (&res->value,
+                      g_strdup_printf ("%04u-W%02u-WE",
+                                       g_date_get_year (&thursday),
+                                       g_date_get_iso8601_week_of_year (&lo)));
     }
   dl_set_field (&res->note, g_strdup_printf ("%s, its %s", res->note, part));
 }
@@ -234,15 +217,20 @@ dl_southern_seasons (DlResolution *res)
       break;
   if (i == G_N_ELEMENTS (seasons))
     return;
-  g_date_clear (&season.earliest, 1);
-  g_date_set_dmy (&season.earliest, 1, seasons[i].month, year);
-  if (seasons[i].shift > 0)
-    g_date_add_months (&season.earliest, 6);
-  else
-    g_date_subtract_months (&season.earliest, 6);
+  if (!dl_make_date (&season.earliest, year, seasons[i].month, 1)
+      || !dl_add_months (&season.earliest, seasons[i].shift))
+    {
+      dl_resolution_out_of_range (res, "%s in the southern hemisphere",
+                                  res->value);
+      return;
+    }
   season.latest = season.earliest;
-  g_date_add_months (&season.latest, 3);
-  g_date_subtract_days (&season.latest, 1);
+  if (!dl_add_months (&season.latest, 3) || !dl_add_days (&season.latest, -1))
+    {
+      dl_resolution_out_of_range (res, "%s in the southern hemisphere",
+                                  res->value);
+      return;
+    }
   if (!dl_narrow_to_span (res, &season))
     {
       /* early/late/around: the northern thirds, moved along. */
@@ -250,15 +238,19 @@ dl_southern_seasons (DlResolution *res)
       if (!dl_parse_iso_date (res->earliest, &a)
           || !dl_parse_iso_date (res->latest, &b))
         return;
-      if (seasons[i].shift > 0)
-        g_date_add_months (&a, 6), g_date_add_months (&b, 6);
-      else
-        g_date_subtract_months (&a, 6), g_date_subtract_months (&b, 6);
+      if (!dl_add_months (&a, seasons[i].shift)
+          || !dl_add_months (&b, seasons[i].shift))
+        {
+          dl_resolution_out_of_range (res, "%s in the southern hemisphere",
+                                      res->value);
+          return;
+        }
       g_date_set_day (&b, g_date_get_days_in_month (g_date_get_month (&b),
                                                      g_date_get_year (&b)));
       dl_resolution_set_span (res, &a, &b);
     }
-  dl_set_field (&res->note, g_strdup_printf ("%s, southern hemisphere", res->note));
+  dl_set_field (&res->note,
+                g_strdup_printf ("%s, southern hemisphere", res->note));
 }
 
 /* A season said relative to the reference ("this summer", "last
@@ -318,11 +310,13 @@ dl_fiscal_year (DlResolution *res, const char *form_value, int start)
       || !dl_has_written_year (form_value + 2, &year) || year < 2
       || g_strcmp0 (res->certainty, "unresolved") == 0)
     return;
-  g_date_clear (&fiscal.earliest, 1);
-  g_date_set_dmy (&fiscal.earliest, 1, start, year - 1);
+  /* year - 1 to year: within 1..9999, as year is from 2 to 9999. */
+  if (!dl_make_date (&fiscal.earliest, year - 1, start, 1))
+    return;
   fiscal.latest = fiscal.earliest;
-  g_date_add_years (&fiscal.latest, 1);
-  g_date_subtract_days (&fiscal.latest, 1);
+  if (!dl_add_months (&fiscal.latest, 12)
+      || !dl_add_days (&fiscal.latest, -1))
+    return;
   fiscal.how = g_strdup_printf ("starts in month %d", start);
   /* The fiscal year's days replace the calendar year's, and an open
    * range ("after fiscal 2023") opens from them. */
@@ -331,37 +325,6 @@ dl_fiscal_year (DlResolution *res, const char *form_value, int start)
                                           res->note, fiscal.how));
   dl_span_of_days_clear (&fiscal);
 }
-
-/* "three days before the war": TimeML's TIMEX3 is the duration, P3D; the
- * range stays the anchored one. */
-void
-dl_as_duration (const char *value, DlResolution *res)
-{
-  static const struct { const char *unit; const char *letter; int times; }
-  units[] = {
-    { "day", "D", 1 }, { "week", "W", 1 }, { "month", "M", 1 },
-    { "quarter", "M", 3 }, { "year", "Y", 1 }, { "decade", "Y", 10 },
-    { "century", "Y", 100 }, { "weekend", "WE", 1 },
-  };
-  g_autofree char *unit = NULL;
-  gint64 shift;
-  int open;
-
-  if (!dl_anchor_form_parse (value, &unit, &shift, &open) || unit == NULL)
-    return;
-  for (gsize i = 0; i < G_N_ELEMENTS (units); i++)
-    if (strcmp (unit, units[i].unit) == 0)
-      {
-        dl_set_field (&res->type, g_strdup ("DURATION"));
-        dl_set_field (&res->value,
-                 open ? g_strdup_printf ("PX%s", units[i].letter)
-                      : g_strdup_printf ("P%" G_GINT64_FORMAT "%s",
-                                         ABS (shift) * units[i].times,
-                                         units[i].letter));
-        return;
-      }
-}
-
 
 void
 dl_apply_days (DlResolution *res, const char *days)

@@ -1,28 +1,16 @@
 /* adjust.h: changes normalize makes to a resolved range (adjust.c). */
 #pragma once
 
-#include "anchored.h"
-#include "resolve.h"
+#include "span.h"
 
 G_BEGIN_DECLS
-
-/* Replaces *field by value (taking it). */
-static inline void
-dl_set_field (char **field, char *value)
-{
-  g_free (*field);
-  *field = value;
-}
 
 /* Whether value (a value or a whole form) starts with a written year. */
 gboolean dl_has_written_year (const char *value, guint *year);
 
-/* Gives res the days of span, an open range opening from them; FALSE when
- * res has a mod that cuts part of a range (early, late, around). */
-gboolean dl_narrow_to_span (DlResolution *res, const DlSpanOfDays *span);
-
-/* Moves date by n units (D, W, M or Y), back when sign < 0. */
-void dl_move_by (GDate *date, int n, char unit, int sign);
+/* Moves date by n units (D, W, M, Q or Y), back when sign < 0; FALSE
+ * (date unchanged) if it would leave years 1..9999. */
+gboolean dl_move_by (GDate *date, int n, char unit, int sign);
 
 /* window=: a stretch before or after reference (docs/forms.md). */
 void dl_apply_window (DlResolution *res, const char *window,
@@ -49,8 +37,5 @@ void dl_northern_code_as_southern (DlResolution *res);
 
 /* FYyyyy with fiscal years starting in month start. */
 void dl_fiscal_year (DlResolution *res, const char *form_value, int start);
-
-/* An ANCHOR form with type=DURATION: the TIMEX3 value is the duration. */
-void dl_as_duration (const char *value, DlResolution *res);
 
 G_END_DECLS

@@ -1,23 +1,13 @@
-/* anchored.c: arithmetic on anchor ranges, with GDate. */
+/* anchored.c: ANCHOR forms (docs/forms.md), dates told from an event or
+ * from the last date told ("three days before the invasion", "a year
+ * later"): the arithmetic on the anchor's range. */
 #include "anchored.h"
 
-#include "adjust.h"
-
+#include "calendar.h"
 #include "dl-cli.h"
 
 #include <stdio.h>
 #include <string.h>
-
-/* Shifts beyond this many days are out of any calendar we can write. */
-#define MAX_SHIFT_DAYS (9999 * 366)
-
-void
-dl_span_of_days_clear (DlSpanOfDays *span)
-{
-  g_clear_pointer (&span->granularity, g_free);
-  g_clear_pointer (&span->how, g_free);
-  span->valid = FALSE;
-}
 
 /* A shift of "some" units ("days later") is 1 to this many. */
 #define SOME_UNITS 9
@@ -80,47 +70,6 @@ unit_shift (const char *unit, gint64 n, gint64 *days, gint64 *months)
   return FALSE;
 }
 
-/* Moves date by days and months; FALSE if it would leave years 1..9999. */
-static gboolean
-shift_date (GDate *date, gint64 days, gint64 months)
-{
-  gint64 julian = g_date_get_julian (date) + days;
-  gint64 month_index = (gint64) g_date_get_year (date) * 12
-                       + g_date_get_month (date) - 1 + months;
-
-  if (days < -MAX_SHIFT_DAYS || days > MAX_SHIFT_DAYS
-      || months < -12 * 9999 || months > 12 * 9999)
-    return FALSE;
-  if (days != 0)
-    {
-      if (julian < 1 || julian > 3652059) /* 9999-12-31 */
-        return FALSE;
-      g_date_set_julian (date, julian);
-    }
-  if (months != 0)
-    {
-      if (month_index < 12 || month_index > 9999 * 12 + 11)
-        return FALSE;
-      if (months > 0)
-        g_date_add_months (date, months);
-      else
-        g_date_subtract_months (date, -months);
-    }
-  return TRUE;
-}
-
-void
-dl_resolution_set_span (DlResolution *out, const GDate *earliest,
-                        const GDate *latest)
-{
-  g_free (out->earliest);
-  g_free (out->latest);
-  out->earliest = earliest && g_date_valid (earliest)
-                      ? dl_format_date (earliest) : g_strdup ("");
-  out->latest = latest && g_date_valid (latest) ? dl_format_date (latest)
-                                                : g_strdup ("");
-}
-
 /* The TIMEX3 value of the period of granularity that starts on a. */
 static char *
 period_value (const GDate *a, const char *granularity)
@@ -149,7 +98,9 @@ period_value (const GDate *a, const char *granularity)
     {
       /* The ISO year is the year of the week's Thursday. */
       GDate thursday = *a;
-      g_date_add_days (&thursday, 3);
+
+      if (!dl_add_days (&thursday, 3))
+        return NULL;
       return g_strdup_printf ("%04u-W%02u", g_date_get_year (&thursday),
                               g_date_get_iso8601_week_of_year (a));
     }
@@ -197,64 +148,48 @@ set_unresolved (DlResolution *out, const char *value, const char *note)
   dl_resolution_set_span (out, NULL, NULL);
 }
 
-/* Sets a and b to the first and last day of the unit holding a. */
+/* Sets a and b to the first and last day of the unit holding a (of a
+ * weekend: its whole week); FALSE for a season or beyond years 1..9999. */
 static gboolean
 unit_period (GDate *a, GDate *b, const char *unit)
 {
-  guint y = g_date_get_year (a), m = g_date_get_month (a);
-  static const struct { const char *unit; guint months; } by_months[] = {
-    { "month", 1 }, { "quarter", 3 }, { "half", 6 }, { "year", 12 },
-  };
+  Unit u = UNIT_NONE;
+  Period p;
 
-  if (strcmp (unit, "day") == 0)
-    *b = *a;
-  else if (strcmp (unit, "week") == 0 || strcmp (unit, "weekend") == 0)
-    {
-      g_date_subtract_days (a, g_date_get_weekday (a) - G_DATE_MONDAY);
-      *b = *a;
-      g_date_add_days (b, 6);
-    }
-  else if (strcmp (unit, "decade") == 0 || strcmp (unit, "century") == 0)
-    {
-      guint span = unit[1] == 'e' ? 10 : 100;
-      if (y - y % span < 1 || y - y % span + span - 1 > 9999)
-        return FALSE;
-      g_date_set_dmy (a, 1, G_DATE_JANUARY, y - y % span);
-      g_date_set_dmy (b, 31, G_DATE_DECEMBER, y - y % span + span - 1);
-    }
-  else
-    {
-      gsize i;
-      for (i = 0; i < G_N_ELEMENTS (by_months); i++)
-        if (strcmp (unit, by_months[i].unit) == 0)
-          break;
-      if (i == G_N_ELEMENTS (by_months))
-        return FALSE;
-      g_date_set_dmy (a, 1, (m - 1) / by_months[i].months * by_months[i].months + 1, y);
-      *b = *a;
-      g_date_add_months (b, by_months[i].months);
-      g_date_subtract_days (b, 1);
-    }
+  for (Unit i = UNIT_DAY; i < N_UNITS; i++)
+    if (strcmp (dl_units[i].name, unit) == 0)
+      u = i;
+  if (u == UNIT_WEEKEND)
+    u = UNIT_WEEK;
+  if (u == UNIT_NONE || u == UNIT_SEASON || !dl_period_containing (&p, u, a))
+    return FALSE;
+  *a = p.first;
+  *b = p.last;
   return TRUE;
 }
 
 /* early/mid/late and around, on an anchored range: thirds of its days, or
- * one unit more on each side. */
-static void
+ * one unit more on each side; FALSE if that leaves years 1..9999. */
+static gboolean
 apply_mod (DlResolution *out, GDate *a, GDate *b, const char *mod,
            const char *unit)
 {
   guint days = g_date_get_julian (b) - g_date_get_julian (a) + 1;
 
   if (mod == NULL || *mod == '\0')
-    return;
+    return TRUE;
   dl_set_field (&out->mod, g_strdup (mod));
   if (strcmp (mod, "APPROX") == 0 && unit)
     {
       gint64 d = 0, m = 0;
+      GDate wider_a = *a, wider_b = *b;
+
       unit_shift (unit, 1, &d, &m);
-      if (shift_date (a, -d, -m) && shift_date (b, d, m))
-        dl_set_field (&out->certainty, g_strdup ("approximate"));
+      if (!dl_shift_date (&wider_a, -d, -m) || !dl_shift_date (&wider_b, d, m))
+        return FALSE;
+      *a = wider_a;
+      *b = wider_b;
+      dl_set_field (&out->certainty, g_strdup ("approximate"));
     }
   else if (days >= 3 && (strcmp (mod, "START") == 0 || strcmp (mod, "MID") == 0
                          || strcmp (mod, "END") == 0))
@@ -273,6 +208,7 @@ apply_mod (DlResolution *out, GDate *a, GDate *b, const char *mod,
         g_date_set_julian (a, g_date_get_julian (&first) + 2 * third);
       dl_set_field (&out->certainty, g_strdup ("fuzzy"));
     }
+  return TRUE;
 }
 
 void
@@ -315,8 +251,9 @@ dl_anchor_form_resolve (const char *value, const DlSpanOfDays *span,
 
       unit_shift (unit, sign, &d1, &m1);
       unit_shift (unit, sign * SOME_UNITS, &d9, &m9);
-      if (sign > 0 ? !shift_date (&a, d1, m1) || !shift_date (&b, d9, m9)
-                   : !shift_date (&a, d9, m9) || !shift_date (&b, d1, m1))
+      if (sign > 0
+              ? !dl_shift_date (&a, d1, m1) || !dl_shift_date (&b, d9, m9)
+              : !dl_shift_date (&a, d9, m9) || !dl_shift_date (&b, d1, m1))
         {
           set_unresolved (out, value, "out of range");
           return;
@@ -333,7 +270,7 @@ dl_anchor_form_resolve (const char *value, const DlSpanOfDays *span,
   if (whole_unit && unit)
     {
       /* "the following year": the whole year after the anchor's. */
-      if (!shift_date (&a, days, months) || !unit_period (&a, &b, unit))
+      if (!dl_shift_date (&a, days, months) || !unit_period (&a, &b, unit))
         {
           set_unresolved (out, value, "out of range");
           return;
@@ -349,11 +286,15 @@ dl_anchor_form_resolve (const char *value, const DlSpanOfDays *span,
                                                         : ""));
       if (out->value == NULL)
         replace_value (out, dl_format_date (&a));
-      apply_mod (out, &a, &b, mod, unit);
+      if (!apply_mod (out, &a, &b, mod, unit))
+        {
+          set_unresolved (out, value, "out of range");
+          return;
+        }
       dl_resolution_set_span (out, &a, &b);
       return;
     }
-  if (!shift_date (&a, days, months) || !shift_date (&b, days, months))
+  if (!dl_shift_date (&a, days, months) || !dl_shift_date (&b, days, months))
     {
       set_unresolved (out, value, "out of range");
       return;
@@ -388,23 +329,55 @@ dl_anchor_form_resolve (const char *value, const DlSpanOfDays *span,
   out->certainty = g_strdup (span->approximate
                                      || strcmp (out->value, "XXXX-XX-XX") == 0
                                  ? "approximate" : "exact");
+  if ((open < 0 && !dl_add_days (&a, -1))
+      || (open > 0 && !dl_add_days (&b, 1))
+      || (open == 0 && !apply_mod (out, &a, &b, mod, unit)))
+    {
+      set_unresolved (out, value, "out of range");
+      return;
+    }
   if (open < 0)
     {
-      g_date_subtract_days (&a, 1);
       dl_resolution_set_span (out, NULL, &a);
       g_free (out->mod);
       out->mod = g_strdup ("BEFORE");
     }
   else if (open > 0)
     {
-      g_date_add_days (&b, 1);
       dl_resolution_set_span (out, &b, NULL);
       g_free (out->mod);
       out->mod = g_strdup ("AFTER");
     }
   else
-    {
-      apply_mod (out, &a, &b, mod, unit);
-      dl_resolution_set_span (out, &a, &b);
-    }
+    dl_resolution_set_span (out, &a, &b);
+}
+
+/* "three days before the war": TimeML's TIMEX3 is the duration, P3D; the
+ * range stays the anchored one. */
+void
+dl_as_duration (const char *value, DlResolution *res)
+{
+  static const struct { const char *unit; const char *letter; int times; }
+  units[] = {
+    { "day", "D", 1 }, { "week", "W", 1 }, { "month", "M", 1 },
+    { "quarter", "M", 3 }, { "year", "Y", 1 }, { "decade", "Y", 10 },
+    { "century", "Y", 100 }, { "weekend", "WE", 1 },
+  };
+  g_autofree char *unit = NULL;
+  gint64 shift;
+  int open;
+
+  if (!dl_anchor_form_parse (value, &unit, &shift, &open) || unit == NULL)
+    return;
+  for (gsize i = 0; i < G_N_ELEMENTS (units); i++)
+    if (strcmp (unit, units[i].unit) == 0)
+      {
+        dl_set_field (&res->type, g_strdup ("DURATION"));
+        dl_set_field (&res->value,
+                 open ? g_strdup_printf ("PX%s", units[i].letter)
+                      : g_strdup_printf ("P%" G_GINT64_FORMAT "%s",
+                                         ABS (shift) * units[i].times,
+                                         units[i].letter));
+        return;
+      }
 }

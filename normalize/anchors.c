@@ -6,11 +6,14 @@
 #include "dl-record.h"
 #include "dl-text.h"
 
+#include <errno.h>
+#include <stdio.h>
 #include <string.h>
 
 struct _DlAnchors {
   GPtrArray *events;   /* DlAnchor * */
   GHashTable *aliases; /* lowercase alias -> DlAnchor * (first wins) */
+  guint max_words;     /* the most runs of word bytes an alias has */
 };
 
 static void
@@ -43,15 +46,34 @@ dl_anchors_free (DlAnchors *anchors)
   g_free (anchors);
 }
 
-
-/* Lowercase, whitespace runs as one space: how aliases are compared. */
-/* Aliases compare lowercased (non-ASCII letters too), whitespace folded. */
+/* Aliases compare case-folded (non-ASCII letters too, the same in every
+ * locale: g_utf8_strdown would lowercase I differently in Turkish),
+ * whitespace folded. */
 static char *
 alias_key (const char *text, gssize len)
 {
-  g_autofree char *lower = g_utf8_strdown (text, len);
+  g_autofree char *lower = g_utf8_casefold (text, len);
 
   return dl_text_key (lower, -1);
+}
+
+/* Whether phrase[i] starts or ends a word (UTF-8 letters count as word). */
+static gboolean
+is_word_byte (char c)
+{
+  return g_ascii_isalnum (c) || (guchar) c >= 0x80;
+}
+
+/* The runs of word bytes in key: "september 11 attacks" has 3, "9/11" 2. */
+static guint
+count_words (const char *key)
+{
+  guint n = 0;
+
+  for (gsize i = 0; key[i]; i++)
+    if (is_word_byte (key[i]) && (i == 0 || !is_word_byte (key[i - 1])))
+      n++;
+  return n;
 }
 
 static void
@@ -60,9 +82,12 @@ add_alias (DlAnchors *anchors, const char *alias, DlAnchor *anchor)
   char *key = alias_key (alias, -1);
 
   if (*key == '\0' || g_hash_table_contains (anchors->aliases, key))
-    g_free (key);
-  else
-    g_hash_table_insert (anchors->aliases, key, anchor);
+    {
+      g_free (key);
+      return;
+    }
+  anchors->max_words = MAX (anchors->max_words, count_words (key));
+  g_hash_table_insert (anchors->aliases, key, anchor);
 }
 
 static gboolean
@@ -110,25 +135,88 @@ load_reader (DlAnchors *anchors, DlReader *reader, GError **error)
 {
   static const DlColumn required[] = { DL_COL_NAME, DL_COL_EARLIEST,
                                        DL_COL_LATEST };
+  g_autoptr (GError) local = NULL;
   DlRecord *record;
 
   if (!dl_reader_read_header (reader, DL_FORMAT_ANCHORS, DL_FORMAT_ANCHORS,
                               required, G_N_ELEMENTS (required), error))
     return FALSE;
-  while ((record = dl_reader_next (reader, error)) != NULL)
+  while ((record = dl_reader_next (reader, &local)) != NULL)
     {
       g_autoptr (DlRecord) owned = record;
       if (!add_row (anchors, owned, error))
         return FALSE;
     }
-  return error == NULL || *error == NULL;
+  if (local == NULL)
+    return TRUE;
+  g_propagate_error (error, g_steal_pointer (&local));
+  return FALSE;
+}
+
+/* Reads all of path ("-": standard input).  An anchors file is a short
+ * list, and only its bytes tell an empty file, which the reader takes for
+ * an empty table, from one with a header. */
+static GBytes *
+read_all (const char *path, GError **error)
+{
+  g_autoptr (GByteArray) bytes = g_byte_array_new ();
+  gboolean is_stdin = strcmp (path, "-") == 0;
+  FILE *in = is_stdin ? stdin : fopen (path, "rb");
+  char buffer[8192];
+  gsize n;
+  int saved = 0;
+
+  if (in == NULL)
+    saved = errno;
+  else
+    {
+      while ((n = fread (buffer, 1, sizeof buffer, in)) > 0)
+        g_byte_array_append (bytes, (const guint8 *) buffer, n);
+      if (ferror (in))
+        saved = errno;
+      if (!is_stdin)
+        fclose (in);
+    }
+  if (in == NULL || saved != 0)
+    {
+      g_set_error (error, DL_ERROR, DL_ERROR_IO, "%s: %s", path,
+                   g_strerror (saved));
+      return NULL;
+    }
+  return g_byte_array_free_to_bytes (g_steal_pointer (&bytes));
+}
+
+/* Whether data holds anything but line breaks (which CSV skips). */
+static gboolean
+has_text (GBytes *bytes)
+{
+  gsize len;
+  const char *data = g_bytes_get_data (bytes, &len);
+
+  for (gsize i = 0; i < len; i++)
+    if (data[i] != '\n' && data[i] != '\r')
+      return TRUE;
+  return FALSE;
 }
 
 gboolean
 dl_anchors_load_file (DlAnchors *anchors, const char *path, GError **error)
 {
-  g_autoptr (DlReader) reader = dl_reader_open (path, error);
+  g_autoptr (GBytes) bytes = read_all (path, error);
+  g_autoptr (DlReader) reader = NULL;
 
+  if (bytes == NULL)
+    return FALSE;
+  /* Unlike an input table, an anchors file the user names must say what
+   * it holds: an empty one is most likely the wrong file. */
+  if (!has_text (bytes))
+    {
+      g_set_error (error, DL_ERROR, DL_ERROR_DATA,
+                   "%s: empty file: an anchors file begins with the header "
+                   "name,earliest,latest", path);
+      return FALSE;
+    }
+  reader = dl_reader_open_bytes (path, bytes, error);
   return reader && load_reader (anchors, reader, error);
 }
 
@@ -147,45 +235,63 @@ dl_anchors_load_builtin (DlAnchors *anchors, const char *directory,
   return reader && load_reader (anchors, reader, error);
 }
 
-/* Whether phrase[i] starts or ends a word (UTF-8 letters count as word). */
+
+/* Whether a word of key ends at j. */
 static gboolean
-is_word_byte (char c)
+word_ends (const char *key, gsize len, gsize j)
 {
-  return g_ascii_isalnum (c) || (guchar) c >= 0x80;
+  return j > 0 && is_word_byte (key[j - 1])
+         && (j == len || !is_word_byte (key[j]));
 }
 
 const DlAnchor *
-dl_anchors_find (DlAnchors *anchors, const char *phrase)
+dl_anchors_find (DlAnchors *const *tables, gsize n_tables, const char *phrase)
 {
   g_autofree char *key = alias_key (phrase, -1);
-  gsize len = strlen (key), best_len = 0;
-  const DlAnchor *best = NULL;
+  g_autofree const DlAnchor **best = g_new0 (const DlAnchor *, n_tables);
+  g_autofree gsize *best_len = g_new0 (gsize, n_tables);
+  gsize len = strlen (key);
+  guint max_words = 0;
 
-  /* Every stretch of whole words is looked up: a phrase is a few words,
-   * and one hash lookup per stretch beats one pattern of thousands of
-   * aliases, which PCRE2 cannot even compile. */
+  for (gsize t = 0; t < n_tables; t++)
+    max_words = MAX (max_words, tables[t]->max_words);
+  /* Every stretch of whole words no longer than the longest alias is
+   * looked up, once for all the tables: a hash lookup per stretch beats
+   * one pattern of thousands of aliases (which PCRE2 cannot even
+   * compile), and bounding the stretches keeps a long phrase linear. */
   for (gsize i = 0; i < len; i++)
     {
+      guint words = 0;
+
       if (!is_word_byte (key[i]) || (i > 0 && is_word_byte (key[i - 1])))
         continue;
-      for (gsize j = len; j > i + best_len; j--)
+      for (gsize j = i + 1; j <= len && words < max_words; j++)
         {
-          const DlAnchor *anchor;
           char saved;
 
-          if (!is_word_byte (key[j - 1]) || (j < len && is_word_byte (key[j])))
+          if (!word_ends (key, len, j))
             continue;
+          words++;
           saved = key[j];
           key[j] = '\0';
-          anchor = g_hash_table_lookup (anchors->aliases, key + i);
-          key[j] = saved;
-          if (anchor)
+          /* For each table the longest alias wins, the earliest of equal
+           * ones. */
+          for (gsize t = 0; t < n_tables; t++)
             {
-              best = anchor;
-              best_len = j - i;
-              break;
+              const DlAnchor *anchor;
+
+              if (j - i <= best_len[t]
+                  || (anchor = g_hash_table_lookup (tables[t]->aliases,
+                                                    key + i)) == NULL)
+                continue;
+              best[t] = anchor;
+              best_len[t] = j - i;
             }
+          key[j] = saved;
         }
     }
-  return best;
+  for (gsize t = 0; t < n_tables; t++)
+    if (best[t] != NULL)
+      return best[t];
+  return NULL;
 }

@@ -30,7 +30,10 @@ gboolean dl_anchors_load_builtin (DlAnchors *anchors, const char *directory,
 
 
 /* The event whose name or alias occurs in phrase as whole words, the
- * longest such alias winning; case-insensitive.  NULL if none. */
-const DlAnchor *dl_anchors_find (DlAnchors *anchors, const char *phrase);
+ * longest such alias winning (the earliest of equal ones); case-insensitive.
+ * An event of an earlier table wins over any of a later one, whatever the
+ * lengths.  NULL if none.  Linear in the phrase. */
+const DlAnchor *dl_anchors_find (DlAnchors *const *tables, gsize n_tables,
+                                 const char *phrase);
 
 G_END_DECLS

@@ -1,5 +1,6 @@
 /* dateline-normalize: mention records in, range records out. */
 #include "dl-cli.h"
+#include "dl-data.h"
 #include "dl-filter.h"
 #include "normalize.h"
 
@@ -15,8 +16,7 @@ begin (GPtrArray *extra_names, gpointer data)
 {
   Stage *stage = data;
 
-  stage->writer = dl_writer_new (stdout, "standard output", DL_FORMAT_RANGES,
-                                 extra_names);
+  dl_writer_set_extra_names (stage->writer, extra_names);
 }
 
 static gboolean
@@ -43,6 +43,7 @@ main (int argc, char **argv)
   g_autofree char *reference = NULL;
   g_autofree char *grammar_dir = NULL;
   DlNormalizeArgs args = { 0 };
+  DlOutputArgs output = { 0 };
   GOptionEntry entries[] = {
     { "reference-date", 'r', 0, G_OPTION_ARG_STRING, &reference,
       "Document date for rows whose dct is empty", "YYYY-MM-DD" },
@@ -55,12 +56,13 @@ main (int argc, char **argv)
   g_autoptr (GOptionContext) context = g_option_context_new ("[FILE...]");
   g_autoptr (GError) error = NULL;
   g_autoptr (DlNormalizer) normalizer = NULL;
+  g_autoptr (DlWriter) writer = NULL;
   DlNormalizeOptions options = { 0 };
   Stage stage = { 0 };
   DlFilter filter = { DL_FORMAT_MENTIONS, DL_FORMAT_RANGES, required,
                       G_N_ELEMENTS (required), process, &stage, begin, NULL };
   const char *stdin_only[] = { "-", NULL };
-  gboolean ok;
+  gboolean ok, raw;
   guint unresolved;
 
   dl_cli_init ("dateline-normalize");
@@ -70,28 +72,44 @@ main (int argc, char **argv)
   g_option_context_add_main_entries (context, entries, NULL);
   g_option_context_add_main_entries (context, dl_normalize_args_entries (&args),
                                      NULL);
+  g_option_context_add_main_entries (
+      context, dl_output_args_entries (&output, DL_FORMAT_RANGES), NULL);
   if (!dl_cli_parse (context, &argc, &argv))
-    return DL_EXIT_USAGE;
+    {
+      dl_normalize_args_clear (&args);
+      dl_output_args_clear (&output);
+      return DL_EXIT_USAGE;
+    }
   options.reference_date = reference;
   options.grammar_dir = grammar_dir;
-  if (dl_normalize_args_apply (&args, &options, &error))
+  if ((reference == NULL
+       || dl_cli_check_date ("--reference-date", reference, &error))
+      && (grammar_dir == NULL
+          || dl_data_check_directory (grammar_dir, NULL, &error))
+      && dl_normalize_args_apply (&args, &options, &error))
     normalizer = dl_normalizer_new (&options, &error);
   dl_normalize_args_clear (&args);
-  if (normalizer == NULL)
+  if (normalizer != NULL)
+    writer = dl_output_args_open (&output, DL_FORMAT_RANGES, &error);
+  raw = output.raw;
+  dl_output_args_clear (&output);
+  if (writer == NULL)
     {
       dl_cli_warn (error);
       return dl_cli_exit_code (error);
     }
   stage.normalizer = normalizer;
-  ok = dl_filter_run (&filter, argc > 1 ? (const char *const *) argv + 1
-                                        : stdin_only);
+  stage.writer = writer;
+  ok = dl_filter_run_raw (&filter,
+                          argc > 1 ? (const char *const *) argv + 1
+                                   : stdin_only,
+                          raw);
   if (!dl_normalizer_flush (normalizer, write_record, &stage, &error)
       || !dl_writer_finish (stage.writer, &error))
     {
       dl_cli_warn (error);
       ok = FALSE;
     }
-  dl_writer_free (stage.writer);
   unresolved = dl_normalizer_unresolved (normalizer);
   if (unresolved > 0)
     g_printerr ("%s: %u mention%s left unresolved (certainty=unresolved)\n",

@@ -1,39 +1,28 @@
-/* normalize.c: resolves each mention's form against the document date and
- * the tense of its sentence. */
-#define PCRE2_CODE_UNIT_WIDTH 8
+/* normalize.c: the normalize stage: holds the records of a document until
+ * it ends, then resolves each record's form in the context its story gives
+ * it (story.c), applies what normalize adds around the resolver (anchors,
+ * windows, parts, seasons, fiscal years, links) and hands the records on
+ * with their ranges columns filled. */
 #include "normalize.h"
+
+#include <string.h>
 
 #include "adjust.h"
 #include "anchored.h"
-#include "anchors.h"
 #include "dl-cli.h"
-#include "dl-data.h"
-
-#include <pcre2.h>
-#include <stdlib.h>
-#include <string.h>
-
-typedef struct {
-  gsize start, end;
-  gboolean future;
-} Cue;
+#include "events.h"
+#include "form.h"
+#include "links.h"
+#include "story.h"
+#include "tense.h"
 
 struct _DlNormalizer {
   DlNormalizeOptions options;
   GDate reference;
   gboolean have_reference;
-  pcre2_code *tense_cues; /* (?<past>...)|(?<future>...) as whole words,
-                           * anchored: tried only where a cue can begin */
-  pcre2_match_data *tense_data;
-  gboolean cue_starts[256]; /* the bytes a cue can begin with */
-  GHashTable *cue_words;    /* word as met -> whether a cue can begin so */
-  GString *cue_key;
-  DlAnchors *anchors;      /* --anchors: searched first, so they win */
-  DlAnchors *builtin;      /* grammar/en/anchors.csv */
-  GHashTable *event_words; /* word -> event key (grammar/en/events.txt) */
+  DlTenseReader *tense;    /* the tense cues of grammar/en/tense */
+  DlEvents events;         /* the anchors tables and the event words */
   GPtrArray *batch;        /* DlRecord *: the document being read */
-  char *cue_context;       /* the sentence whose tense cues are in cues */
-  GArray *cues;            /* Cue */
   guint unresolved;
 };
 
@@ -42,217 +31,10 @@ dl_normalizer_free (DlNormalizer *normalizer)
 {
   if (normalizer == NULL)
     return;
-  pcre2_code_free (normalizer->tense_cues);
-  pcre2_match_data_free (normalizer->tense_data);
-  g_clear_pointer (&normalizer->cue_words, g_hash_table_unref);
-  if (normalizer->cue_key)
-    g_string_free (normalizer->cue_key, TRUE);
-  g_clear_pointer (&normalizer->anchors, dl_anchors_free);
-  g_clear_pointer (&normalizer->builtin, dl_anchors_free);
-  g_clear_pointer (&normalizer->event_words, g_hash_table_unref);
+  g_clear_pointer (&normalizer->tense, dl_tense_reader_free);
+  dl_events_clear (&normalizer->events);
   g_clear_pointer (&normalizer->batch, g_ptr_array_unref);
-  g_free (normalizer->cue_context);
-  g_clear_pointer (&normalizer->cues, g_array_unref);
   g_free (normalizer);
-}
-
-/* Whether a cue line lists plain words only ("said|says|told"). */
-static gboolean
-plain_words (const char *line)
-{
-  gsize n = strlen (line);
-
-  return n > 0 && strspn (line, "abcdefghijklmnopqrstuvwxyz|") == n;
-}
-
-static int
-compare_strings (gconstpointer a, gconstpointer b)
-{
-  return strcmp (*(char *const *) a, *(char *const *) b);
-}
-
-/* words[0, n), sorted, all alike in their first depth letters, as one
- * regex that shares their prefixes ("said|says" -> "sa(?:id|ys)"): PCRE2
- * tries alternatives one by one at every word of every sentence, and a
- * trie makes that one test a letter. */
-static void
-append_trie (GString *out, char **words, guint n, gsize depth)
-{
-  gboolean ends_here = FALSE;
-  guint groups = 0;
-
-  g_string_append (out, "(?:");
-  for (guint i = 0; i < n;)
-    {
-      char c = words[i][depth];
-      guint j = i;
-
-      while (j < n && words[j][depth] == c)
-        j++;
-      if (c == '\0')
-        ends_here = TRUE;
-      else
-        {
-          g_string_append_printf (out, "%s%c", groups++ ? "|" : "", c);
-          append_trie (out, words + i, j - i, depth + 1);
-        }
-      i = j;
-    }
-  /* The longer words first: the empty ending is the last way out. */
-  if (ends_here)
-    g_string_append (out, groups ? "|" : "");
-  g_string_append (out, ")");
-}
-
-/* The lines of a cue file as one alternation, each run of plain-word
- * lines folded into a trie where it stands (order is kept: a longer
- * phrase listed first still wins over its first word). */
-static char *
-cue_alternation (const char *grammar_dir, const char *file, GError **error)
-{
-  g_auto (GStrv) lines = dl_data_read_list (grammar_dir, NULL, file, error);
-  g_autoptr (GString) out = g_string_new (NULL);
-  g_autoptr (GPtrArray) words = g_ptr_array_new_with_free_func (g_free);
-
-  if (lines == NULL)
-    return NULL;
-  for (guint i = 0; lines[i] || words->len; i++)
-    {
-      if (lines[i] && plain_words (lines[i]))
-        {
-          g_auto (GStrv) split = g_strsplit (lines[i], "|", -1);
-          for (guint k = 0; split[k]; k++)
-            if (*split[k])
-              g_ptr_array_add (words, g_strdup (split[k]));
-          continue;
-        }
-      if (words->len)
-        {
-          g_ptr_array_sort (words, compare_strings);
-          g_string_append (out, out->len ? "|" : "");
-          append_trie (out, (char **) words->pdata, words->len, 0);
-          g_ptr_array_set_size (words, 0);
-        }
-      if (lines[i] == NULL)
-        break;
-      g_string_append_printf (out, "%s%s", out->len ? "|" : "", lines[i]);
-    }
-  return g_string_free (g_steal_pointer (&out), FALSE);
-}
-
-/* Whether a cue can begin with the bytes of probe after its first (which
- * is only there to be looked behind at), or with them and more. */
-static gboolean
-cue_can_start (DlNormalizer *normalizer, const char *probe, gsize len)
-{
-  int rc = pcre2_match (normalizer->tense_cues, (PCRE2_SPTR) probe, len, 1,
-                        PCRE2_PARTIAL_HARD, normalizer->tense_data, NULL);
-
-  return rc >= 0 || rc == PCRE2_ERROR_PARTIAL;
-}
-
-/* The bytes a cue can begin with, after a letter or after a space:
- * letters, digits, the apostrophe of "'ll". */
-static void
-index_cue_starts (DlNormalizer *normalizer)
-{
-  for (int c = 1; c < 256; c++)
-    {
-      char after_letter[3] = { 'x', (char) c, 0 };
-      char after_space[3] = { ' ', (char) c, 0 };
-
-      normalizer->cue_starts[c] = cue_can_start (normalizer, after_letter, 2)
-                                  || cue_can_start (normalizer, after_space, 2);
-    }
-  normalizer->cue_words = g_hash_table_new_full (g_str_hash, g_str_equal,
-                                                 g_free, NULL);
-  normalizer->cue_key = g_string_new (NULL);
-}
-
-static gboolean
-compile_tense_cues (DlNormalizer *normalizer, const char *grammar_dir,
-                    GError **error)
-{
-  g_autofree char *past = cue_alternation (grammar_dir, "tense/past.re", error);
-  g_autofree char *future = NULL;
-  g_autofree char *pattern = NULL;
-  PCRE2_SIZE offset;
-  int code;
-
-  if (past == NULL)
-    return FALSE;
-  future = cue_alternation (grammar_dir, "tense/future.re", error);
-  if (future == NULL)
-    return FALSE;
-  /* A past form that ends a compound is an adjective ("the
-   * Toronto-based firm", "U.S.-led troops", "hard-won"), but for the
-   * prefixes of verbs ("re-elected", "co-founded").  Nor is a participle
-   * after a present or infinitive "be" ("is based", "to be completed",
-   * "would still be held"), but for "could (not) be", the past of "can"
-   * ("could not be reached Monday"). */
-  pattern = g_strdup_printf ("\\b(?:(?<future>%s)|(?:(?<!-)|(?<=\\bre-)"
-                             "|(?<=\\bco-))(?<!\\bbeing\\s|\\bis\\s|\\bare\\s"
-                             "|\\bam\\s)(?:(?<!\\bbe\\s)|(?<=\\bcould\\sbe\\s)"
-                             "|(?<=\\bnot\\sbe\\s))(?<past>%s))\\b",
-                             future, past);
-  normalizer->tense_cues = pcre2_compile ((PCRE2_SPTR) pattern,
-                                          PCRE2_ZERO_TERMINATED,
-                                          PCRE2_CASELESS | PCRE2_ANCHORED,
-                                          &code, &offset, NULL);
-  if (normalizer->tense_cues == NULL)
-    {
-      PCRE2_UCHAR message[256];
-      pcre2_get_error_message (code, message, sizeof message);
-      g_set_error (error, DL_ERROR, DL_ERROR_GRAMMAR,
-                   "grammar/en/tense: %s at offset %zu", (char *) message,
-                   (size_t) offset);
-      return FALSE;
-    }
-  /* Partial too: which words can begin a cue is probed so. */
-  pcre2_jit_compile (normalizer->tense_cues,
-                     PCRE2_JIT_COMPLETE | PCRE2_JIT_PARTIAL_HARD);
-  normalizer->tense_data = pcre2_match_data_create_from_pattern (
-      normalizer->tense_cues, NULL);
-  index_cue_starts (normalizer);
-  return TRUE;
-}
-
-static gboolean
-load_anchors (DlNormalizer *normalizer, const DlNormalizeOptions *options,
-              GError **error)
-{
-  normalizer->anchors = dl_anchors_new ();
-  normalizer->builtin = dl_anchors_new ();
-  for (guint i = 0; options->anchor_files && options->anchor_files[i]; i++)
-    if (!dl_anchors_load_file (normalizer->anchors, options->anchor_files[i],
-                               error))
-      return FALSE;
-  return options->no_default_anchors
-         || dl_anchors_load_builtin (normalizer->builtin,
-                                     options->grammar_dir, error);
-}
-
-static gboolean
-load_event_words (DlNormalizer *normalizer, const char *grammar_dir,
-                  GError **error)
-{
-  g_auto (GStrv) lines = dl_data_read_list (grammar_dir, NULL, "events.txt",
-                                            error);
-
-  if (lines == NULL)
-    return FALSE;
-  normalizer->event_words = g_hash_table_new_full (g_str_hash, g_str_equal,
-                                                   g_free, g_free);
-  for (guint i = 0; lines[i]; i++)
-    {
-      g_auto (GStrv) pair = g_strsplit (lines[i], "\t", 2);
-
-      if (pair[1])
-        g_hash_table_insert (normalizer->event_words,
-                             g_strdup (g_strstrip (pair[0])),
-                             g_strdup (g_strstrip (pair[1])));
-    }
-  return TRUE;
 }
 
 DlNormalizer *
@@ -267,7 +49,6 @@ dl_normalizer_new (const DlNormalizeOptions *options, GError **error)
     normalizer->options.fiscal_year_start = 1;
   normalizer->batch = g_ptr_array_new_with_free_func (
       (GDestroyNotify) dl_record_free);
-  normalizer->cues = g_array_new (FALSE, FALSE, sizeof (Cue));
 
   if (options->reference_date)
     {
@@ -281,9 +62,9 @@ dl_normalizer_new (const DlNormalizeOptions *options, GError **error)
         }
       normalizer->have_reference = TRUE;
     }
-  if (!compile_tense_cues (normalizer, options->grammar_dir, error)
-      || !load_anchors (normalizer, options, error)
-      || !load_event_words (normalizer, options->grammar_dir, error))
+  normalizer->tense = dl_tense_reader_new (options->grammar_dir, error);
+  if (normalizer->tense == NULL
+      || !dl_events_load (&normalizer->events, options, error))
     return NULL;
   return g_steal_pointer (&normalizer);
 }
@@ -294,873 +75,17 @@ dl_normalizer_unresolved (DlNormalizer *normalizer)
   return normalizer->unresolved;
 }
 
-/* A word byte, as PCRE2's \w and \b see it (no UTF). */
-static gboolean
-is_word_byte (guchar c)
-{
-  return g_ascii_isalnum (c) || c == '_';
-}
-
-/* Whether a cue can begin at context[i]: the pattern starts with \b, so
- * only where word and non-word meet, and only with a byte it allows. */
-static gboolean
-cue_may_begin (DlNormalizer *normalizer, const char *context, gsize i)
-{
-  guchar c = context[i];
-
-  if (!normalizer->cue_starts[c])
-    return FALSE;
-  return i == 0 ? is_word_byte (c)
-                : is_word_byte (context[i - 1]) != is_word_byte (c);
-}
-
-/* Past this many words, the pattern is tried at every word it is not
- * remembered for: as exact, only slower. */
-#define MAX_CUE_WORDS 100000
-
-/* Whether a cue can begin with the word at context[offset] (where \b
- * holds), as written, with the bytes on either side of it; asked of the
- * pattern the first time the word is met, and remembered.  Most words
- * begin no cue, and a lookup costs less than trying the pattern. */
-static gboolean
-cue_word_may_begin (DlNormalizer *normalizer, const char *context, gsize len,
-                    gsize offset)
-{
-  GString *key = normalizer->cue_key;
-  gsize end = offset + 1;
-  gpointer known;
-  gboolean may;
-
-  while (end < len && is_word_byte (context[end]))
-    end++;
-  if (end < len)
-    end++;
-  /* The byte before, as a word byte or not, then the word and the byte
-   * after it. */
-  g_string_set_size (key, end - offset + 1);
-  key->str[0] = offset > 0 && is_word_byte (context[offset - 1]) ? 'x' : ' ';
-  memcpy (key->str + 1, context + offset, end - offset);
-  if (g_hash_table_lookup_extended (normalizer->cue_words, key->str, NULL,
-                                    &known))
-    return GPOINTER_TO_INT (known);
-  may = cue_can_start (normalizer, key->str, key->len);
-  if (g_hash_table_size (normalizer->cue_words) < MAX_CUE_WORDS)
-    g_hash_table_insert (normalizer->cue_words, g_strdup (key->str),
-                         GINT_TO_POINTER (may));
-  return may;
-}
-
-/* The tense cues of context, found once per sentence: its mentions all
- * ask about the same sentence.  The anchored pattern is tried only where a
- * cue may begin, left to right, which finds what an unanchored search
- * would, without starting the pattern at every byte. */
-static GArray *
-tense_cues (DlNormalizer *normalizer, const char *context)
-{
-  gsize len, offset = 0;
-  int future;
-
-  if (normalizer->cue_context && strcmp (normalizer->cue_context, context) == 0)
-    return normalizer->cues;
-  g_free (normalizer->cue_context);
-  normalizer->cue_context = g_strdup (context);
-  g_array_set_size (normalizer->cues, 0);
-  len = strlen (context);
-  future = pcre2_substring_number_from_name (normalizer->tense_cues,
-                                             (PCRE2_SPTR) "future");
-  while (offset < len)
-    {
-      PCRE2_SIZE *ov = pcre2_get_ovector_pointer (normalizer->tense_data);
-      gboolean word = is_word_byte (context[offset]);
-      Cue cue;
-
-      if (cue_may_begin (normalizer, context, offset)
-          && cue_word_may_begin (normalizer, context, len, offset)
-          && pcre2_jit_match (normalizer->tense_cues, (PCRE2_SPTR) context,
-                              len, offset, 0, normalizer->tense_data, NULL)
-                 > 0)
-        {
-          cue.start = ov[0];
-          cue.end = ov[1];
-          cue.future = ov[2 * future] != PCRE2_UNSET;
-          g_array_append_val (normalizer->cues, cue);
-          offset = ov[1] > ov[0] ? ov[1] : ov[0] + 1;
-          continue;
-        }
-      /* On to the next place where word and non-word meet. */
-      do
-        offset++;
-      while (offset < len && is_word_byte (context[offset]) == word);
-    }
-  return normalizer->cues;
-}
-
-static void each_word (const char *text,
-                       gboolean (*visit) (const char *word, gpointer data),
-                       gpointer data);
-
-/* A search of a text's words for any of a list (see has_listed_word). */
-typedef struct {
-  const char *const *words;
-  gsize n;
-  gboolean found;
-} WordSearch;
-
-static gboolean
-not_listed (const char *word, gpointer data)
-{
-  WordSearch *search = data;
-
-  for (gsize i = 0; i < search->n; i++)
-    if (strcmp (word, search->words[i]) == 0)
-      {
-        search->found = TRUE;
-        return FALSE;
-      }
-  return TRUE;
-}
-
-/* Whether text has any of words[0, n) as one of its lowercase words. */
-static gboolean
-has_listed_word (const char *text, const char *const *words, gsize n)
-{
-  WordSearch search = { words, n, FALSE };
-
-  each_word (text, not_listed, &search);
-  return search.found;
-}
-
-/* Words that end the stretch a verb governs before a mention: a new
- * clause, or a deadline ("extended the offer until Nov. 9"), whose date
- * lies either side of the telling whatever the verb's tense. */
-static const char *const clause_breaks[] = {
-  "which", "that", "who", "and", "but", "or", "until", "till", "by",
-  "through", "be", "been", "being",
-};
-
-/* Whether a cue of the other tense comes before cue in its clause: "will
- * redeem preferred shares on Oct. 31" is told by "will", not by the
- * adjective after it. */
-static gboolean
-clause_opens_with_other_tense (const char *context, GArray *cues,
-                               const Cue *cue)
-{
-  for (guint i = 0; i < cues->len; i++)
-    {
-      const Cue *other = &g_array_index (cues, Cue, i);
-      g_autofree char *between = NULL;
-
-      if (other->end > cue->start || other->future == cue->future
-          || cue->start - other->end > 60)
-        continue;
-      between = g_strndup (context + other->end, cue->start - other->end);
-      if (strpbrk (between, ",;:()\"`") == NULL)
-        return TRUE;
-    }
-  return FALSE;
-}
-
-/* Whether the words before where end with an article or possessive: "the
- * Jan. 14 deadline" is a date of the noun it opens, not of the verb. */
-static gboolean
-opens_noun_phrase (const char *context, gsize where)
-{
-  static const char *const words[] = { "the", "a", "an", "its", "their",
-                                       "his", "her", "our", "this" };
-  gsize end = where, start;
-
-  while (end > 0 && g_ascii_isspace (context[end - 1]))
-    end--;
-  start = end;
-  while (start > 0 && g_ascii_isalpha (context[start - 1]))
-    start--;
-  for (gsize i = 0; i < G_N_ELEMENTS (words); i++)
-    if (end - start == strlen (words[i])
-        && g_ascii_strncasecmp (context + start, words[i], end - start) == 0)
-      return TRUE;
-  return FALSE;
-}
-
-/* Whether cue is the verb the mention at where hangs from: a verb (not
- * one of saying, which dates the telling, nor a plan overtaken, "had been
- * set to") shortly before it in the same clause: "hired 200 workers in
- * January", "will reopen in November".  Its tense then decides however
- * far the date it points to lies. */
-static gboolean
-cue_governs (const char *context, GArray *cues, const Cue *cue, gsize where)
-{
-  static const char *const weak[] = {
-    "said", "says", "told", "reported", "announced", "added", "noted",
-    "recalled", "had", "'d", "has", "have",
-  };
-  g_autofree char *between = NULL;
-  gsize len = strcspn (context + cue->start, " \t\n");
-
-  if (cue->end > where || where - cue->end > 40)
-    return FALSE;
-  if (clause_opens_with_other_tense (context, cues, cue))
-    return FALSE;
-  for (gsize i = 0; i < G_N_ELEMENTS (weak); i++)
-    if (len == strlen (weak[i])
-        && g_ascii_strncasecmp (context + cue->start, weak[i], len) == 0)
-      return FALSE;
-  if (opens_noun_phrase (context, where))
-    return FALSE;
-  between = g_strndup (context + cue->end, where - cue->end);
-  if (strpbrk (between, ",;:()\"`") != NULL)
-    return FALSE;
-  return !has_listed_word (between, clause_breaks,
-                           G_N_ELEMENTS (clause_breaks));
-}
-
 DlTense
 dl_normalizer_tense (DlNormalizer *normalizer, const char *context,
                      const char *mention, gboolean *governs)
 {
-  const char *at = mention && *mention ? strstr (context, mention) : NULL;
-  gsize where = at ? (gsize) (at - context) : 0;
-  gsize skip_from = at ? where : 0, skip_to = at ? where + strlen (mention) : 0;
-  gsize best = G_MAXSIZE;
-  DlTense tense = DL_TENSE_UNKNOWN;
-  GArray *cues = tense_cues (normalizer, context);
-  const Cue *nearest = NULL;
-
-  /* The cue nearest the mention wins: a sentence may report in the past
-   * ("said") what will happen ("will meet on Friday"). */
-  for (guint i = 0; i < cues->len; i++)
-    {
-      const Cue *cue = &g_array_index (cues, Cue, i);
-      gsize distance = cue->start >= where ? cue->start - where
-                                           : where - cue->end;
-
-      if (cue->start < skip_to && cue->end > skip_from)
-        continue; /* the mention's own words ("last week") are no cue */
-      if (distance < best)
-        {
-          best = distance;
-          nearest = cue;
-          tense = cue->future ? DL_TENSE_FUTURE : DL_TENSE_PAST;
-        }
-    }
-  if (governs)
-    *governs = at && nearest && cue_governs (context, cues, nearest, where);
-  return tense;
+  return dl_tense_reader_tense (normalizer->tense, context, mention, governs);
 }
 
 /* ---- one document at a time ---- */
 
-/* What the mentions read so far in a document tell the later ones. */
-typedef struct {
-  GDate dct;
-  gboolean have_dct;
-  gboolean narrative;
-  GDate told;            /* narrative: the last date told with its year */
-  gboolean have_told;
-  DlSpanOfDays last;     /* the last date told, before any mod */
-  char *last_phrase;     /* its anchor phrase, if it had one */
-  GHashTable *events;    /* event key -> DlSpanOfDays *, dated in the text */
-  char *events_context;  /* the sentence events were last read from */
-} Document;
-
 static void
-span_free (DlSpanOfDays *span)
-{
-  dl_span_of_days_clear (span);
-  g_free (span);
-}
-
-static void
-document_clear (Document *doc)
-{
-  dl_span_of_days_clear (&doc->last);
-  g_clear_pointer (&doc->last_phrase, g_free);
-  g_clear_pointer (&doc->events, g_hash_table_unref);
-  g_clear_pointer (&doc->events_context, g_free);
-}
-
-/* A form split into its value, the attributes resolve takes, and those
- * normalize handles itself (link, window). */
-typedef struct {
-  char *value;
-  char *for_resolve; /* value and the other attributes */
-  char *link;        /* "or", "to" or NULL */
-  char *window;      /* a duration such as P3M, or NULL */
-  char *part;        /* first-week, last-weekend, ..., or NULL */
-  char *at;          /* "+": the day a duration ends ("in three days") */
-  char *days;        /* DD-DD: some days of a month ("May 3-5") */
-  char *from;        /* "told", "past-told": told from the last date told
-                      * ("that summer", "the next year" of a story) */
-} Form;
-
-static void
-form_clear (Form *form)
-{
-  g_free (form->value);
-  g_free (form->for_resolve);
-  g_free (form->link);
-  g_free (form->window);
-  g_free (form->part);
-  g_free (form->at);
-  g_free (form->days);
-  g_free (form->from);
-}
-
-static void
-keep_first (char **slot, const char *value)
-{
-  if (*slot == NULL)
-    *slot = g_strdup (value);
-}
-
-/* The keys normalize takes out of a form for itself, and the field of
- * Form each goes to. */
-static const struct {
-  const char *key; /* with its '=' */
-  gsize field;     /* offset of a char * in Form */
-} own_keys[] = {
-  { "link=", G_STRUCT_OFFSET (Form, link) },
-  { "window=", G_STRUCT_OFFSET (Form, window) },
-  { "part=", G_STRUCT_OFFSET (Form, part) },
-  { "at=", G_STRUCT_OFFSET (Form, at) },
-  { "days=", G_STRUCT_OFFSET (Form, days) },
-  { "from=", G_STRUCT_OFFSET (Form, from) },
-};
-
-/* Whether form text has one of own_keys as a word of its own. */
-static gboolean
-has_own_key (const char *text)
-{
-  for (gsize i = 0; i < G_N_ELEMENTS (own_keys); i++)
-    for (const char *at = strstr (text, own_keys[i].key); at;
-         at = strstr (at + 1, own_keys[i].key))
-      if (at == text || at[-1] == ' ')
-        return TRUE;
-  return FALSE;
-}
-
-/* Takes part into its field of form if it is one of own_keys ("link=or");
- * a key given twice keeps its first value, as in the resolver. */
-static gboolean
-take_own_key (Form *form, const char *part)
-{
-  for (gsize i = 0; i < G_N_ELEMENTS (own_keys); i++)
-    if (g_str_has_prefix (part, own_keys[i].key))
-      {
-        keep_first (&G_STRUCT_MEMBER (char *, form, own_keys[i].field),
-                    part + strlen (own_keys[i].key));
-        return TRUE;
-      }
-  return FALSE;
-}
-
-static void
-form_split (const char *text, Form *form)
-{
-  g_auto (GStrv) parts = NULL;
-  GString *rest;
-  gsize len = strlen (text);
-
-  memset (form, 0, sizeof *form);
-  /* Most forms have none of normalize's own keys and single spaces: the
-   * value is the first word and the rest is the form as it is. */
-  if (len > 0 && text[0] != ' ' && text[len - 1] != ' '
-      && strstr (text, "  ") == NULL && !has_own_key (text))
-    {
-      form->value = g_strndup (text, strcspn (text, " "));
-      form->for_resolve = g_strdup (text);
-      return;
-    }
-  parts = g_strsplit (text, " ", -1);
-  rest = g_string_new (NULL);
-  for (guint i = 0; parts[i]; i++)
-    {
-      if (*parts[i] == '\0')
-        continue;
-      if (i == 0)
-        form->value = g_strdup (parts[i]);
-      if (!take_own_key (form, parts[i]))
-        {
-          if (rest->len)
-            g_string_append_c (rest, ' ');
-          g_string_append (rest, parts[i]);
-        }
-    }
-  if (form->value == NULL)
-    form->value = g_strdup ("");
-  form->for_resolve = g_string_free (rest, FALSE);
-}
-
-/* The value of attribute key in form, or NULL. */
-static char *
-form_attribute (const Form *form, const char *key)
-{
-  g_autofree char *needle = g_strdup_printf (" %s=", key);
-  const char *at = strstr (form->for_resolve, needle);
-
-  return at ? g_strndup (at + strlen (needle),
-                         strcspn (at + strlen (needle), " "))
-            : NULL;
-}
-
-
-/* News or narrative: a text whose written years nearly all lie decades
- * before its date (or that has no date) tells its own time, and an
- * underspecified "in May" takes its year from the text, not from the
- * document date.  News that looks back (an obituary, an anniversary) still
- * dates most of what it says from its own day, hence the high bar. */
-static gboolean
-is_narrative (DlNormalizer *normalizer, GPtrArray *batch, const Document *doc)
-{
-  guint years = 0, old = 0, year;
-
-  if (normalizer->options.style != DL_STYLE_AUTO)
-    return normalizer->options.style == DL_STYLE_NARRATIVE;
-  if (!doc->have_dct)
-    return TRUE;
-  for (guint i = 0; i < batch->len; i++)
-    if (dl_has_written_year (dl_record_get (batch->pdata[i], DL_COL_FORM),
-                          &year))
-      {
-        years++;
-        if (year + 20 < g_date_get_year (&doc->dct))
-          old++;
-      }
-  return years >= 4 && old * 10 >= years * 9;
-}
-
-static void
-document_begin (DlNormalizer *normalizer, GPtrArray *batch, Document *doc)
-{
-  DlRecord *first = batch->pdata[0];
-
-  memset (doc, 0, sizeof *doc);
-  if (dl_parse_iso_date (dl_record_get (first, DL_COL_DCT), &doc->dct))
-    doc->have_dct = TRUE;
-  else if (normalizer->have_reference)
-    {
-      doc->dct = normalizer->reference;
-      doc->have_dct = TRUE;
-    }
-  doc->narrative = is_narrative (normalizer, batch, doc);
-  doc->events = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                       (GDestroyNotify) span_free);
-}
-
-static gboolean
-parse_span (const DlResolution *res, DlSpanOfDays *span)
-{
-  memset (span, 0, sizeof *span);
-  span->valid = res->earliest && res->latest
-                && dl_parse_iso_date (res->earliest, &span->earliest)
-                && dl_parse_iso_date (res->latest, &span->latest);
-  return span->valid;
-}
-
-/* The range of value itself, before any mod ("before 2022" is still about
- * 2022): what later mentions can be told from. */
-static gboolean
-base_span (const char *value, const DlResolveContext *context,
-           DlSpanOfDays *span)
-{
-  DlResolution res = { 0 };
-  gboolean ok = dl_resolve (value, context, &res, NULL)
-                && g_strcmp0 (res.type, "DATE") == 0 && parse_span (&res, span);
-
-  if (ok)
-    {
-      span->granularity = g_strdup (res.granularity);
-      span->how = g_strdup_printf ("= %s", res.value);
-      span->approximate = g_strcmp0 (res.certainty, "exact") != 0;
-    }
-  dl_resolution_clear (&res);
-  return ok;
-}
-
-/* Calls visit for each lowercase ASCII word of text, until it says stop. */
-static void
-each_word (const char *text, gboolean (*visit) (const char *word,
-                                                 gpointer data),
-           gpointer data)
-{
-  char word[32];
-  gsize n = 0;
-
-  for (const char *p = text;; p++)
-    {
-      if (g_ascii_isalpha (*p))
-        {
-          if (n < sizeof word - 1)
-            word[n++] = g_ascii_tolower (*p);
-          continue;
-        }
-      if (n > 0 && n < sizeof word - 1)
-        {
-          word[n] = '\0';
-          if (!visit (word, data))
-            return;
-        }
-      n = 0;
-      if (*p == '\0')
-        return;
-    }
-}
-
-typedef struct {
-  DlNormalizer *normalizer;
-  Document *doc;
-  const DlSpanOfDays *dated;
-} Finding;
-
-static gboolean
-find_event_word (const char *word, gpointer data)
-{
-  Finding *f = data;
-  const char *key = g_hash_table_lookup (f->normalizer->event_words, word);
-
-  f->dated = key ? g_hash_table_lookup (f->doc->events, key) : NULL;
-  return f->dated == NULL;
-}
-
-/* The event a phrase names: from the anchors tables, from a date stated
- * in this document next to the event's word, or at least from a year
- * written in the phrase. */
-static gboolean
-find_event (DlNormalizer *normalizer, Document *doc, const char *phrase,
-            DlSpanOfDays *span)
-{
-  /* The user's events win over the built-in ones, whatever their aliases'
-   * lengths. */
-  const DlAnchor *anchor = dl_anchors_find (normalizer->anchors, phrase);
-
-  if (anchor == NULL)
-    anchor = dl_anchors_find (normalizer->builtin, phrase);
-  g_autofree char *lower = g_utf8_strdown (phrase, -1);
-  GMatchInfo *year_match = NULL;
-  static GRegex *year_regex;
-
-  memset (span, 0, sizeof *span);
-  if (anchor)
-    {
-      g_autofree char *a = dl_format_date (&anchor->earliest);
-      g_autofree char *b = dl_format_date (&anchor->latest);
-
-      span->earliest = anchor->earliest;
-      span->latest = anchor->latest;
-      span->valid = TRUE;
-      span->how = strcmp (a, b) == 0
-                      ? g_strdup_printf ("= %s (%s)", a, anchor->origin)
-                      : g_strdup_printf ("= %s..%s (%s)", a, b, anchor->origin);
-      return TRUE;
-    }
-  {
-    Finding f = { normalizer, doc, NULL };
-
-    each_word (lower, find_event_word, &f);
-    if (f.dated)
-      {
-        *span = *f.dated;
-        span->granularity = g_strdup (f.dated->granularity);
-        span->how = g_strdup_printf ("%s (dated in this document)",
-                                     f.dated->how);
-        return TRUE;
-      }
-  }
-  if (g_once_init_enter (&year_regex))
-    g_once_init_leave (&year_regex,
-                       g_regex_new ("\\b(1[0-9]{3}|20[0-9]{2})\\b",
-                                    G_REGEX_OPTIMIZE, 0, NULL));
-  if (g_regex_match (year_regex, phrase, 0, &year_match))
-    {
-      g_autofree char *year = g_match_info_fetch (year_match, 1);
-      guint y = (guint) g_ascii_strtoull (year, NULL, 10);
-
-      g_date_clear (&span->earliest, 1);
-      g_date_clear (&span->latest, 1);
-      g_date_set_dmy (&span->earliest, 1, G_DATE_JANUARY, y);
-      g_date_set_dmy (&span->latest, 31, G_DATE_DECEMBER, y);
-      span->valid = span->approximate = TRUE;
-      span->granularity = g_strdup ("year");
-      span->how = g_strdup_printf ("not in the anchors: only its year, %s,"
-                                   " is known", year);
-    }
-  g_match_info_free (year_match);
-  return span->valid;
-}
-
-/* Dates stated next to an event's word date that event for later
- * mentions ("invaded ... on 24 February 2022" dates "the invasion"). */
-typedef struct {
-  DlNormalizer *normalizer;
-  Document *doc;
-  DlRecord *record;
-  const DlSpanOfDays *span;
-} Remembering;
-
-static gboolean
-remember_event_word (const char *word, gpointer data)
-{
-  Remembering *r = data;
-  const char *key = g_hash_table_lookup (r->normalizer->event_words, word);
-  DlSpanOfDays *copy;
-
-  if (key == NULL || g_hash_table_contains (r->doc->events, key))
-    return TRUE;
-  copy = g_new0 (DlSpanOfDays, 1);
-  *copy = *r->span;
-  copy->granularity = g_strdup (r->span->granularity);
-  copy->how = g_strdup_printf ("%s, line %s", r->span->how,
-                               dl_record_get (r->record, DL_COL_LINE));
-  g_hash_table_insert (r->doc->events, g_strdup (key), copy);
-  return TRUE;
-}
-
-static void
-remember_events (DlNormalizer *normalizer, Document *doc, DlRecord *record,
-                 const DlSpanOfDays *span)
-{
-  Remembering r = { normalizer, doc, record, span };
-  const char *context = dl_record_get (record, DL_COL_CONTEXT);
-
-  /* An event is dated by the first date of its sentence: the other
-   * mentions of the sentence need not read it again. */
-  if (g_strcmp0 (context, doc->events_context) == 0)
-    return;
-  g_free (doc->events_context);
-  doc->events_context = g_strdup (context);
-  each_word (context, remember_event_word, &r);
-}
-
-
-
-/* A date inside an event phrase ("before the 2022 Ukraine invasion") is as
- * precise as the event is known. */
-static void
-narrow_to_event (DlResolution *res, const DlSpanOfDays *event,
-                 const char *phrase)
-{
-  if (dl_narrow_to_span (res, event))
-    dl_set_field (&res->note, g_strdup_printf ("%s; anchor \"%s\" %s", res->note,
-                                          phrase, event->how));
-}
-
-
-
-
-
-/* "since 2019" in a sentence about the past ends by the document date. */
-static void
-close_past_openings (DlResolution *res, DlTense tense, const Document *doc)
-{
-  g_autofree char *dct = NULL;
-
-  if (tense != DL_TENSE_PAST || !doc->have_dct || res->latest == NULL
-      || *res->latest != '\0' || res->earliest == NULL || *res->earliest == '\0')
-    return;
-  if (g_strcmp0 (res->mod, "AFTER") != 0
-      && g_strcmp0 (res->mod, "ON_OR_AFTER") != 0)
-    return;
-  dct = dl_format_date (&doc->dct);
-  if (strcmp (res->earliest, dct) > 0)
-    return;
-  dl_set_field (&res->latest, g_steal_pointer (&dct));
-  dl_set_field (&res->note, g_strdup_printf ("%s, until the document date (past"
-                                        " tense)", res->note));
-}
-
-
-
-
-
-static void
-take_resolution (DlRecord *record, DlResolution *res)
-{
-  dl_record_take (record, DL_COL_TYPE, g_steal_pointer (&res->type));
-  dl_record_take (record, DL_COL_VALUE, g_steal_pointer (&res->value));
-  dl_record_take (record, DL_COL_MOD, g_steal_pointer (&res->mod));
-  dl_record_take (record, DL_COL_EARLIEST, g_steal_pointer (&res->earliest));
-  dl_record_take (record, DL_COL_LATEST, g_steal_pointer (&res->latest));
-  dl_record_take (record, DL_COL_GRANULARITY,
-                  g_steal_pointer (&res->granularity));
-  dl_record_take (record, DL_COL_CERTAINTY, g_steal_pointer (&res->certainty));
-  dl_record_take (record, DL_COL_NOTE, g_steal_pointer (&res->note));
-}
-
-/* Whether the value of form depends on the tense of its sentence: the
- * underspecified forms, and an open range that the document date may
- * close, and "in three days". */
-static gboolean
-needs_tense (const Form *form)
-{
-  return g_str_has_prefix (form->value, "UNDEF-") || form->at != NULL
-         || g_strcmp0 (form->window, "+past-told") == 0
-         || strstr (form->for_resolve, " mod=AFTER") != NULL
-         || strstr (form->for_resolve, " mod=ON_OR_AFTER") != NULL;
-}
-
-/* Verbs whose past is their present ("hit", "cut"). */
-static const char *const past_or_present[] = {
-  "hit", "cut", "put", "set", "shut", "cast", "quit", "hurt", "spread",
-  "let", "bid", "cost", "beat", "split", "burst", "upset", "read",
-};
-
-/* Whether value speaks of the writer's own day ("today", "last year",
- * "two years ago", "this week"): in a story with a date of its own, that
- * is the document date, not the last date the story told. */
-static gboolean
-is_deictic (const char *value)
-{
-  return g_str_has_prefix (value, "UNDEF-this-")
-         || g_str_has_prefix (value, "UNDEF-last-")
-         || g_str_has_prefix (value, "UNDEF-next-")
-         || g_str_has_prefix (value, "UNDEF-REF-")
-         || g_str_has_prefix (value, "UNDEF-the-");
-}
-
-/* Whether value names a day, or a part of one ("that night"). */
-static gboolean
-is_day_form (const char *value)
-{
-  return g_str_has_prefix (value, "UNDEF-this-day")
-         || g_str_has_prefix (value, "UNDEF-last-day")
-         || g_str_has_prefix (value, "UNDEF-next-day");
-}
-
-/* Whether form is told from the last date told rather than from the
- * document date.  "that summer", "the next morning" (from=told) always
- * are; "the next year", "the end of the decade" (from=past-told) when the
- * sentence is about the past ("the next year he sued", but "sales will
- * rise over the next year").  A day ("that night") needs a day told. */
-static gboolean
-told_from_story (const Document *doc, const Form *form, DlTense tense)
-{
-  if (!doc->have_told || form->from == NULL)
-    return FALSE;
-  if (is_day_form (form->value)
-      && g_strcmp0 (doc->last.granularity, "day") != 0)
-    return FALSE;
-  if (strcmp (form->from, "told") == 0)
-    return TRUE;
-  return strcmp (form->from, "past-told") == 0
-         && (tense == DL_TENSE_PAST || doc->narrative);
-}
-
-/* The sentence's tense, for a form whose value depends on it. */
-static void
-read_tense (DlNormalizer *normalizer, DlRecord *record, const Form *form,
-            DlResolveContext *context)
-{
-  /* Reading the sentence's tense is the costliest step here: only forms
-   * whose value depends on it ask for it. */
-  if (!needs_tense (form))
-    return;
-  context->tense = dl_normalizer_tense (
-      normalizer, dl_record_get (record, DL_COL_CONTEXT),
-      dl_record_get (record, DL_COL_MENTION), &context->tense_governs);
-  /* News tells what is over in the past tense: a sentence with no cue
-   * of either speaks in the present, of what is on or to come ("Polls
-   * close Tuesday", "The game is Sunday"), unless a verb that is the same
-   * in both may be a past one ("The storm hit the coast Tuesday"). */
-  if (context->tense == DL_TENSE_UNKNOWN
-      && !has_listed_word (dl_record_get (record, DL_COL_CONTEXT),
-                           past_or_present, G_N_ELEMENTS (past_or_present)))
-    context->tense = DL_TENSE_PRESENT;
-}
-
-/* The context a record resolves in: the last date told in a narrative
- * (but for what is said of the writer's own day) and for an anaphoric
- * form ("that summer"); else the document date; the tense of its
- * sentence. */
-static void
-context_for (DlNormalizer *normalizer, Document *doc, DlRecord *record,
-             const Form *form, DlResolveContext *context)
-{
-  gboolean story;
-
-  memset (context, 0, sizeof *context);
-  context->reference = doc->dct;
-  context->have_reference = doc->have_dct;
-  read_tense (normalizer, record, form, context);
-  if (form->from)
-    story = told_from_story (doc, form, context->tense)
-            || (doc->narrative && doc->have_told);
-  else
-    story = doc->narrative && doc->have_told
-            && g_str_has_prefix (form->value, "UNDEF-")
-            && !(doc->have_dct && is_deictic (form->value));
-  if (story)
-    {
-      context->reference = doc->told;
-      context->have_reference = TRUE;
-      /* A story's "in May" is the May nearest the last date it told. */
-      context->tense = DL_TENSE_UNKNOWN;
-      context->tense_governs = FALSE;
-    }
-}
-
-/* What an ANCHOR form is told from: its own phrase, else the last date
- * told (through its phrase, if it had one). */
-static gboolean
-anchor_span (DlNormalizer *normalizer, Document *doc, const char *phrase,
-             gboolean looks_back, DlSpanOfDays *span,
-             const char **used_phrase)
-{
-  *used_phrase = phrase;
-  if (phrase && *phrase)
-    return find_event (normalizer, doc, phrase, span);
-  if (doc->last_phrase)
-    {
-      *used_phrase = doc->last_phrase;
-      if (find_event (normalizer, doc, doc->last_phrase, span))
-        return TRUE;
-    }
-  *used_phrase = NULL;
-  if (doc->last.valid)
-    {
-      *span = doc->last;
-      span->granularity = g_strdup (doc->last.granularity);
-      span->how = g_strdup_printf ("%s", doc->last.how);
-      return TRUE;
-    }
-  /* Nothing told yet: news looks back ("had warned a month earlier") from
-   * its own day, at best roughly; "a year later" from it would be a
-   * future, so that stays unresolved. */
-  if (!looks_back || doc->narrative || !doc->have_dct)
-    return FALSE;
-  char day[DL_DATE_TEXT_SIZE];
-  memset (span, 0, sizeof *span);
-  span->earliest = span->latest = doc->dct;
-  span->valid = TRUE;
-  span->approximate = TRUE;
-  span->document_date = TRUE;
-  span->granularity = g_strdup ("day");
-  span->how = g_strdup_printf ("= %s (no date told before)",
-                               dl_format_date_to (&doc->dct, day));
-  return TRUE;
-}
-
-
-/* "the past two months", "the following weeks": the stretch before or
- * after the reference.  The following weeks (window=+told) come after the
- * last date told, and so do the next three years of a sentence about the
- * past (window=+past-told: "over the next three years they closed the
- * plant"). */
-static void
-apply_window (Document *doc, const Form *form,
-              const DlResolveContext *context, DlResolution *res)
-{
-  gboolean forward = form->window[0] == '+';
-  gboolean after_told = strcmp (form->window, "+told") == 0
-                        || (strcmp (form->window, "+past-told") == 0
-                            && context->tense == DL_TENSE_PAST);
-
-  if (after_told && doc->last.valid)
-    dl_apply_window (res, "+", &doc->last.latest);
-  else if (context->have_reference)
-    dl_apply_window (res, forward ? "+" : form->window, &context->reference);
-}
-
-static void
-resolve_record (DlNormalizer *normalizer, Document *doc, DlRecord *record,
+resolve_record (DlNormalizer *normalizer, Story *doc, DlRecord *record,
                 const Form *form, const DlResolveContext *context_in,
                 DlResolution *res)
 {
@@ -1168,17 +93,18 @@ resolve_record (DlNormalizer *normalizer, Document *doc, DlRecord *record,
   const char *phrase = dl_record_get (record, DL_COL_ANCHOR);
   g_autoptr (GError) error = NULL;
   g_autofree char *southern_relative
-      = normalizer->options.southern ? dl_southern_names (form->value, form->for_resolve) : NULL;
+      = normalizer->options.southern
+            ? dl_southern_names (form->value, form->for_resolve)
+            : NULL;
 
   if (g_str_has_prefix (form->value, "ANCHOR"))
     {
       DlSpanOfDays span = { 0 };
       const char *used = NULL;
-      gboolean found = anchor_span (normalizer, doc, phrase,
-                                    strstr (form->value, "-MINUS-") != NULL,
-                                    &span, &used);
-
-      g_autofree char *mod = form_attribute (form, "mod");
+      gboolean found = dl_story_anchor_span (
+          doc, &normalizer->events, phrase,
+          strstr (form->value, "-MINUS-") != NULL, &span, &used);
+      g_autofree char *mod = dl_form_attribute (form, "mod");
 
       dl_anchor_form_resolve (form->value, found ? &span : NULL, used,
                               strstr (form->for_resolve, " span=unit") != NULL,
@@ -1193,7 +119,7 @@ resolve_record (DlNormalizer *normalizer, Document *doc, DlRecord *record,
     {
       /* Not fatal: the row still comes out, marked and counted. */
       dl_resolution_clear (res);
-      res->value = g_strdup (form->value);
+      res->value = g_strdup ("");
       res->certainty = g_strdup ("unresolved");
       res->note = g_strdup (error ? error->message : "form not understood");
     }
@@ -1201,12 +127,13 @@ resolve_record (DlNormalizer *normalizer, Document *doc, DlRecord *record,
     {
       DlSpanOfDays event;
 
-      if (find_event (normalizer, doc, phrase, &event) && !event.approximate)
-        narrow_to_event (res, &event, phrase);
+      if (dl_events_find (&normalizer->events, &doc->events, phrase, &event)
+          && !event.approximate)
+        dl_narrow_to_event (res, &event, phrase);
       dl_span_of_days_clear (&event);
     }
   if (form->window)
-    apply_window (doc, form, &context, res);
+    dl_story_window (doc, form, &context, res);
   if (form->part)
     dl_apply_part (res, form->part);
   if (form->days)
@@ -1218,172 +145,63 @@ resolve_record (DlNormalizer *normalizer, Document *doc, DlRecord *record,
     dl_northern_code_as_southern (res);
   else if (normalizer->options.southern)
     dl_southern_seasons (res);
-  close_past_openings (res, context.tense, doc);
+  dl_story_close_past (res, context.tense, doc);
   dl_fiscal_year (res, form->value, normalizer->options.fiscal_year_start);
 }
 
-/* The middle of the period told: after "in 1858", "in July" is the July
- * nearest mid-1858, that of 1858. */
+/* An unresolved row's value: the value as written when it is a TIMEX3
+ * one (2023-02-30, P3D), never an internal form (UNDEF-year-01,
+ * ANCHOR-after) of the form language; the form column keeps that. */
 static void
-set_told (Document *doc, const GDate *a, const GDate *b)
+finish_unresolved (DlResolution *res, const Story *doc)
 {
-  doc->told = *a;
-  g_date_add_days (&doc->told,
-                   (g_date_get_julian (b) - g_date_get_julian (a)) / 2);
-  doc->have_told = TRUE;
+  if (g_strcmp0 (res->certainty, "unresolved") != 0)
+    return;
+  if (res->value == NULL || g_str_has_prefix (res->value, "UNDEF-")
+      || g_str_has_prefix (res->value, "ANCHOR"))
+    dl_set_field (&res->value, g_strdup (""));
+  if (doc->bad_dct && g_strcmp0 (res->note, "no reference date") == 0)
+    dl_set_field (&res->note, g_strdup ("no reference date: the dct is not a"
+                                        " date (YYYY-MM-DD)"));
 }
 
-/* What this record tells the ones after it. */
-static void
-remember (DlNormalizer *normalizer, Document *doc, DlRecord *record,
-          const Form *form, const DlResolveContext *context,
-          const DlResolution *res)
+/* Bytes of UTF-8 that a message shows as they are; the rest (control
+ * characters, quotes, backslashes) g_strescape writes as escapes. */
+static const char *
+utf8_bytes (void)
 {
-  DlSpanOfDays span = { 0 };
-  guint year;
-  GDate a, b;
-  gboolean written, closed;
-  const char *phrase = dl_record_get (record, DL_COL_ANCHOR);
+  static char bytes[129];
+  static gsize ready = 0;
 
-  /* "now", "the past": no date a later mention can be told from; "the
-   * next morning" is a day told ("that night" is the night of it). */
-  if ((g_strcmp0 (res->type, "DATE") != 0
-       && !g_str_has_prefix (form->value, "ANCHOR")
-       && !(g_strcmp0 (res->type, "TIME") == 0
-            && g_strcmp0 (res->granularity, "day") == 0))
-      || g_strcmp0 (res->certainty, "unresolved") == 0
-      || g_str_has_suffix (res->value, "_REF"))
-    return;
-  /* "a year earlier" looks back from the period reported, and so does the
-   * next comparison: a look back is not a new date told. */
-  if (g_str_has_prefix (form->value, "ANCHOR")
-      && strstr (form->value, "-MINUS-") != NULL && !*phrase)
-    return;
-  written = dl_has_written_year (res->value, &year);
-  closed = res->earliest && res->latest && dl_parse_iso_date (res->earliest, &a)
-           && dl_parse_iso_date (res->latest, &b);
-  if (written && closed)
-    set_told (doc, &a, &b);
-  /* A mod moved the range ("before 2022"): what later mentions are told
-   * from is the value's own range. */
-  if (g_str_has_prefix (form->value, "ANCHOR") || res->mod == NULL
-      || *res->mod == '\0' ? !parse_span (res, &span)
-                            : !base_span (res->value, context, &span))
-    return;
-  /* "until 2014, when a court sent the case back. A second trial took
-   * place that fall": an open range tells its own period. */
-  if (written && !closed)
-    set_told (doc, &span.earliest, &span.latest);
-  if (span.how == NULL)
+  if (g_once_init_enter (&ready))
     {
-      span.how = g_strdup_printf ("= %s", res->value);
-      span.granularity = g_strdup (res->granularity);
+      for (int i = 0; i < 128; i++)
+        bytes[i] = (char) (0x80 + i);
+      g_once_init_leave (&ready, 1);
     }
-  remember_events (normalizer, doc, record, &span);
-  dl_span_of_days_clear (&doc->last);
-  doc->last = span;
-  g_free (doc->last_phrase);
-  /* "the 2022 invasion" is the date told; "three days after the
-   * landing" is not the landing. */
-  doc->last_phrase = *phrase && !g_str_has_prefix (form->value, "ANCHOR")
-                         ? g_strdup (phrase) : NULL;
+  return bytes;
 }
 
-/* Resolves record's form again, told from day in the direction of tense
- * ("year from" the other end of a span, named by other). */
+/* A dct that is not a date is said once per document, as FILE:LINE of its
+ * first row; the document is read as if its dct were empty. */
 static void
-resolve_near (DlRecord *record, const GDate *day, DlTense tense,
-              const char *other)
+warn_bad_dct (const DlRecord *first, const char *dct)
 {
-  DlResolveContext context = { *day, TRUE, tense, FALSE };
-  DlResolution res = { 0 };
-  Form form;
+  glong n = g_utf8_strlen (dct, -1);
+  /* g_utf8_substring must not be asked past the end of the string. */
+  g_autofree char *start = g_utf8_substring (dct, 0, MIN (n, 40));
+  g_autofree char *shown = g_strescape (start, utf8_bytes ());
+  g_autofree char *where
+      = first->origin ? g_strdup_printf ("%s:%" G_GUINT64_FORMAT,
+                                         first->origin, first->line)
+                      : g_strdup_printf ("doc %s",
+                                         dl_record_get (first, DL_COL_DOC));
+  g_autoptr (GError) warning = g_error_new (
+      DL_ERROR, DL_ERROR_DATA,
+      "%s: dct \"%s%s\" is not a date (YYYY-MM-DD): read as if empty",
+      where, shown, n > 40 ? "..." : "");
 
-  form_split (dl_record_get (record, DL_COL_FORM), &form);
-  if (dl_resolve (form.for_resolve, &context, &res, NULL))
-    {
-      dl_set_field (&res.note, g_strdup_printf ("%s (told from \"%s\")",
-                                                res.note, other));
-      take_resolution (record, &res);
-    }
-  dl_resolution_clear (&res);
-  form_clear (&form);
-}
-
-/* "late 2023 or early 2024", "from 2001 to 2009": both mentions take the
- * hull of the two ranges.  An underspecified first end ("between May and
- * July 2020") is first resolved near the second. */
-static void
-join (DlRecord *first, DlRecord *second, const char *kind)
-{
-  if (strcmp (dl_record_get (first, DL_COL_CERTAINTY), "unresolved") == 0
-      || strcmp (dl_record_get (second, DL_COL_CERTAINTY), "unresolved") == 0)
-    return; /* a hull needs both ends */
-  GDate a1, b1, a2, b2, lo, hi;
-  gboolean have_a = FALSE, have_b = FALSE;
-  const char *text1 = dl_record_get (first, DL_COL_MENTION);
-  const char *text2 = dl_record_get (second, DL_COL_MENTION);
-  g_autofree char *note = NULL;
-  g_autofree char *certainty = NULL;
-
-  /* "from August to March 2021": the first end comes before the second;
-   * "May or June 2020": nearest it. */
-  if (g_str_has_prefix (dl_record_get (first, DL_COL_FORM), "UNDEF-year-")
-      && dl_parse_iso_date (dl_record_get (second, DL_COL_EARLIEST), &a2))
-    resolve_near (first, &a2, strcmp (kind, "to") == 0 ? DL_TENSE_PAST
-                                                       : DL_TENSE_UNKNOWN,
-                  text2);
-  /* "from Monday to Wednesday": a second end that fell before the first
-   * is the one after it. */
-  if (strcmp (kind, "to") == 0
-      && g_str_has_prefix (dl_record_get (second, DL_COL_FORM), "UNDEF-")
-      && dl_parse_iso_date (dl_record_get (first, DL_COL_EARLIEST), &a1)
-      && dl_parse_iso_date (dl_record_get (second, DL_COL_EARLIEST), &a2)
-      && g_date_compare (&a2, &a1) < 0)
-    resolve_near (second, &a1, DL_TENSE_FUTURE, text1);
-  if (dl_parse_iso_date (dl_record_get (first, DL_COL_EARLIEST), &a1))
-    lo = a1, have_a = TRUE;
-  if (dl_parse_iso_date (dl_record_get (second, DL_COL_EARLIEST), &a2)
-      && (!have_a || g_date_compare (&a2, &lo) < 0))
-    lo = a2, have_a = TRUE;
-  if (dl_parse_iso_date (dl_record_get (first, DL_COL_LATEST), &b1))
-    hi = b1, have_b = TRUE;
-  if (dl_parse_iso_date (dl_record_get (second, DL_COL_LATEST), &b2)
-      && (!have_b || g_date_compare (&b2, &hi) > 0))
-    hi = b2, have_b = TRUE;
-  /* An end with no range of its own (264 BC) leaves the hull open on its
-   * side. */
-  if (*dl_record_get (first, DL_COL_EARLIEST) == '\0'
-      && *dl_record_get (first, DL_COL_LATEST) == '\0')
-    have_a = FALSE;
-  if (*dl_record_get (second, DL_COL_EARLIEST) == '\0'
-      && *dl_record_get (second, DL_COL_LATEST) == '\0')
-    have_b = FALSE;
-  if (!have_a && !have_b)
-    return;
-  note = g_strdup_printf ("\"%s\" %s \"%s\": from the start of one to the"
-                          " end of the other",
-                          text1, kind, text2);
-  /* "or": which one is not known, so at best fuzzy; "to": as sure as the
-   * less sure end. */
-  if (strcmp (kind, "or") == 0)
-    certainty = g_strdup ("fuzzy");
-  else if (strcmp (dl_record_get (second, DL_COL_CERTAINTY), "exact") == 0)
-    certainty = g_strdup (dl_record_get (first, DL_COL_CERTAINTY));
-  else
-    certainty = g_strdup (dl_record_get (second, DL_COL_CERTAINTY));
-  for (int i = 0; i < 2; i++)
-    {
-      DlRecord *r = i ? second : first;
-      g_autofree char *old = g_strdup (dl_record_get (r, DL_COL_NOTE));
-
-      dl_record_take (r, DL_COL_EARLIEST,
-                      have_a ? dl_format_date (&lo) : g_strdup (""));
-      dl_record_take (r, DL_COL_LATEST,
-                      have_b ? dl_format_date (&hi) : g_strdup (""));
-      dl_record_set (r, DL_COL_CERTAINTY, certainty);
-      dl_record_take (r, DL_COL_NOTE, g_strdup_printf ("%s; %s", old, note));
-    }
+  dl_cli_warn (warning);
 }
 
 static gboolean
@@ -1391,11 +209,14 @@ resolve_document (DlNormalizer *normalizer, DlSinkFunc sink, gpointer data,
                   GError **error)
 {
   GPtrArray *batch = normalizer->batch;
-  Document doc;
+  Story doc;
 
   if (batch->len == 0)
     return TRUE;
-  document_begin (normalizer, batch, &doc);
+  dl_story_begin (&doc, batch, normalizer->options.style,
+                  normalizer->have_reference ? &normalizer->reference : NULL);
+  if (doc.bad_dct)
+    warn_bad_dct (batch->pdata[0], doc.bad_dct);
   for (guint i = 0; i < batch->len; i++)
     {
       DlRecord *record = batch->pdata[i];
@@ -1403,19 +224,21 @@ resolve_document (DlNormalizer *normalizer, DlSinkFunc sink, gpointer data,
       DlResolveContext context;
       Form form;
 
-      form_split (dl_record_get (record, DL_COL_FORM), &form);
-      context_for (normalizer, &doc, record, &form, &context);
+      dl_form_split (dl_record_get (record, DL_COL_FORM), &form);
+      dl_story_context (&doc, normalizer->tense, record, &form, &context);
       resolve_record (normalizer, &doc, record, &form, &context, &res);
-      remember (normalizer, &doc, record, &form, &context, &res);
+      finish_unresolved (&res, &doc);
+      dl_story_remember (&doc, &normalizer->events, record, &form, &context,
+                         &res);
       if (g_strcmp0 (res.certainty, "unresolved") == 0)
         normalizer->unresolved++;
-      take_resolution (record, &res);
+      dl_resolution_to_record (&res, record);
       dl_resolution_clear (&res);
       if (form.link && i > 0)
-        join (batch->pdata[i - 1], record, form.link);
-      form_clear (&form);
+        dl_link_join (batch->pdata[i - 1], record, form.link);
+      dl_form_clear (&form);
     }
-  document_clear (&doc);
+  dl_story_clear (&doc);
   for (guint i = 0; i < batch->len; i++)
     {
       DlRecord *record = g_steal_pointer (&batch->pdata[i]);
@@ -1450,91 +273,4 @@ dl_normalizer_flush (DlNormalizer *normalizer, DlSinkFunc sink,
                      gpointer data, GError **error)
 {
   return resolve_document (normalizer, sink, data, error);
-}
-
-/* ---- command line ---- */
-
-const GOptionEntry *
-dl_normalize_args_entries (DlNormalizeArgs *args)
-{
-  const GOptionEntry entries[] = {
-    { "anchors", 'a', 0, G_OPTION_ARG_FILENAME_ARRAY, &args->anchor_files,
-      "Events that dates are told from: CSV name,earliest,latest,aliases "
-      "(may be repeated; wins over the built-in list)", "FILE" },
-    { "no-default-anchors", 0, 0, G_OPTION_ARG_NONE,
-      &args->no_default_anchors,
-      "Do not use the built-in list of well-known events", NULL },
-    { "style", 's', 0, G_OPTION_ARG_STRING, &args->style,
-      "Whether an undated \"in May\" takes its year from the document date "
-      "(news) or from the last date told (narrative); auto decides per "
-      "document", "auto|news|narrative" },
-    { "hemisphere", 0, 0, G_OPTION_ARG_STRING, &args->hemisphere,
-      "Whose seasons: north (default) or south", "north|south" },
-    { "fiscal-year-start", 0, 0, G_OPTION_ARG_STRING, &args->fiscal_year_start,
-      "Month a fiscal year starts in (default 1); FY1998 ends in 1998",
-      "MM" },
-    { NULL },
-  };
-
-  g_free (args->entries);
-  args->entries = g_memdup2 (entries, sizeof entries);
-  return args->entries;
-}
-
-gboolean
-dl_normalize_args_apply (DlNormalizeArgs *args, DlNormalizeOptions *options,
-                         GError **error)
-{
-  const char *style = args->style ? args->style : "auto";
-
-  if (strcmp (style, "auto") == 0)
-    options->style = DL_STYLE_AUTO;
-  else if (strcmp (style, "news") == 0)
-    options->style = DL_STYLE_NEWS;
-  else if (strcmp (style, "narrative") == 0)
-    options->style = DL_STYLE_NARRATIVE;
-  else
-    {
-      g_set_error (error, DL_ERROR, DL_ERROR_USAGE,
-                   "--style is auto, news or narrative, not \"%s\"", style);
-      return FALSE;
-    }
-  if (args->hemisphere && strcmp (args->hemisphere, "north") != 0
-      && strcmp (args->hemisphere, "south") != 0)
-    {
-      g_set_error (error, DL_ERROR, DL_ERROR_USAGE,
-                   "--hemisphere is north or south, not \"%s\"",
-                   args->hemisphere);
-      return FALSE;
-    }
-  {
-    /* Read as decimal: "08" is August, not a bad octal number. */
-    char *end = NULL;
-    guint64 month = args->fiscal_year_start
-                        ? g_ascii_strtoull (args->fiscal_year_start, &end, 10)
-                        : 1;
-
-    if ((end && *end != '\0') || month < 1 || month > 12)
-      {
-        g_set_error (error, DL_ERROR, DL_ERROR_USAGE,
-                     "--fiscal-year-start is a month, 1 to 12, not \"%s\"",
-                     args->fiscal_year_start);
-        return FALSE;
-      }
-    options->fiscal_year_start = (int) month;
-  }
-  options->southern = g_strcmp0 (args->hemisphere, "south") == 0;
-  options->anchor_files = (const char *const *) args->anchor_files;
-  options->no_default_anchors = args->no_default_anchors;
-  return TRUE;
-}
-
-void
-dl_normalize_args_clear (DlNormalizeArgs *args)
-{
-  g_clear_pointer (&args->anchor_files, g_strfreev);
-  g_clear_pointer (&args->style, g_free);
-  g_clear_pointer (&args->hemisphere, g_free);
-  g_clear_pointer (&args->fiscal_year_start, g_free);
-  g_clear_pointer (&args->entries, g_free);
 }

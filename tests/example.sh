@@ -17,6 +17,8 @@ if [ ! -f "$article" ]; then
 fi
 tmp=$(mktemp -d) || exit 1
 trap 'rm -rf "$tmp"' EXIT
+. "$src/tests/wrapper.sh"
+dateline=$(wrapped "$dateline" "$tmp")
 cat >"$tmp/anchors.csv" <<'CSV'
 name,earliest,latest,aliases
 Russian invasion of Ukraine,2022-02-24,2022-02-24,2022 invasion|Ukraine invasion|invasion of Ukraine
@@ -54,6 +56,18 @@ for f in "$tmp/anchored.csv" "$tmp/builtin.csv"; do
   row "$f" 2022-02-21 2022-02-21 "three days prior"
 done
 row "$tmp/plain.csv" 2021-12-29 2022-12-28 "three days prior"
+
+# The event of a mention is the clause that carries it, not the sentence.
+"$build/extract/dateline-extract" $ref "$article" >"$tmp/mentions.csv"
+n=$((n + 1))
+want=',"the FSB launched a counterintelligence program, ""Entente-4,"" just three days prior","This internal tension'
+if grep -qF "$want" "$tmp/mentions.csv"; then
+  echo "ok $n - the event of three days prior is its clause"
+else
+  failed=$((failed + 1))
+  echo "not ok $n - the event of three days prior is its clause"
+  grep -F "three days prior" "$tmp/mentions.csv" | sed 's/^/# /'
+fi
 
 echo "1..$n"
 [ "$failed" = 0 ]

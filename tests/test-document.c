@@ -254,6 +254,40 @@ test_dct_compact (void)
   g_assert_cmpstr (document->dct, ==, "1998-03-01");
   g_assert_null (bad_document->dct);
   g_assert_null (month_document->dct);
+  /* Issue 8: a bad DCT was dropped without a word. */
+  g_assert_cmpuint (document->warnings->len, ==, 0);
+  g_assert_cmpuint (bad_document->warnings->len, ==, 1);
+  g_assert_cmpstr (bad_document->warnings->pdata[0], ==,
+                   "t.tml:1: DCT \"1998-13-01\" is not a date");
+  g_assert_cmpstr (month_document->warnings->pdata[0], ==,
+                   "t.tml:1: DCT \"1998-03\" is not a date");
+}
+
+/* Issue 8: an unclosed tag swallowed the text up to the next tag's '>'. */
+static void
+test_unclosed_tag (void)
+{
+  const char *text = "<TimeML><TEXT>\nClosed on <TIMEX3 tid=\"t1\" "
+                     "value=\"1997-03-05\" March 5, 1997\nand on "
+                     "<TIMEX3\n tid=\"t2\">Monday</TIMEX3>, a < b.\n"
+                     "</TEXT></TimeML>";
+  g_autoptr (DlDocument) document = new_timeml (text);
+  g_autofree char *clean = dl_document_clean (
+      document, offset_of (text, "Closed"), offset_of (text, "</TEXT>"));
+
+  g_assert_cmpmem (document->scan + offset_of (text, "March"), 13,
+                   "March 5, 1997", 13);
+  /* A tag over two lines is whole, and its text stays. */
+  g_assert_cmpmem (document->scan + offset_of (text, "Monday"), 6,
+                   "Monday", 6);
+  g_assert_cmpint (document->scan[offset_of (text, "tid=\"t2")], ==, ' ');
+  g_assert_cmpint (document->scan[offset_of (text, " b.") + 1], ==, 'b');
+  g_assert_cmpuint (document->warnings->len, ==, 2);
+  g_assert_cmpstr (document->warnings->pdata[0], ==,
+                   "t.tml:2: unclosed tag");
+  g_assert_cmpstr (document->warnings->pdata[1], ==,
+                   "t.tml:4: unclosed tag");
+  g_assert_cmpstr (clean, ==, "Closed on March 5, 1997 and on Monday, a b.");
 }
 
 static void
@@ -299,12 +333,36 @@ test_nul_byte (void)
   g_assert_cmpstr (error->message, ==, "notes.txt:7: NUL byte");
 }
 
+/* Issue 8: --max-document-size; the limit is held, not the document. */
+static void
+test_read_too_large (void)
+{
+  g_autofree char *text = g_strnfill (3000, 'x');
+  g_autofree char *path = write_temp ("dl-doc-XXXXXX.txt", text, -1);
+  g_autofree char *want = g_strdup_printf (
+      "%s: document larger than --max-document-size (1024 bytes)", path);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (DlDocument) document =
+      dl_document_read (path, DL_DOCUMENT_AUTO, 1024, &error);
+  g_autoptr (DlDocument) fits = NULL;
+
+  g_assert_null (document);
+  g_assert_error (error, DL_ERROR, DL_ERROR_DATA);
+  g_assert_cmpstr (error->message, ==, want);
+  g_clear_error (&error);
+  fits = dl_document_read (path, DL_DOCUMENT_AUTO, 3000, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (fits->len, ==, 3000);
+  g_unlink (path);
+}
+
 static void
 test_read_file (void)
 {
   g_autofree char *path = write_temp ("dl-doc-XXXXXX.txt", "Hello.\n", -1);
   g_autoptr (GError) error = NULL;
-  g_autoptr (DlDocument) document = dl_document_read (path, &error);
+  g_autoptr (DlDocument) document =
+      dl_document_read (path, DL_DOCUMENT_AUTO, 0, &error);
 
   g_assert_no_error (error);
   g_assert_cmpstr (document->name, ==, path);
@@ -319,7 +377,8 @@ test_read_timeml_by_name (void)
   g_autofree char *path = write_temp ("dl-doc-XXXXXX.tml",
                                       "<TEXT>Hi &amp; bye</TEXT>", -1);
   g_autoptr (GError) error = NULL;
-  g_autoptr (DlDocument) document = dl_document_read (path, &error);
+  g_autoptr (DlDocument) document =
+      dl_document_read (path, DL_DOCUMENT_AUTO, 0, &error);
 
   g_assert_no_error (error);
   g_assert_true (document->timeml);
@@ -334,7 +393,8 @@ test_read_timeml_by_content (void)
                                       "\xEF\xBB\xBF\n  <TimeML><TEXT>Hi</TEXT>"
                                       "</TimeML>", -1);
   g_autoptr (GError) error = NULL;
-  g_autoptr (DlDocument) document = dl_document_read (path, &error);
+  g_autoptr (DlDocument) document =
+      dl_document_read (path, DL_DOCUMENT_AUTO, 0, &error);
 
   g_assert_no_error (error);
   g_assert_true (document->timeml);
@@ -349,7 +409,8 @@ test_read_invalid (void)
                                       sizeof text - 1);
   g_autofree char *expected = g_strdup_printf ("%s:2: invalid UTF-8", path);
   g_autoptr (GError) error = NULL;
-  g_autoptr (DlDocument) document = dl_document_read (path, &error);
+  g_autoptr (DlDocument) document =
+      dl_document_read (path, DL_DOCUMENT_AUTO, 0, &error);
 
   g_assert_null (document);
   g_assert_error (error, DL_ERROR, DL_ERROR_DATA);
@@ -362,7 +423,8 @@ test_read_missing (void)
 {
   g_autoptr (GError) error = NULL;
   g_autoptr (DlDocument) document =
-    dl_document_read ("/nonexistent/dateline/notes.txt", &error);
+    dl_document_read ("/nonexistent/dateline/notes.txt", DL_DOCUMENT_AUTO, 0,
+                      &error);
 
   g_assert_null (document);
   g_assert_error (error, DL_ERROR, DL_ERROR_IO);
@@ -384,10 +446,12 @@ main (int argc, char **argv)
   g_test_add_func ("/document/timeml-clean", test_timeml_clean);
   g_test_add_func ("/document/timeml-no-text", test_timeml_no_text);
   g_test_add_func ("/document/dct-compact", test_dct_compact);
+  g_test_add_func ("/document/unclosed-tag", test_unclosed_tag);
   g_test_add_func ("/document/invalid-utf8", test_invalid_utf8);
   g_test_add_func ("/document/truncated-utf8", test_truncated_utf8);
   g_test_add_func ("/document/nul-byte", test_nul_byte);
   g_test_add_func ("/document/read-file", test_read_file);
+  g_test_add_func ("/document/read-too-large", test_read_too_large);
   g_test_add_func ("/document/read-timeml-by-name", test_read_timeml_by_name);
   g_test_add_func ("/document/read-timeml-by-content",
                    test_read_timeml_by_content);

@@ -152,6 +152,76 @@ test_single_newline (void)
                 "The market\nrose today.|It fell later.");
 }
 
+/* Issue 8: a log, a list or a table without full stops was one sentence,
+ * which every mention repeated. */
+static void
+test_lines (void)
+{
+  g_autoptr (GString) log = g_string_new (NULL);
+  g_autoptr (GString) want = g_string_new (NULL);
+  g_autoptr (GString) wide = g_string_new (NULL);
+  g_autofree char *got = NULL;
+  g_autofree char *got_wide = NULL;
+  g_autofree char *line = g_strnfill (150, 'x');
+
+  for (int k = 0; k < 20; k++)
+    {
+      g_string_append_printf (log, "2021-03-%02d 10:00 server restarted\n",
+                              k + 1);
+      g_string_append_printf (want, "%s2021-03-%02d 10:00 server restarted",
+                              k ? "|" : "", k + 1);
+    }
+  got = split (log->str);
+  g_assert_cmpstr (got, ==, want->str);
+  /* A few long lines: the bytes, not the count of lines, tell. */
+  for (int k = 0; k < 3; k++)
+    g_string_append_printf (wide, "%s word %s\n", line, line);
+  got_wide = split (wide->str);
+  g_assert_cmpuint (strlen (got_wide), ==, wide->len - 1);
+  g_assert_nonnull (strchr (got_wide, '|'));
+  g_assert_null (strchr (got_wide, '\n'));
+  /* A stop or a blank line ends a stretch: after it, lines are prose
+   * again. */
+  assert_split ("a\nb\nc\nd\ne\nf\ng\nThe market\nrose. It\nfell.",
+                "a|b|c|d|e|f|g|The market|rose.|It\nfell.");
+  assert_split ("a\nb\nc\nd\ne\nf\ng\n\nThe market\nrose.",
+                "a|b|c|d|e|f|g|The market\nrose.");
+  /* A short stretch may be one wrapped sentence, or a heading. */
+  assert_split ("Key dates\nMarch 2020 lockdown\nJune 2020 reopening",
+                "Key dates\nMarch 2020 lockdown\nJune 2020 reopening");
+}
+
+/* Hard-wrapped prose keeps its sentences, however its lines fall. */
+static void
+test_wrapped_prose (void)
+{
+  assert_split (
+      "The thrift holding company said it expects to obtain regulatory\n"
+      "approval and complete the transaction by year-end, after a vote of\n"
+      "its shareholders that was set for a special meeting in Seattle on\n"
+      "Jan. 12, and that its board had approved the offer unanimously at a\n"
+      "meeting held late on Tuesday. Shares rose\n"
+      "sharply.",
+      "The thrift holding company said it expects to obtain regulatory\n"
+      "approval and complete the transaction by year-end, after a vote of\n"
+      "its shareholders that was set for a special meeting in Seattle on\n"
+      "Jan. 12, and that its board had approved the offer unanimously at a\n"
+      "meeting held late on Tuesday.|Shares rose\nsharply.");
+}
+
+/* A line that begins with a bullet begins a sentence. */
+static void
+test_bullets (void)
+{
+  assert_split ("Key dates:\n- March 5: launch\n- April 2: review\n"
+                "* May 1: the vote\n\xE2\x80\xA2 June: results",
+                "Key dates:|- March 5: launch|- April 2: review|"
+                "* May 1: the vote|\xE2\x80\xA2 June: results");
+  /* A wrapped item stays one; a dash inside a line is no bullet. */
+  assert_split ("- the launch, set for\nMarch 5 - or later\n- the review",
+                "- the launch, set for\nMarch 5 - or later|- the review");
+}
+
 static void
 test_us_mid_sentence (void)
 {
@@ -312,6 +382,9 @@ main (int argc, char **argv)
                    test_question_exclamation);
   g_test_add_func ("/sentence/headlines", test_headlines);
   g_test_add_func ("/sentence/single-newline", test_single_newline);
+  g_test_add_func ("/sentence/lines", test_lines);
+  g_test_add_func ("/sentence/wrapped-prose", test_wrapped_prose);
+  g_test_add_func ("/sentence/bullets", test_bullets);
   g_test_add_func ("/sentence/us-mid-sentence", test_us_mid_sentence);
   g_test_add_func ("/sentence/us-at-end", test_us_at_end);
   g_test_add_func ("/sentence/times", test_times);

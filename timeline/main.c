@@ -63,11 +63,12 @@ main (int argc, char **argv)
   g_autoptr (DlWriter) writer = NULL;
   g_auto (GStrv) summary = NULL;
   DlTimelineOptions options = { 0 };
+  DlOutputArgs output = { 0 };
   Stage stage = { 0 };
   DlFilter filter = { DL_FORMAT_RANGES, DL_FORMAT_TIMELINE, NULL, 0, process,
                       &stage, begin, read_header };
   const char *stdin_only[] = { "-", NULL };
-  gboolean ok;
+  gboolean ok, raw;
 
   dl_cli_init ("dateline-timeline");
   g_option_context_set_summary (context,
@@ -77,22 +78,34 @@ main (int argc, char **argv)
   g_option_context_add_main_entries (context, dl_timeline_args_entries (&args),
                                      NULL);
   g_option_context_add_main_entries (context, entries, NULL);
+  g_option_context_add_main_entries (
+      context, dl_output_args_entries (&output, DL_FORMAT_TIMELINE), NULL);
   if (!dl_cli_parse (context, &argc, &argv))
-    return DL_EXIT_USAGE;
+    {
+      dl_output_args_clear (&output);
+      dl_timeline_args_clear (&args);
+      return DL_EXIT_USAGE;
+    }
   options.grammar_dir = grammar_dir;
   if (dl_timeline_args_apply (&args, &options, &error))
     timeline = dl_timeline_new (&options, &error);
   dl_timeline_args_clear (&args);
-  if (timeline == NULL)
+  if (timeline)
+    writer = dl_output_args_open (&output, DL_FORMAT_TIMELINE, &error);
+  raw = output.raw;
+  dl_output_args_clear (&output);
+  if (writer == NULL)
     {
       dl_cli_warn (error);
       return dl_cli_exit_code (error);
     }
   stage.timeline = timeline;
-  ok = dl_filter_run (&filter, argc > 1 ? (const char *const *) argv + 1
-                                        : stdin_only);
-  writer = dl_writer_new (stdout, "standard output", DL_FORMAT_TIMELINE,
-                          stage.extra_names);
+  ok = dl_filter_run_raw (&filter,
+                          argc > 1 ? (const char *const *) argv + 1
+                                   : stdin_only,
+                          raw);
+  if (stage.extra_names)
+    dl_writer_set_extra_names (writer, stage.extra_names);
   if (!dl_timeline_write (timeline, writer, &error))
     {
       dl_cli_warn (error);

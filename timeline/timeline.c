@@ -196,8 +196,8 @@ checked_ranges_row (DlRecord *record, GError **error)
     {
       const char *text = dl_record_get (record, numbers[i]);
 
-      /* end is optional; start and line are required columns. */
-      if (!is_number (text) && !(numbers[i] == DL_COL_END && *text == '\0'))
+      /* Empty is unknown (a user's mentions without offsets). */
+      if (*text != '\0' && !is_number (text))
         {
           set_row_error (error, record, "%s \"%s\" is not a number",
                          dl_format_column_name (DL_FORMAT_RANGES, numbers[i]),

@@ -2,3 +2,5 @@
 # the value comes from unit.txt.
 days?|weeks?|months?|years?|yrs?|decades?|century|centuries|quarters?|hours?|hrs?|minutes?|mins?|seconds?|secs?
 (?:business|trading|working)\s+days?
+# Informal short forms.
+wks?|mos

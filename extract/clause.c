@@ -1,0 +1,648 @@
+/* clause.c: the context window around a mention and the clause that
+ * carries it.
+ *
+ * Both work on the scan (markup blank), in offsets into it, and look at
+ * most at a few times DL_CONTEXT_BYTES of it per mention: a row's cost does
+ * not grow with the length of its sentence, so output stays linear in the
+ * input however long the sentences are.
+ *
+ * The clause: cues (grammar/en/context/clauses.txt) mark where clauses
+ * break.  The clause starts after the last break before the mention (a
+ * plain comma does not count there: "a program, "Entente-4," just three
+ * days prior" is one clause) and ends at the first break after it (a plain
+ * comma does: "... three days prior, aimed at ...").  A clause with nothing
+ * but date phrases and date words ("In 2019,") takes in the clause after
+ * it, or else the one before it. */
+#include "clause.h"
+
+#include "dl-data.h"
+#include "dl-record.h"
+#include "dl-text.h"
+
+#include <string.h>
+
+/* How many bytes of the scan a window may pass over for each byte of text
+ * it holds: blank markup and runs of space count as one byte of text. */
+#define RAW_PER_BYTE 8
+/* Longer words are no cues. */
+#define WORD_MAX 32
+
+typedef enum {
+  KIND_NONE,
+  KIND_OPENS,
+  KIND_AFTER_COMMA,
+  KIND_RELATIVE,
+  KIND_DATE_WORD,
+} Kind;
+
+struct _DlClauseRules {
+  GHashTable *words;  /* lowercase word -> Kind */
+  GPtrArray *marks;   /* break marks (char *) */
+  guint8 mark_first[256]; /* whether a mark begins with this byte */
+  guint8 word_first[256]; /* whether a listed word begins with this byte */
+  gsize word_max;         /* the length of the longest listed word */
+};
+
+static gboolean
+is_space (guchar c)
+{
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v'
+         || c == '\f';
+}
+
+/* Letters, digits, apostrophes and anything beyond ASCII make words. */
+static gboolean
+is_word (guchar c)
+{
+  return g_ascii_isalnum (c) || c == '\'' || c >= 0x80;
+}
+
+/* ---- the context window ---- */
+
+/* Walks back from from toward limit over at most budget bytes of text. */
+static gsize
+walk_back (const char *text, gsize from, gsize limit, gsize budget)
+{
+  gsize p = from, n = 0;
+
+  while (p > limit && n < budget && from - p < budget * RAW_PER_BYTE)
+    {
+      p--;
+      if (!(is_space (text[p]) && p + 1 < from && is_space (text[p + 1])))
+        n++;
+    }
+  return p;
+}
+
+/* Walks on from from toward limit over at most budget bytes of text. */
+static gsize
+walk_on (const char *text, gsize from, gsize limit, gsize budget)
+{
+  gsize q = from, n = 0;
+
+  while (q < limit && n < budget && q - from < budget * RAW_PER_BYTE)
+    {
+      if (!(is_space (text[q]) && q > from && is_space (text[q - 1])))
+        n++;
+      q++;
+    }
+  return q;
+}
+
+/* The bytes of text in text[start, end), up to cap + 1. */
+static gsize
+text_bytes (const char *text, gsize start, gsize end, gsize cap)
+{
+  return walk_on (text, start, end, cap + 1) == end
+             ? cap /* fits (the exact count is not needed) */
+             : cap + 1;
+}
+
+gboolean
+dl_context_fits (const char *text, DlSpan sentence, gsize budget)
+{
+  /* A sentence no longer than the budget in bytes fits, spaces or not. */
+  return sentence.end - sentence.start <= budget
+         || text_bytes (text, sentence.start, sentence.end, budget) <= budget;
+}
+
+DlSpan
+dl_context_window (const char *text, DlSpan sentence, DlSpan mention,
+                   gsize budget)
+{
+  gsize rest, before, after, start, end;
+
+  if (dl_context_fits (text, sentence, budget))
+    return sentence;
+  rest = budget / 2 >= mention.end - mention.start
+             ? budget - (mention.end - mention.start)
+             : budget / 2;
+  before = rest / 2;
+  after = rest - before;
+  start = walk_back (text, mention.start, sentence.start, before);
+  if (start == sentence.start)
+    after = rest; /* more than enough: the rest is for after */
+  end = walk_on (text, mention.end, sentence.end, after);
+  if (end == sentence.end && start > sentence.start)
+    start = walk_back (text, mention.start, sentence.start, rest);
+  /* Cut at spaces: never show part of a word. */
+  if (start > sentence.start && !is_space (text[start - 1]))
+    while (start < mention.start && !is_space (text[start]))
+      start++;
+  while (start < mention.start && is_space (text[start]))
+    start++;
+  if (end < sentence.end && !is_space (text[end]))
+    while (end > mention.end && !is_space (text[end - 1]))
+      end--;
+  while (end > mention.end && is_space (text[end - 1]))
+    end--;
+  return (DlSpan) { start, end };
+}
+
+/* ---- the rules ---- */
+
+void
+dl_clause_rules_free (DlClauseRules *rules)
+{
+  if (rules == NULL)
+    return;
+  g_clear_pointer (&rules->words, g_hash_table_unref);
+  g_clear_pointer (&rules->marks, g_ptr_array_unref);
+  g_free (rules);
+}
+
+static Kind
+kind_named (const char *name)
+{
+  static const struct { const char *name; Kind kind; } kinds[] = {
+    { "opens", KIND_OPENS },
+    { "after-comma", KIND_AFTER_COMMA },
+    { "relative", KIND_RELATIVE },
+    { "date-word", KIND_DATE_WORD },
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (kinds); i++)
+    if (strcmp (name, kinds[i].name) == 0)
+      return kinds[i].kind;
+  return KIND_NONE;
+}
+
+DlClauseRules *
+dl_clause_rules_load (const char *directory, GError **error)
+{
+  static const char path[] = "context/clauses.txt";
+  g_autoptr (DlClauseRules) rules = g_new0 (DlClauseRules, 1);
+  g_autofree char *where = dl_data_describe (directory, NULL, path);
+  g_auto (GStrv) lines = dl_data_read_list (directory, NULL, path, error);
+
+  if (lines == NULL)
+    return NULL;
+  rules->words = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                        NULL);
+  rules->marks = g_ptr_array_new_with_free_func (g_free);
+  for (guint i = 0; lines[i]; i++)
+    {
+      g_auto (GStrv) fields = g_strsplit (lines[i], "\t", 2);
+      Kind kind;
+
+      if (g_strv_length (fields) != 2 || *g_strstrip (fields[1]) == '\0')
+        {
+          g_set_error (error, DL_ERROR, DL_ERROR_GRAMMAR,
+                       "%s: \"%s\": a cue is KIND<TAB>WORD", where, lines[i]);
+          return NULL;
+        }
+      if (strcmp (fields[0], "break") == 0)
+        {
+          rules->mark_first[(guchar) fields[1][0]] = 1;
+          g_ptr_array_add (rules->marks, g_strdup (fields[1]));
+          continue;
+        }
+      kind = kind_named (fields[0]);
+      if (kind == KIND_NONE)
+        {
+          g_set_error (error, DL_ERROR, DL_ERROR_GRAMMAR,
+                       "%s: \"%s\": the kinds are break, opens, after-comma,"
+                       " relative and date-word", where, lines[i]);
+          return NULL;
+        }
+      rules->word_first[(guchar) g_ascii_tolower (fields[1][0])] = 1;
+      rules->word_first[(guchar) g_ascii_toupper (fields[1][0])] = 1;
+      rules->word_max = MAX (rules->word_max, strlen (fields[1]));
+      /* A word listed twice keeps its first kind. */
+      if (!g_hash_table_contains (rules->words, fields[1]))
+        g_hash_table_insert (rules->words,
+                             dl_text_key (fields[1], strlen (fields[1])),
+                             GINT_TO_POINTER (kind));
+    }
+  return g_steal_pointer (&rules);
+}
+
+/* ---- the clause ---- */
+
+typedef struct {
+  gsize start, end; /* the break's own bytes: the clause is either side */
+  gboolean comma;   /* a plain comma: ends a clause only after the mention */
+  gboolean aside;   /* a comma that may open an aside: plain, or before a
+                     * relative pronoun */
+} Break;
+
+/* The clause search over one window: its breaks and content words, found
+ * once for all the mentions in it. */
+struct _DlClauses {
+  DlClauseRules *rules;
+  const char *text;
+  DlSpan window;
+  GArray *skip;   /* DlSpan: the mentions in the window */
+  GArray *breaks; /* Break, in text order */
+  GArray *content; /* gsize: where each word that is no cue starts */
+};
+typedef DlClauses Search;
+
+static Kind
+word_kind (DlClauseRules *rules, const char *text, gsize start, gsize end)
+{
+  char key[WORD_MAX + 1];
+
+  /* Most words are no cues: tell them without a lookup. */
+  if (end - start > rules->word_max || end - start > WORD_MAX
+      || !rules->word_first[(guchar) text[start]]
+      || dl_text_key_into (text + start, end - start, key, sizeof key) == NULL)
+    return KIND_NONE;
+  return GPOINTER_TO_INT (g_hash_table_lookup (rules->words, key));
+}
+
+static gsize
+word_end (const Search *s, gsize i)
+{
+  while (i < s->window.end && is_word (s->text[i]))
+    i++;
+  return i;
+}
+
+/* The length of the break mark at text[i], or 0. */
+static gsize
+mark_at (const Search *s, gsize i)
+{
+  const char *text = s->text;
+
+  if (!s->rules->mark_first[(guchar) text[i]])
+    return 0;
+  for (guint k = 0; k < s->rules->marks->len; k++)
+    {
+      const char *mark = s->rules->marks->pdata[k];
+      gsize n = strlen (mark);
+      gboolean spaced;
+
+      if (s->window.end - i < n || memcmp (text + i, mark, n) != 0)
+        continue;
+      spaced = (i > s->window.start && is_space (text[i - 1]))
+               || (i + n < s->window.end && is_space (text[i + n]));
+      if (spaced)
+        return n;
+    }
+  return 0;
+}
+
+static void
+add_break (Search *s, gsize start, gsize end, gboolean comma, gboolean aside)
+{
+  Break b = { start, end, comma, aside };
+  g_array_append_val (s->breaks, b);
+}
+
+/* At a comma with a space after it: a cue word after it makes it a break
+ * (leaving the word out, but for a relative pronoun).  Returns where to
+ * go on. */
+static gsize
+comma_break (Search *s, gsize i)
+{
+  gsize j = i + 1, k;
+
+  while (j < s->window.end && is_space (s->text[j]))
+    j++;
+  k = word_end (s, j);
+  Kind kind = word_kind (s->rules, s->text, j, k);
+
+  if (kind == KIND_NONE && k > j)
+    g_array_append_val (s->content, j);
+  switch (kind)
+    {
+    case KIND_OPENS:
+    case KIND_AFTER_COMMA:
+      add_break (s, i, k, FALSE, FALSE);
+      return k;
+    case KIND_RELATIVE:
+      add_break (s, i, i + 1, FALSE, TRUE);
+      return k;
+    default:
+      add_break (s, i, i + 1, TRUE, TRUE);
+      return i + 1;
+    }
+}
+
+/* Every break in the window, outside the mentions. */
+static void
+find_breaks (Search *s)
+{
+  const char *text = s->text;
+  guint next_skip = 0;
+  gsize i = s->window.start;
+
+  while (i < s->window.end)
+    {
+      guchar c = text[i];
+      gsize n;
+
+      if (next_skip < s->skip->len
+          && i >= g_array_index (s->skip, DlSpan, next_skip).start)
+        {
+          i = MAX (i, g_array_index (s->skip, DlSpan, next_skip).end);
+          next_skip++;
+          continue;
+        }
+      if ((n = mark_at (s, i)) > 0)
+        {
+          add_break (s, i, i + n, FALSE, FALSE);
+          i += n;
+        }
+      else if (c == ',' && i + 1 < s->window.end && is_space (text[i + 1]))
+        i = comma_break (s, i);
+      else if (is_word (c))
+        {
+          gsize k = word_end (s, i);
+          Kind kind = word_kind (s->rules, text, i, k);
+
+          if (kind == KIND_OPENS)
+            add_break (s, i, k, FALSE, FALSE);
+          else if (kind == KIND_NONE)
+            g_array_append_val (s->content, i);
+          i = k;
+        }
+      else
+        i++;
+    }
+}
+
+/* Whether text[start, end) has a word outside the mentions that is no cue
+ * and no date word: something that happened. */
+static gboolean
+has_content (const Search *s, gsize start, gsize end)
+{
+  for (guint k = 0; k < s->content->len; k++)
+    {
+      gsize at = g_array_index (s->content, gsize, k);
+
+      if (at >= end)
+        break;
+      if (at >= start)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Whether text[start, end) is one of the punctuation marks an edge of an
+ * event loses. */
+static gsize
+edge_mark (const char *text, gsize i, gsize limit, gboolean at_end)
+{
+  static const char *const marks[] = {
+    "\xE2\x80\x94", "\xE2\x80\x93", "--", ",", ";", ":", "-", "(", ")", "[",
+    "]",
+  };
+
+  for (gsize k = 0; k < G_N_ELEMENTS (marks); k++)
+    {
+      gsize n = strlen (marks[k]);
+
+      if (at_end ? (i - limit >= n && memcmp (text + i - n, marks[k], n) == 0)
+                 : (limit - i >= n && memcmp (text + i, marks[k], n) == 0))
+        return n;
+    }
+  return 0;
+}
+
+static gsize
+count_char (const char *text, gsize start, gsize end, char c)
+{
+  gsize n = 0;
+
+  for (gsize i = start; i < end; i++)
+    n += text[i] == c;
+  return n;
+}
+
+/* Trims spaces and punctuation from the edges of [*start, *end), never into
+ * the mention [ms, me). */
+static void
+trim (const char *text, gsize *start, gsize *end, gsize ms, gsize me,
+      gboolean again)
+{
+  gsize s = *start, e = *end, n;
+
+  for (;;)
+    {
+      if (s < ms && is_space (text[s]))
+        s++;
+      else if (s < ms && (n = edge_mark (text, s, ms, FALSE)) > 0)
+        s += n;
+      else
+        break;
+    }
+  for (;;)
+    {
+      if (e > me && is_space (text[e - 1]))
+        e--;
+      else if (e > me && (n = edge_mark (text, e, me, TRUE)) > 0)
+        e -= n;
+      else if (e > me && strchr (".!?", text[e - 1]) != NULL && text[e - 1])
+        {
+          /* A final stop goes, but not the period of "U.S.". */
+          gsize w = e - 1;
+          while (w > me && !is_space (text[w - 1]))
+            w--;
+          if (memchr (text + w, '.', e - 1 - w) != NULL)
+            break;
+          e--;
+        }
+      else
+        break;
+    }
+  /* A quote the clause does not close (or open) is the sentence's; one
+   * around all of it is the clause's own edges. */
+  if (count_char (text, s, e, '"') % 2 == 1)
+    {
+      if (s < ms && text[s] == '"')
+        s++;
+      else if (e > me && text[e - 1] == '"')
+        e--;
+    }
+  else if (s < ms && e > me && text[s] == '"' && text[e - 1] == '"'
+           && count_char (text, s, e, '"') == 2 && !again)
+    {
+      *start = s + 1;
+      *end = e - 1;
+      trim (text, start, end, ms, me, TRUE);
+      return;
+    }
+  *start = s;
+  *end = e;
+}
+
+/* Whether the clause goes on after the break breaks[k]: a plain comma and
+ * a lowercase word that is no cue ("Its 2021 chart, which renamed several
+ * channels, added to the concern"). */
+static gboolean
+goes_on_after (const Search *s, const GArray *breaks, guint k)
+{
+  const Break *b = &g_array_index (breaks, Break, k);
+  gsize j = b->end;
+
+  if (!b->comma)
+    return FALSE;
+  while (j < s->window.end && is_space (s->text[j]))
+    j++;
+  return j < s->window.end && g_ascii_islower (s->text[j])
+         && word_kind (s->rules, s->text, j, word_end (s, j)) == KIND_NONE;
+}
+
+/* The clause end at breaks[on] passes over asides between commas. */
+static gint
+skip_asides (const Search *s, const GArray *breaks, gint on)
+{
+  while (on >= 0 && g_array_index (breaks, Break, on).aside
+         && (guint) on + 1 < breaks->len && goes_on_after (s, breaks, on + 1))
+    on = (guint) on + 2 < breaks->len ? on + 2 : -1;
+  return on;
+}
+
+/* The clause start at breaks[back], a relative pronoun, passes back over
+ * the aside it opens when the mention comes after the aside's closing
+ * comma ("the contractor, which was founded in 1987, stopped it three
+ * weeks later"). */
+static gint
+before_aside (const Search *s, const GArray *breaks, gint back, gsize ms)
+{
+  while (back >= 0)
+    {
+      const Break *b = &g_array_index (breaks, Break, back);
+      gboolean closed = FALSE;
+
+      if (!b->aside || b->comma)
+        break;
+      for (guint k = back + 1; k < breaks->len; k++)
+        {
+          if (g_array_index (breaks, Break, k).end > ms)
+            break;
+          closed = goes_on_after (s, breaks, k);
+        }
+      if (!closed)
+        break;
+      do
+        back--;
+      while (back >= 0 && g_array_index (breaks, Break, back).comma);
+    }
+  return back;
+}
+
+/* The mentions that lie in the window, as spans to skip. */
+static GArray *
+mentions_in (const GArray *matches, guint index, DlSpan window)
+{
+  GArray *skip = g_array_new (FALSE, FALSE, sizeof (DlSpan));
+  guint first = index;
+
+  while (first > 0
+         && g_array_index (matches, DlMatch, first - 1).end > window.start)
+    first--;
+  for (guint k = first; k < matches->len; k++)
+    {
+      const DlMatch *m = &g_array_index (matches, DlMatch, k);
+      DlSpan span = { MAX (m->start, window.start), MIN (m->end, window.end) };
+
+      if (m->start >= window.end)
+        break;
+      if (span.start < span.end)
+        g_array_append_val (skip, span);
+    }
+  return skip;
+}
+
+DlClauses *
+dl_clauses_new (DlClauseRules *rules, const char *text, DlSpan window,
+                const GArray *matches, guint index)
+{
+  DlClauses *clauses = g_new0 (DlClauses, 1);
+
+  clauses->rules = rules;
+  clauses->text = text;
+  clauses->window = window;
+  clauses->skip = mentions_in (matches, index, window);
+  clauses->breaks = g_array_new (FALSE, FALSE, sizeof (Break));
+  clauses->content = g_array_new (FALSE, FALSE, sizeof (gsize));
+  find_breaks (clauses);
+  return clauses;
+}
+
+void
+dl_clauses_free (DlClauses *clauses)
+{
+  if (clauses == NULL)
+    return;
+  g_array_unref (clauses->skip);
+  g_array_unref (clauses->breaks);
+  g_array_unref (clauses->content);
+  g_free (clauses);
+}
+
+DlSpan
+dl_clauses_find (DlClauses *clauses, const DlMatch *m)
+{
+  const Search s = *clauses;
+  const char *text = s.text;
+  DlSpan window = s.window;
+  GArray *breaks = s.breaks;
+  gsize ms = MAX (m->start, window.start), me = MIN (m->end, window.end);
+  gint back = -1, on = -1; /* the breaks either side, or -1 */
+  gsize start = window.start, end = window.end;
+
+  for (guint k = 0; k < breaks->len; k++)
+    {
+      const Break *b = &g_array_index (breaks, Break, k);
+
+      if (b->end <= ms && !b->comma)
+        back = k;
+      else if (b->start >= me)
+        {
+          on = k;
+          break;
+        }
+    }
+  back = before_aside (&s, breaks, back, ms);
+  if (back >= 0)
+    start = g_array_index (breaks, Break, back).end;
+  on = skip_asides (&s, breaks, on);
+  if (on >= 0)
+    end = g_array_index (breaks, Break, on).start;
+  /* Only a date: take in the clause after it, or else the one before. */
+  while (!has_content (&s, start, end))
+    {
+      if (on >= 0)
+        {
+          do
+            on++;
+          while ((guint) on < breaks->len
+                 && g_array_index (breaks, Break, on).comma);
+          if ((guint) on >= breaks->len)
+            on = -1;
+          on = skip_asides (&s, breaks, on);
+          end = on >= 0 ? g_array_index (breaks, Break, on).start
+                        : window.end;
+        }
+      else if (back >= 0)
+        {
+          do
+            back--;
+          while (back >= 0 && g_array_index (breaks, Break, back).comma);
+          start = back >= 0 ? g_array_index (breaks, Break, back).end
+                            : window.start;
+        }
+      else
+        break;
+    }
+  /* Nothing happens in the sentence ("Updated March 5, 2021"): the event
+   * is the date alone, without its words. */
+  if (!has_content (&s, start, end))
+    return (DlSpan) { ms, me };
+  trim (text, &start, &end, ms, me, FALSE);
+  return (DlSpan) { start, end };
+}
+
+DlSpan
+dl_clause_find (DlClauseRules *rules, const char *text, DlSpan window,
+                const GArray *matches, guint index)
+{
+  g_autoptr (DlClauses) clauses = dl_clauses_new (rules, text, window,
+                                                  matches, index);
+
+  return dl_clauses_find (clauses, &g_array_index (matches, DlMatch, index));
+}

@@ -1,0 +1,438 @@
+/* tense.c: the tense a sentence shows around a mention, from the cue words
+ * of grammar/en/tense/ (past.re, future.re): the cues of a sentence are
+ * found once, with one anchored pattern tried only where a cue can begin;
+ * the cue nearest the mention tells its tense, and whether that cue is the
+ * verb the mention hangs from. */
+#define PCRE2_CODE_UNIT_WIDTH 8
+#include "tense.h"
+
+#include <pcre2.h>
+#include <string.h>
+
+#include "dl-cli.h"
+#include "dl-data.h"
+#include "dl-record.h"
+#include "words.h"
+
+typedef struct {
+  gsize start, end;
+  gboolean future;
+} Cue;
+
+struct _DlTenseReader {
+  pcre2_code *tense_cues; /* (?<past>...)|(?<future>...) as whole words,
+                           * anchored: tried only where a cue can begin */
+  pcre2_match_data *tense_data;
+  gboolean cue_starts[256]; /* the bytes a cue can begin with */
+  GHashTable *cue_words;    /* word as met -> whether a cue can begin so */
+  GString *cue_key;
+  char *cue_context;        /* the sentence whose tense cues are in cues */
+  GArray *cues;             /* Cue */
+};
+
+void
+dl_tense_reader_free (DlTenseReader *reader)
+{
+  if (reader == NULL)
+    return;
+  pcre2_code_free (reader->tense_cues);
+  pcre2_match_data_free (reader->tense_data);
+  g_clear_pointer (&reader->cue_words, g_hash_table_unref);
+  if (reader->cue_key)
+    g_string_free (reader->cue_key, TRUE);
+  g_free (reader->cue_context);
+  g_clear_pointer (&reader->cues, g_array_unref);
+  g_free (reader);
+}
+
+/* Whether a cue line lists plain words only ("said|says|told"). */
+static gboolean
+plain_words (const char *line)
+{
+  gsize n = strlen (line);
+
+  return n > 0 && strspn (line, "abcdefghijklmnopqrstuvwxyz|") == n;
+}
+
+static int
+compare_strings (gconstpointer a, gconstpointer b)
+{
+  return strcmp (*(char *const *) a, *(char *const *) b);
+}
+
+/* words[0, n), sorted, all alike in their first depth letters, as one
+ * regex that shares their prefixes ("said|says" -> "sa(?:id|ys)"): PCRE2
+ * tries alternatives one by one at every word of every sentence, and a
+ * trie makes that one test a letter. */
+static void
+append_trie (GString *out, char **words, guint n, gsize depth)
+{
+  gboolean ends_here = FALSE;
+  guint groups = 0;
+
+  g_string_append (out, "(?:");
+  for (guint i = 0; i < n;)
+    {
+      char c = words[i][depth];
+      guint j = i;
+
+      while (j < n && words[j][depth] == c)
+        j++;
+      if (c == '\0')
+        ends_here = TRUE;
+      else
+        {
+          g_string_append_printf (out, "%s%c", groups++ ? "|" : "", c);
+          append_trie (out, words + i, j - i, depth + 1);
+        }
+      i = j;
+    }
+  /* The longer words first: the empty ending is the last way out. */
+  if (ends_here)
+    g_string_append (out, groups ? "|" : "");
+  g_string_append (out, ")");
+}
+
+/* The lines of a cue file as one alternation, each run of plain-word
+ * lines folded into a trie where it stands (order is kept: a longer
+ * phrase listed first still wins over its first word). */
+static char *
+cue_alternation (const char *grammar_dir, const char *file, GError **error)
+{
+  g_auto (GStrv) lines = dl_data_read_list (grammar_dir, NULL, file, error);
+  g_autoptr (GString) out = g_string_new (NULL);
+  g_autoptr (GPtrArray) words = g_ptr_array_new_with_free_func (g_free);
+
+  if (lines == NULL)
+    return NULL;
+  for (guint i = 0; lines[i] || words->len; i++)
+    {
+      if (lines[i] && plain_words (lines[i]))
+        {
+          g_auto (GStrv) split = g_strsplit (lines[i], "|", -1);
+          for (guint k = 0; split[k]; k++)
+            if (*split[k])
+              g_ptr_array_add (words, g_strdup (split[k]));
+          continue;
+        }
+      if (words->len)
+        {
+          g_ptr_array_sort (words, compare_strings);
+          g_string_append (out, out->len ? "|" : "");
+          append_trie (out, (char **) words->pdata, words->len, 0);
+          g_ptr_array_set_size (words, 0);
+        }
+      if (lines[i] == NULL)
+        break;
+      g_string_append_printf (out, "%s%s", out->len ? "|" : "", lines[i]);
+    }
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+/* Whether a cue can begin with the bytes of probe after its first (which
+ * is only there to be looked behind at), or with them and more. */
+static gboolean
+cue_can_start (DlTenseReader *reader, const char *probe, gsize len)
+{
+  int rc = pcre2_match (reader->tense_cues, (PCRE2_SPTR) probe, len, 1,
+                        PCRE2_PARTIAL_HARD, reader->tense_data, NULL);
+
+  return rc >= 0 || rc == PCRE2_ERROR_PARTIAL;
+}
+
+/* The bytes a cue can begin with, after a letter or after a space:
+ * letters, digits, the apostrophe of "'ll". */
+static void
+index_cue_starts (DlTenseReader *reader)
+{
+  for (int c = 1; c < 256; c++)
+    {
+      char after_letter[3] = { 'x', (char) c, 0 };
+      char after_space[3] = { ' ', (char) c, 0 };
+
+      reader->cue_starts[c] = cue_can_start (reader, after_letter, 2)
+                                  || cue_can_start (reader, after_space, 2);
+    }
+  reader->cue_words = g_hash_table_new_full (g_str_hash, g_str_equal,
+                                                 g_free, NULL);
+  reader->cue_key = g_string_new (NULL);
+}
+
+static gboolean
+compile_tense_cues (DlTenseReader *reader, const char *grammar_dir,
+                    GError **error)
+{
+  g_autofree char *past = cue_alternation (grammar_dir, "tense/past.re", error);
+  g_autofree char *future = NULL;
+  g_autofree char *pattern = NULL;
+  PCRE2_SIZE offset;
+  int code;
+
+  if (past == NULL)
+    return FALSE;
+  future = cue_alternation (grammar_dir, "tense/future.re", error);
+  if (future == NULL)
+    return FALSE;
+  /* A past form that ends a compound is an adjective ("the
+   * Toronto-based firm", "U.S.-led troops", "hard-won"), but for the
+   * prefixes of verbs ("re-elected", "co-founded").  Nor is a participle
+   * after a present or infinitive "be" ("is based", "to be completed",
+   * "would still be held"), but for "could (not) be", the past of "can"
+   * ("could not be reached Monday"). */
+  pattern = g_strdup_printf ("\\b(?:(?<future>%s)|(?:(?<!-)|(?<=\\bre-)"
+                             "|(?<=\\bco-))(?<!\\bbeing\\s|\\bis\\s|\\bare\\s"
+                             "|\\bam\\s)(?:(?<!\\bbe\\s)|(?<=\\bcould\\sbe\\s)"
+                             "|(?<=\\bnot\\sbe\\s))(?<past>%s))\\b",
+                             future, past);
+  reader->tense_cues = pcre2_compile ((PCRE2_SPTR) pattern,
+                                          PCRE2_ZERO_TERMINATED,
+                                          PCRE2_CASELESS | PCRE2_ANCHORED,
+                                          &code, &offset, NULL);
+  if (reader->tense_cues == NULL)
+    {
+      PCRE2_UCHAR message[256];
+      pcre2_get_error_message (code, message, sizeof message);
+      g_set_error (error, DL_ERROR, DL_ERROR_GRAMMAR,
+                   "grammar/en/tense: %s at offset %zu", (char *) message,
+                   (size_t) offset);
+      return FALSE;
+    }
+  /* Partial too: which words can begin a cue is probed so.  Where JIT is
+   * not available, pcre2_match interprets the pattern instead. */
+  pcre2_jit_compile (reader->tense_cues,
+                     PCRE2_JIT_COMPLETE | PCRE2_JIT_PARTIAL_HARD);
+  reader->tense_data = pcre2_match_data_create_from_pattern (
+      reader->tense_cues, NULL);
+  index_cue_starts (reader);
+  return TRUE;
+}
+
+DlTenseReader *
+dl_tense_reader_new (const char *grammar_dir, GError **error)
+{
+  g_autoptr (DlTenseReader) reader = g_new0 (DlTenseReader, 1);
+
+  reader->cues = g_array_new (FALSE, FALSE, sizeof (Cue));
+  if (!compile_tense_cues (reader, grammar_dir, error))
+    return NULL;
+  return g_steal_pointer (&reader);
+}
+
+/* A word byte, as PCRE2's \w and \b see it (no UTF). */
+static gboolean
+is_word_byte (guchar c)
+{
+  return g_ascii_isalnum (c) || c == '_';
+}
+
+/* Whether a cue can begin at context[i]: the pattern starts with \b, so
+ * only where word and non-word meet, and only with a byte it allows. */
+static gboolean
+cue_may_begin (DlTenseReader *reader, const char *context, gsize i)
+{
+  guchar c = context[i];
+
+  if (!reader->cue_starts[c])
+    return FALSE;
+  return i == 0 ? is_word_byte (c)
+                : is_word_byte (context[i - 1]) != is_word_byte (c);
+}
+
+/* Past this many words, the pattern is tried at every word it is not
+ * remembered for: as exact, only slower. */
+#define MAX_CUE_WORDS 100000
+
+/* Whether a cue can begin with the word at context[offset] (where \b
+ * holds), as written, with the bytes on either side of it; asked of the
+ * pattern the first time the word is met, and remembered.  Most words
+ * begin no cue, and a lookup costs less than trying the pattern. */
+static gboolean
+cue_word_may_begin (DlTenseReader *reader, const char *context, gsize len,
+                    gsize offset)
+{
+  GString *key = reader->cue_key;
+  gsize end = offset + 1;
+  gpointer known;
+  gboolean may;
+
+  while (end < len && is_word_byte (context[end]))
+    end++;
+  if (end < len)
+    end++;
+  /* The byte before, as a word byte or not, then the word and the byte
+   * after it. */
+  g_string_set_size (key, end - offset + 1);
+  key->str[0] = offset > 0 && is_word_byte (context[offset - 1]) ? 'x' : ' ';
+  memcpy (key->str + 1, context + offset, end - offset);
+  if (g_hash_table_lookup_extended (reader->cue_words, key->str, NULL,
+                                    &known))
+    return GPOINTER_TO_INT (known);
+  may = cue_can_start (reader, key->str, key->len);
+  if (g_hash_table_size (reader->cue_words) < MAX_CUE_WORDS)
+    g_hash_table_insert (reader->cue_words, g_strdup (key->str),
+                         GINT_TO_POINTER (may));
+  return may;
+}
+
+/* The tense cues of context, found once per sentence: its mentions all
+ * ask about the same sentence.  The anchored pattern is tried only where a
+ * cue may begin, left to right, which finds what an unanchored search
+ * would, without starting the pattern at every byte. */
+static GArray *
+tense_cues (DlTenseReader *reader, const char *context)
+{
+  gsize len, offset = 0;
+  int future;
+
+  if (reader->cue_context && strcmp (reader->cue_context, context) == 0)
+    return reader->cues;
+  g_free (reader->cue_context);
+  reader->cue_context = g_strdup (context);
+  g_array_set_size (reader->cues, 0);
+  len = strlen (context);
+  future = pcre2_substring_number_from_name (reader->tense_cues,
+                                             (PCRE2_SPTR) "future");
+  while (offset < len)
+    {
+      PCRE2_SIZE *ov = pcre2_get_ovector_pointer (reader->tense_data);
+      gboolean word = is_word_byte (context[offset]);
+      Cue cue;
+
+      if (cue_may_begin (reader, context, offset)
+          && cue_word_may_begin (reader, context, len, offset)
+          && pcre2_match (reader->tense_cues, (PCRE2_SPTR) context,
+                          len, offset, 0, reader->tense_data, NULL)
+                 > 0)
+        {
+          cue.start = ov[0];
+          cue.end = ov[1];
+          cue.future = ov[2 * future] != PCRE2_UNSET;
+          g_array_append_val (reader->cues, cue);
+          offset = ov[1] > ov[0] ? ov[1] : ov[0] + 1;
+          continue;
+        }
+      /* On to the next place where word and non-word meet. */
+      do
+        offset++;
+      while (offset < len && is_word_byte (context[offset]) == word);
+    }
+  return reader->cues;
+}
+
+/* Words that end the stretch a verb governs before a mention: a new
+ * clause, or a deadline ("extended the offer until Nov. 9"), whose date
+ * lies either side of the telling whatever the verb's tense. */
+static const char *const clause_breaks[] = {
+  "which", "that", "who", "and", "but", "or", "until", "till", "by",
+  "through", "be", "been", "being",
+};
+
+/* Whether a cue of the other tense comes before cue in its clause: "will
+ * redeem preferred shares on Oct. 31" is told by "will", not by the
+ * adjective after it. */
+static gboolean
+clause_opens_with_other_tense (const char *context, GArray *cues,
+                               const Cue *cue)
+{
+  for (guint i = 0; i < cues->len; i++)
+    {
+      const Cue *other = &g_array_index (cues, Cue, i);
+      g_autofree char *between = NULL;
+
+      if (other->end > cue->start || other->future == cue->future
+          || cue->start - other->end > 60)
+        continue;
+      between = g_strndup (context + other->end, cue->start - other->end);
+      if (strpbrk (between, ",;:()\"`") == NULL)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Whether the words before where end with an article or possessive: "the
+ * Jan. 14 deadline" is a date of the noun it opens, not of the verb. */
+static gboolean
+opens_noun_phrase (const char *context, gsize where)
+{
+  static const char *const words[] = { "the", "a", "an", "its", "their",
+                                       "his", "her", "our", "this" };
+  gsize end = where, start;
+
+  while (end > 0 && g_ascii_isspace (context[end - 1]))
+    end--;
+  start = end;
+  while (start > 0 && g_ascii_isalpha (context[start - 1]))
+    start--;
+  for (gsize i = 0; i < G_N_ELEMENTS (words); i++)
+    if (end - start == strlen (words[i])
+        && g_ascii_strncasecmp (context + start, words[i], end - start) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* Whether cue is the verb the mention at where hangs from: a verb (not
+ * one of saying, which dates the telling, nor a plan overtaken, "had been
+ * set to") shortly before it in the same clause: "hired 200 workers in
+ * January", "will reopen in November".  Its tense then decides however
+ * far the date it points to lies. */
+static gboolean
+cue_governs (const char *context, GArray *cues, const Cue *cue, gsize where)
+{
+  static const char *const weak[] = {
+    "said", "says", "told", "reported", "announced", "added", "noted",
+    "recalled", "had", "'d", "has", "have",
+  };
+  g_autofree char *between = NULL;
+  gsize len = strcspn (context + cue->start, " \t\n");
+
+  if (cue->end > where || where - cue->end > 40)
+    return FALSE;
+  if (clause_opens_with_other_tense (context, cues, cue))
+    return FALSE;
+  for (gsize i = 0; i < G_N_ELEMENTS (weak); i++)
+    if (len == strlen (weak[i])
+        && g_ascii_strncasecmp (context + cue->start, weak[i], len) == 0)
+      return FALSE;
+  if (opens_noun_phrase (context, where))
+    return FALSE;
+  between = g_strndup (context + cue->end, where - cue->end);
+  if (strpbrk (between, ",;:()\"`") != NULL)
+    return FALSE;
+  return !dl_has_listed_word (between, clause_breaks,
+                           G_N_ELEMENTS (clause_breaks));
+}
+
+DlTense
+dl_tense_reader_tense (DlTenseReader *reader, const char *context,
+                       const char *mention, gboolean *governs)
+{
+  const char *at = mention && *mention ? strstr (context, mention) : NULL;
+  gsize where = at ? (gsize) (at - context) : 0;
+  gsize skip_from = at ? where : 0, skip_to = at ? where + strlen (mention) : 0;
+  gsize best = G_MAXSIZE;
+  DlTense tense = DL_TENSE_UNKNOWN;
+  GArray *cues = tense_cues (reader, context);
+  const Cue *nearest = NULL;
+
+  /* The cue nearest the mention wins: a sentence may report in the past
+   * ("said") what will happen ("will meet on Friday"). */
+  for (guint i = 0; i < cues->len; i++)
+    {
+      const Cue *cue = &g_array_index (cues, Cue, i);
+      gsize distance = cue->start >= where ? cue->start - where
+                                           : where - cue->end;
+
+      if (cue->start < skip_to && cue->end > skip_from)
+        continue; /* the mention's own words ("last week") are no cue */
+      if (distance < best)
+        {
+          best = distance;
+          nearest = cue;
+          tense = cue->future ? DL_TENSE_FUTURE : DL_TENSE_PAST;
+        }
+    }
+  if (governs)
+    *governs = at && nearest && cue_governs (context, cues, nearest, where);
+  return tense;
+}
+
