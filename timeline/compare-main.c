@@ -15,12 +15,14 @@
 /* Reads CSV records (ranges or a timeline) from reader into timeline; a
  * bad row fails. */
 static gboolean
-read_csv (DlReader *reader, DlTimeline *timeline, GError **error)
+read_csv (DlReader *reader, gboolean raw, DlTimeline *timeline,
+          GError **error)
 {
   DlFormat format;
   DlRecord *record;
   DlSinkFunc sink;
 
+  dl_reader_set_raw (reader, raw);
   if (!dl_timeline_read_header (reader, &format, error))
     return FALSE;
   sink = dl_timeline_sink_for (format);
@@ -56,7 +58,8 @@ looks_like_timeml (const char *data, gsize len)
 /* Standard input, read whole: it is looked at before it is known to be
  * CSV or an article. */
 static gboolean
-load_stdin (DlPipeline *pipeline, DlTimeline *timeline, GError **error)
+load_stdin (DlPipeline *pipeline, gboolean raw, DlTimeline *timeline,
+            GError **error)
 {
   g_autoptr (GString) data = g_string_new (NULL);
   g_autoptr (GBytes) bytes = NULL;
@@ -77,7 +80,7 @@ load_stdin (DlPipeline *pipeline, DlTimeline *timeline, GError **error)
   if (reader == NULL)
     return FALSE;
   if (is_csv (reader))
-    return read_csv (reader, timeline, error);
+    return read_csv (reader, raw, timeline, error);
   document = dl_document_new ("-", data->str, data->len,
                               looks_like_timeml (data->str, data->len), error);
   return document
@@ -87,19 +90,19 @@ load_stdin (DlPipeline *pipeline, DlTimeline *timeline, GError **error)
 /* One side: an article run through the pipeline, or ranges or a timeline
  * read as they are. */
 static gboolean
-load_side (DlPipeline *pipeline, const char *path, DlTimeline *timeline,
-           GError **error)
+load_side (DlPipeline *pipeline, const char *path, gboolean raw,
+           DlTimeline *timeline, GError **error)
 {
   g_autoptr (DlReader) reader = NULL;
   const char *files[] = { path, NULL };
 
   if (strcmp (path, "-") == 0)
-    return load_stdin (pipeline, timeline, error);
+    return load_stdin (pipeline, raw, timeline, error);
   reader = dl_reader_open (path, error);
   if (reader == NULL)
     return FALSE;
   if (is_csv (reader))
-    return read_csv (reader, timeline, error);
+    return read_csv (reader, raw, timeline, error);
   g_clear_pointer (&reader, dl_reader_free);
   if (!dl_pipeline_run_files (pipeline, files, timeline))
     {
@@ -119,11 +122,10 @@ write_record (DlRecord *record, gpointer writer, GError **error)
 
 static gboolean
 compare (DlPipeline *pipeline, const DlCompareOptions *options,
-         const char *a, const char *b, DlCompareCounts *counts,
-         GError **error)
+         const char *a, const char *b, gboolean raw, DlWriter *writer,
+         DlCompareCounts *counts, GError **error)
 {
   g_autoptr (DlComparison) comparison = dl_comparison_new (options, error);
-  g_autoptr (DlWriter) writer = NULL;
   const char *paths[] = { a, b };
   DlSinkFunc sinks[] = { dl_comparison_sink_a, dl_comparison_sink_b };
 
@@ -135,11 +137,10 @@ compare (DlPipeline *pipeline, const DlCompareOptions *options,
                                                                   error);
 
       if (timeline == NULL
-          || !load_side (pipeline, paths[side], timeline, error)
+          || !load_side (pipeline, paths[side], raw, timeline, error)
           || !dl_timeline_finish (timeline, sinks[side], comparison, error))
         return FALSE;
     }
-  writer = dl_writer_new (stdout, "standard output", DL_FORMAT_COMPARE, NULL);
   return dl_comparison_finish (comparison, write_record, writer, counts,
                                error)
          && dl_writer_finish (writer, error);
@@ -196,9 +197,12 @@ main (int argc, char **argv)
   g_autoptr (GError) error = NULL;
   g_autoptr (DlPipeline) pipeline = NULL;
   g_autofree char *grammar_dir = NULL;
+  g_autoptr (DlWriter) writer = NULL;
   DlPipelineArgs args = { 0 };
+  DlOutputArgs output = { 0 };
   DlCompareOptions options = { 0 };
   DlCompareCounts counts = { 0 };
+  gboolean parsed, raw;
 
   dl_cli_init ("dateline-compare");
   g_option_context_set_summary (context,
@@ -208,22 +212,30 @@ main (int argc, char **argv)
       "0 when everything agrees, 1 when anything differs, 2 on trouble.");
   dl_pipeline_args_add (&args, context);
   g_option_context_add_main_entries (context, entries, NULL);
-  if (!dl_cli_parse (context, &argc, &argv))
-    return DL_EXIT_USAGE;
-  grammar_dir = g_strdup (args.extract.grammar_dir);
-  if (argc != 3)
+  g_option_context_add_main_entries (
+      context, dl_output_args_entries (&output, DL_FORMAT_COMPARE), NULL);
+  parsed = dl_cli_parse (context, &argc, &argv);
+  if (parsed && argc != 3)
+    g_printerr ("%s: give two inputs, A and B\n"
+                "Try '%s --help' for more information.\n",
+                g_get_prgname (), g_get_prgname ());
+  if (!parsed || argc != 3)
     {
-      g_printerr ("%s: give two inputs, A and B\n"
-                  "Try '%s --help' for more information.\n",
-                  g_get_prgname (), g_get_prgname ());
       dl_pipeline_args_clear (&args);
+      dl_output_args_clear (&output);
       return DL_EXIT_USAGE;
     }
+  grammar_dir = g_strdup (args.extract.grammar_dir);
+  raw = output.raw;
   if (apply_options (threshold, max_gap, grammar_dir, &options, &error))
     pipeline = dl_pipeline_new (&args, &error);
   dl_pipeline_args_clear (&args);
-  if (pipeline == NULL
-      || !compare (pipeline, &options, argv[1], argv[2], &counts, &error))
+  if (pipeline)
+    writer = dl_output_args_open (&output, DL_FORMAT_COMPARE, &error);
+  dl_output_args_clear (&output);
+  if (writer == NULL
+      || !compare (pipeline, &options, argv[1], argv[2], raw, writer,
+                   &counts, &error))
     {
       dl_cli_warn (error);
       return DL_EXIT_USAGE;
