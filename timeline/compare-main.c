@@ -7,6 +7,7 @@
 #include <errno.h>
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 /* A header that names this many columns of the ranges or the timeline is
  * CSV; anything else is an article. */
@@ -110,6 +111,15 @@ load_side (DlPipeline *pipeline, const char *path, gboolean raw,
       return FALSE;
     }
   return TRUE;
+}
+
+/* Exits 2, as diff does on trouble.  Through _exit: the check of standard
+ * output at exit would make a write error 1; it is told already. */
+static int G_GNUC_NORETURN
+trouble (void)
+{
+  fflush (stderr);
+  _exit (DL_EXIT_USAGE);
 }
 
 static gboolean
@@ -238,12 +248,12 @@ main (int argc, char **argv)
                    &counts, &error))
     {
       dl_cli_warn (error);
-      return DL_EXIT_USAGE;
+      trouble ();
     }
   g_printerr ("%s: %u agree, %u conflict, %u only in A, %u only in B\n",
               g_get_prgname (), counts.agree, counts.conflict, counts.only_a,
               counts.only_b);
   if (!dl_cli_close_stdout ())
-    return DL_EXIT_USAGE;
+    trouble ();
   return counts.conflict + counts.only_a + counts.only_b > 0 ? 1 : 0;
 }
