@@ -47,7 +47,8 @@ DlSinkFunc dl_timeline_sink_for (DlFormat format);
 
 /* Sorts the rows taken (by start, then end, then document and offset;
  * rows without a range last), merges rows that tell one event, and hands
- * each to sink as a timeline record. */
+ * each to sink as a timeline record.  The timeline is then empty, and may
+ * take rows again. */
 gboolean dl_timeline_finish (DlTimeline *timeline, DlSinkFunc sink,
                              gpointer data, GError **error);
 /* dl_timeline_finish into writer, then dl_writer_finish. */
