@@ -164,20 +164,10 @@ apply_options (const char *threshold, int max_gap, const char *grammar_dir,
   options->threshold = DL_MERGE_THRESHOLD;
   options->max_gap = DL_COMPARE_MAX_GAP;
   options->grammar_dir = grammar_dir;
-  if (threshold)
-    {
-      char *end = NULL;
-      double x = g_ascii_strtod (threshold, &end);
-
-      if (end == threshold || *end != '\0' || !(x > 0 && x <= 1))
-        {
-          g_set_error (error, DL_ERROR, DL_ERROR_USAGE,
-                       "--match-threshold: \"%s\" is not a number above 0 "
-                       "and at most 1", threshold);
-          return FALSE;
-        }
-      options->threshold = x;
-    }
+  if (threshold && !dl_timeline_parse_threshold ("--match-threshold",
+                                                 threshold,
+                                                 &options->threshold, error))
+    return FALSE;
   if (max_gap < 0)
     {
       g_set_error (error, DL_ERROR, DL_ERROR_USAGE,

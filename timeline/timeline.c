@@ -617,27 +617,34 @@ dl_timeline_args_entries (DlTimelineArgs *args)
 }
 
 gboolean
+dl_timeline_parse_threshold (const char *option, const char *text,
+                             double *threshold, GError **error)
+{
+  char *end = NULL;
+  double x = g_ascii_strtod (text, &end);
+
+  if (end == text || *end != '\0' || !(x > 0 && x <= 1))
+    {
+      g_set_error (error, DL_ERROR, DL_ERROR_USAGE,
+                   "%s: \"%s\" is not a number above 0 and at most 1",
+                   option, text);
+      return FALSE;
+    }
+  *threshold = x;
+  return TRUE;
+}
+
+gboolean
 dl_timeline_args_apply (DlTimelineArgs *args, DlTimelineOptions *options,
                         GError **error)
 {
   options->resolved_only = args->resolved_only;
   options->no_merge = args->no_merge;
   options->merge_threshold = DL_MERGE_THRESHOLD;
-  if (args->merge_threshold)
-    {
-      char *end = NULL;
-      double x = g_ascii_strtod (args->merge_threshold, &end);
-
-      if (end == args->merge_threshold || *end != '\0' || !(x > 0 && x <= 1))
-        {
-          g_set_error (error, DL_ERROR, DL_ERROR_USAGE,
-                       "--merge-threshold: \"%s\" is not a number above 0 "
-                       "and at most 1", args->merge_threshold);
-          return FALSE;
-        }
-      options->merge_threshold = x;
-    }
-  return TRUE;
+  return args->merge_threshold == NULL
+         || dl_timeline_parse_threshold ("--merge-threshold",
+                                         args->merge_threshold,
+                                         &options->merge_threshold, error);
 }
 
 void

@@ -69,6 +69,9 @@ typedef struct {
 } DlTimelineArgs;
 
 const GOptionEntry *dl_timeline_args_entries (DlTimelineArgs *args);
+/* Reads text, the value of option, as a likeness from above 0 to 1. */
+gboolean dl_timeline_parse_threshold (const char *option, const char *text,
+                                      double *threshold, GError **error);
 gboolean dl_timeline_args_apply (DlTimelineArgs *args,
                                  DlTimelineOptions *options, GError **error);
 void dl_timeline_args_clear (DlTimelineArgs *args);
