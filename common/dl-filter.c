@@ -28,8 +28,11 @@ run_one (const DlFilter *filter, gboolean raw, const char *file,
   if (reader == NULL)
     return FALSE;
   dl_reader_set_raw (reader, raw);
-  if (!dl_reader_read_header (reader, filter->in, filter->out,
-                              filter->required, filter->n_required, error))
+  if (filter->read_header ? !filter->read_header (reader, filter->data, error)
+                          : !dl_reader_read_header (reader, filter->in,
+                                                    filter->out,
+                                                    filter->required,
+                                                    filter->n_required, error))
     return FALSE;
   if (*extra == NULL)
     {

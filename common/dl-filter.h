@@ -16,6 +16,10 @@ typedef struct {
   gpointer data;
   /* Called once the first header is read, with its extra column names. */
   void (*begin) (GPtrArray *extra_names, gpointer data);
+  /* Optional: reads the header of each input instead of
+   * dl_reader_read_header (in, out, required), for a stage that reads more
+   * than one format (told apart by dl_reader_peek_format). */
+  gboolean (*read_header) (DlReader *reader, gpointer data, GError **error);
 } DlFilter;
 
 /* Runs filter over files (NULL-terminated; "-" is standard input).  A bad

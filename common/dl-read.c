@@ -821,3 +821,37 @@ dl_reader_next (DlReader *reader, GError **error)
       return g_steal_pointer (&record);
     }
 }
+
+DlFormat
+dl_reader_peek_format (DlReader *reader, const DlFormat *formats, gsize n,
+                       guint *known, GError **error)
+{
+  GPtrArray *row, *names;
+  guint64 line = 0;
+  DlFormat best = formats[0];
+  guint best_known = 0;
+
+  if (known)
+    *known = 0;
+  row = next_row (reader, &line, error);
+  if (row == NULL)
+    return error && *error ? DL_N_FORMATS : best;
+  /* JSON Lines: the first object's keys are the header. */
+  names = reader->syntax == SYNTAX_JSONL ? reader->keys : row;
+  for (gsize f = 0; f < n; f++)
+    {
+      guint count = 0;
+
+      for (guint i = 0; i < names->len; i++)
+        count += dl_format_lookup (formats[f],
+                                   without_bom (names->pdata[i])) >= 0;
+      if (count > best_known)
+        best = formats[f], best_known = count;
+    }
+  if (known)
+    *known = best_known;
+  /* Put back: dl_reader_read_header reads it as the first row. */
+  g_queue_push_head (&reader->rows, row);
+  g_queue_push_head (&reader->row_lines, GSIZE_TO_POINTER (line));
+  return best;
+}

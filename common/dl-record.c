@@ -22,9 +22,20 @@ static const DlColumn ranges_columns[] = {
   DL_COL_GRANULARITY, DL_COL_CERTAINTY, DL_COL_NOTE,
 };
 
+/* What a reader wants first, then what makes a timeline an input again
+ * (of dateline-timeline and dateline-compare). */
 static const DlColumn timeline_columns[] = {
   DL_COL_FROM, DL_COL_TO, DL_COL_WHEN, DL_COL_EVENT, DL_COL_MENTION,
-  DL_COL_SOURCE, DL_COL_VALUE, DL_COL_GRANULARITY, DL_COL_CERTAINTY,
+  DL_COL_SOURCE, DL_COL_SOURCES, DL_COL_VALUE, DL_COL_GRANULARITY,
+  DL_COL_CERTAINTY, DL_COL_TYPE, DL_COL_DOC, DL_COL_DCT, DL_COL_CONTEXT,
+  DL_COL_NOTE,
+};
+
+static const DlColumn compare_columns[] = {
+  DL_COL_STATUS, DL_COL_SCORE, DL_COL_GAP_DAYS, DL_COL_A_START,
+  DL_COL_A_END, DL_COL_A_WHEN, DL_COL_A_EVENT, DL_COL_A_SOURCE,
+  DL_COL_B_START, DL_COL_B_END, DL_COL_B_WHEN, DL_COL_B_EVENT,
+  DL_COL_B_SOURCE, DL_COL_NOTE,
 };
 
 static const DlColumn dates_columns[] = { DL_COL_DOC, DL_COL_DCT };
@@ -57,8 +68,22 @@ static const char *const column_names[DL_N_COLUMNS] = {
   [DL_COL_WHEN] = "when",
   [DL_COL_EVENT] = "event",
   [DL_COL_SOURCE] = "source",
+  [DL_COL_SOURCES] = "sources",
   [DL_COL_NAME] = "name",
   [DL_COL_ALIASES] = "aliases",
+  [DL_COL_STATUS] = "status",
+  [DL_COL_SCORE] = "score",
+  [DL_COL_GAP_DAYS] = "gap_days",
+  [DL_COL_A_START] = "a_start",
+  [DL_COL_A_END] = "a_end",
+  [DL_COL_A_WHEN] = "a_when",
+  [DL_COL_A_EVENT] = "a_event",
+  [DL_COL_A_SOURCE] = "a_source",
+  [DL_COL_B_START] = "b_start",
+  [DL_COL_B_END] = "b_end",
+  [DL_COL_B_WHEN] = "b_when",
+  [DL_COL_B_EVENT] = "b_event",
+  [DL_COL_B_SOURCE] = "b_source",
 };
 
 const DlColumn *
@@ -78,6 +103,9 @@ dl_format_columns (DlFormat format, gsize *n_columns)
     case DL_FORMAT_DATES:
       *n_columns = G_N_ELEMENTS (dates_columns);
       return dates_columns;
+    case DL_FORMAT_COMPARE:
+      *n_columns = G_N_ELEMENTS (compare_columns);
+      return compare_columns;
     case DL_FORMAT_TIMELINE:
     default:
       *n_columns = G_N_ELEMENTS (timeline_columns);
@@ -94,6 +122,7 @@ dl_column_is_number (DlColumn column)
     case DL_COL_END:
     case DL_COL_LINE:
     case DL_COL_SENTENCE:
+    case DL_COL_SOURCES:
       return TRUE;
     default:
       return FALSE;

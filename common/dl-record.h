@@ -54,9 +54,24 @@ typedef enum {
   DL_COL_WHEN,
   DL_COL_EVENT,
   DL_COL_SOURCE,
+  DL_COL_SOURCES,
   /* anchors (also uses earliest, latest) */
   DL_COL_NAME,
   DL_COL_ALIASES,
+  /* comparison of two timelines (dateline-compare; also uses note) */
+  DL_COL_STATUS,
+  DL_COL_SCORE,
+  DL_COL_GAP_DAYS,
+  DL_COL_A_START,
+  DL_COL_A_END,
+  DL_COL_A_WHEN,
+  DL_COL_A_EVENT,
+  DL_COL_A_SOURCE,
+  DL_COL_B_START,
+  DL_COL_B_END,
+  DL_COL_B_WHEN,
+  DL_COL_B_EVENT,
+  DL_COL_B_SOURCE,
   DL_N_COLUMNS
 } DlColumn;
 
@@ -66,6 +81,7 @@ typedef enum {
   DL_FORMAT_TIMELINE,
   DL_FORMAT_ANCHORS, /* --anchors FILE: events that dates are told from */
   DL_FORMAT_DATES,   /* --dates FILE: the date of each document (doc,dct) */
+  DL_FORMAT_COMPARE, /* dateline-compare: what agrees, what conflicts */
   DL_N_FORMATS
 } DlFormat;
 
@@ -117,6 +133,13 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (DlReader, dl_reader_free)
  * spreadsheet guard added (a cell matching ^'+[=+-@\t\r]) is dropped. */
 void dl_reader_set_raw (DlReader *reader, gboolean raw);
 
+
+/* Which of formats[0..n) the header names most columns of (the first on
+ * a tie), without reading the header: dl_reader_read_header then reads it.
+ * *known (may be NULL) gets how many it names.  formats[0] for an empty
+ * input; DL_N_FORMATS on error. */
+DlFormat dl_reader_peek_format (DlReader *reader, const DlFormat *formats,
+                                gsize n, guint *known, GError **error);
 
 /* Reads the header.  Columns of in are bound; columns of out that in lacks
  * are dropped (the stage writes them anew); every other column is extra and

@@ -1,128 +1,53 @@
 /* dateline: extract, normalize and timeline in one process. */
 #include "dl-cli.h"
-#include "extract.h"
-#include "normalize.h"
-#include "timeline.h"
+#include "pipeline.h"
 
 #include <stdio.h>
-
-typedef struct {
-  DlNormalizer *normalizer;
-  DlTimeline *timeline;
-} Pipeline;
-
-/* Each mention goes straight from extract through normalize into the
- * timeline: no CSV between the stages inside one process. */
-static gboolean
-pass_on (DlRecord *record, gpointer data, GError **error)
-{
-  Pipeline *pipeline = data;
-
-  return dl_normalizer_add (pipeline->normalizer, record, dl_timeline_sink,
-                            pipeline->timeline, error);
-}
-
-/* The stages built from the parsed options, or FALSE with error set. */
-static gboolean
-build_stages (DlExtractArgs *extract_args, DlNormalizeArgs *normalize_args,
-              DlExtractor **extractor, DlNormalizer **normalizer,
-              GError **error)
-{
-  DlExtractOptions extract_options = { 0 };
-  DlNormalizeOptions normalize_options = { 0 };
-
-  if (!dl_extract_args_apply (extract_args, &extract_options, error)
-      || !dl_normalize_args_apply (normalize_args, &normalize_options, error))
-    return FALSE;
-  /* One --reference-date and --grammar serve both stages. */
-  normalize_options.reference_date = extract_options.reference_date;
-  normalize_options.grammar_dir = extract_options.grammar_dir;
-  *extractor = dl_extractor_new (&extract_options, error);
-  if (*extractor)
-    *normalizer = dl_normalizer_new (&normalize_options, error);
-  return *normalizer != NULL;
-}
 
 int
 main (int argc, char **argv)
 {
-  gboolean resolved_only = FALSE;
-  GOptionEntry entries[] = {
-    { "resolved-only", 'R', 0, G_OPTION_ARG_NONE, &resolved_only,
-      "Leave out rows without a date range (their count goes to stderr)",
-      NULL },
-    { NULL },
-  };
   g_autoptr (GOptionContext) context = g_option_context_new ("[FILE...]");
   g_autoptr (GError) error = NULL;
-  g_autoptr (DlExtractor) extractor = NULL;
-  g_autoptr (DlNormalizer) normalizer = NULL;
+  g_autoptr (DlPipeline) pipeline = NULL;
   g_autoptr (DlTimeline) timeline = NULL;
   g_autoptr (DlWriter) writer = NULL;
-  DlExtractArgs extract_args = { 0 };
-  DlNormalizeArgs normalize_args = { 0 };
+  DlPipelineArgs args = { 0 };
   DlOutputArgs output = { 0 };
-  Pipeline pipeline;
-  gboolean ok, built;
-  guint dropped = 0, unresolved;
+  gboolean ok;
 
   dl_cli_init ("dateline");
   g_option_context_set_summary (context,
       "Finds the dates in text or TimeML and writes them as one timeline:\n"
       "dateline-extract | dateline-normalize | dateline-timeline in one.");
-  g_option_context_add_main_entries (
-      context, dl_extract_args_entries (&extract_args), NULL);
-  g_option_context_add_main_entries (
-      context, dl_normalize_args_entries (&normalize_args), NULL);
-  g_option_context_add_main_entries (context, entries, NULL);
+  dl_pipeline_args_add (&args, context);
   g_option_context_add_main_entries (
       context, dl_output_args_entries (&output, DL_FORMAT_TIMELINE), NULL);
   if (!dl_cli_parse (context, &argc, &argv))
     {
-      dl_extract_args_clear (&extract_args);
-      dl_normalize_args_clear (&normalize_args);
+      dl_pipeline_args_clear (&args);
       dl_output_args_clear (&output);
       return DL_EXIT_USAGE;
     }
-  built = build_stages (&extract_args, &normalize_args, &extractor,
-                        &normalizer, &error)
-          && (writer = dl_output_args_open (&output, DL_FORMAT_TIMELINE,
-                                            &error)) != NULL;
-  dl_extract_args_clear (&extract_args);
-  dl_normalize_args_clear (&normalize_args);
+  pipeline = dl_pipeline_new (&args, &error);
+  dl_pipeline_args_clear (&args);
+  if (pipeline)
+    timeline = dl_pipeline_new_timeline (pipeline, &error);
+  if (timeline)
+    writer = dl_output_args_open (&output, DL_FORMAT_TIMELINE, &error);
   dl_output_args_clear (&output);
-  if (!built)
+  if (writer == NULL)
     {
       dl_cli_warn (error);
       return dl_cli_exit_code (error);
     }
-  timeline = dl_timeline_new (resolved_only);
-  pipeline.normalizer = normalizer;
-  pipeline.timeline = timeline;
-  ok = dl_extractor_run_files (extractor, (const char *const *) argv + 1,
-                               pass_on, &pipeline);
-  if (!dl_normalizer_flush (normalizer, dl_timeline_sink, timeline, &error))
-    {
-      dl_cli_warn (error);
-      g_clear_error (&error);
-      ok = FALSE;
-    }
-  if (!dl_timeline_write (timeline, writer, &dropped, &error))
+  ok = dl_pipeline_run_files (pipeline, (const char *const *) argv + 1,
+                              timeline);
+  if (!dl_timeline_write (timeline, writer, &error))
     {
       dl_cli_warn (error);
       return DL_EXIT_DATA;
     }
-  unresolved = dl_normalizer_unresolved (normalizer);
-  if (unresolved > 0)
-    g_printerr ("%s: %u mention%s left unresolved (certainty=unresolved)\n",
-                g_get_prgname (), unresolved, unresolved == 1 ? "" : "s");
-  if (dl_normalizer_dropped (normalizer) > 0)
-    g_printerr ("%s: %u row%s skipped (a bare number read as a year outside"
-                " a history)\n", g_get_prgname (),
-                dl_normalizer_dropped (normalizer),
-                dl_normalizer_dropped (normalizer) == 1 ? "" : "s");
-  if (dropped > 0)
-    g_printerr ("%s: left out %u row%s without a date range\n",
-                g_get_prgname (), dropped, dropped == 1 ? "" : "s");
+  dl_pipeline_tell (pipeline, timeline);
   return dl_cli_close_stdout () && ok ? DL_EXIT_OK : DL_EXIT_DATA;
 }

@@ -172,6 +172,22 @@ names_a_time (const char *form)
          || g_str_has_prefix (form, "BC") || g_str_has_prefix (form, "FY");
 }
 
+/* Whether the mention ending at end is a possessive ("December's
+ * figures"): it then names a thing of that time, not the end of a span. */
+static gboolean
+possessive_after (const char *text, gsize end)
+{
+  const char *p = text + end;
+
+  if (*p == '\'')
+    p++;
+  else if (strncmp (p, "\u2019", 3) == 0)
+    p += 3;
+  else
+    return FALSE;
+  return (*p == 's' || *p == 'S') && !g_ascii_isalnum (p[1]);
+}
+
 /* The kind of link between a and b, or NULL. */
 static const char *
 link_between (DlContextRules *rules, const char *text, const DlMatch *a,
@@ -179,6 +195,9 @@ link_between (DlContextRules *rules, const char *text, const DlMatch *a,
 {
   gsize from = a->start > REACH ? a->start - REACH : 0;
 
+  /* "on Friday - December's figures showed": two clauses, not a span. */
+  if (possessive_after (text, a->end) || possessive_after (text, b->end))
+    return NULL;
   if (b->start - a->end > REACH || !names_a_time (a->form)
       || !names_a_time (b->form) || strstr (a->form, " type=SET")
       || strstr (b->form, " type=SET"))

@@ -60,7 +60,7 @@ main (int argc, char **argv)
   DlNormalizeOptions options = { 0 };
   Stage stage = { 0 };
   DlFilter filter = { DL_FORMAT_MENTIONS, DL_FORMAT_RANGES, required,
-                      G_N_ELEMENTS (required), process, &stage, begin };
+                      G_N_ELEMENTS (required), process, &stage, begin, NULL };
   const char *stdin_only[] = { "-", NULL };
   gboolean ok, raw;
   guint unresolved;

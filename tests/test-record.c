@@ -45,7 +45,7 @@ test_format_names (void)
   gsize n;
   const DlColumn *cols = dl_format_columns (DL_FORMAT_TIMELINE, &n);
 
-  g_assert_cmpuint (n, ==, 9);
+  g_assert_cmpuint (n, ==, 15);
   g_assert_cmpstr (dl_format_column_name (DL_FORMAT_TIMELINE, cols[0]), ==,
                    "start");
   g_assert_cmpstr (dl_format_column_name (DL_FORMAT_MENTIONS, DL_COL_START),
@@ -378,8 +378,9 @@ test_header_only_output (void)
   g_assert_true (dl_writer_finish (writer, &error));
   fclose (out);
   g_file_get_contents (path, &text, NULL, &error);
-  g_assert_cmpstr (text, ==, "start,end,when,event,mention,source,value,"
-                             "granularity,certainty\n");
+  g_assert_cmpstr (text, ==, "start,end,when,event,mention,source,sources,"
+                             "value,granularity,certainty,type,doc,dct,"
+                             "context,note\n");
   g_unlink (path);
 }
 

@@ -1,4 +1,5 @@
-/* dateline-timeline: range records in, one sorted timeline out. */
+/* dateline-timeline: range records (or timelines) in, one sorted timeline
+ * out. */
 #include "dl-cli.h"
 #include "dl-filter.h"
 #include "timeline.h"
@@ -8,6 +9,8 @@
 typedef struct {
   DlTimeline *timeline;
   GPtrArray *extra_names;
+  DlFormat format; /* of the input being read */
+  guint skipped;   /* bad rows, told and left out */
 } Stage;
 
 static void
@@ -19,53 +22,76 @@ begin (GPtrArray *extra_names, gpointer data)
 }
 
 static gboolean
-process (DlRecord *record, gpointer data, GError **error)
+read_header (DlReader *reader, gpointer data, GError **error)
 {
   Stage *stage = data;
 
-  return dl_timeline_sink (record, stage->timeline, error);
+  return dl_timeline_read_header (reader, &stage->format, error);
+}
+
+static gboolean
+process (DlRecord *record, gpointer data, GError **error)
+{
+  Stage *stage = data;
+  g_autoptr (GError) bad = NULL;
+  gboolean ok = dl_timeline_sink_for (stage->format) (record,
+                                                      stage->timeline, &bad);
+
+  /* A bad row is told and skipped; the rest of its file goes on. */
+  (void) error;
+  if (!ok)
+    {
+      dl_cli_warn (bad);
+      stage->skipped++;
+    }
+  return TRUE;
 }
 
 int
 main (int argc, char **argv)
 {
-  gboolean resolved_only = FALSE;
+  g_autofree char *grammar_dir = NULL;
+  DlTimelineArgs args = { 0 };
   GOptionEntry entries[] = {
-    { "resolved-only", 'R', 0, G_OPTION_ARG_NONE, &resolved_only,
-      "Leave out rows without a date range (their count goes to stderr)",
-      NULL },
+    { "grammar", 'g', 0, G_OPTION_ARG_FILENAME, &grammar_dir,
+      "Load the word lists from DIR/en instead of the built-in copy", "DIR" },
     { NULL },
-  };
-  static const DlColumn required[] = {
-    DL_COL_DOC, DL_COL_START, DL_COL_LINE, DL_COL_MENTION, DL_COL_CONTEXT,
-    DL_COL_VALUE, DL_COL_MOD, DL_COL_EARLIEST, DL_COL_LATEST,
-    DL_COL_GRANULARITY, DL_COL_CERTAINTY,
   };
   g_autoptr (GOptionContext) context = g_option_context_new ("[FILE...]");
   g_autoptr (GError) error = NULL;
   g_autoptr (DlTimeline) timeline = NULL;
   g_autoptr (DlWriter) writer = NULL;
+  g_auto (GStrv) summary = NULL;
+  DlTimelineOptions options = { 0 };
   DlOutputArgs output = { 0 };
   Stage stage = { 0 };
-  DlFilter filter = { DL_FORMAT_RANGES, DL_FORMAT_TIMELINE, required,
-                      G_N_ELEMENTS (required), process, &stage, begin };
+  DlFilter filter = { DL_FORMAT_RANGES, DL_FORMAT_TIMELINE, NULL, 0, process,
+                      &stage, begin, read_header };
   const char *stdin_only[] = { "-", NULL };
   gboolean ok, raw;
-  guint dropped = 0;
 
   dl_cli_init ("dateline-timeline");
   g_option_context_set_summary (context,
-      "Reads range rows (from dateline-normalize) and writes them as one\n"
-      "timeline sorted by date.");
+      "Reads range rows (from dateline-normalize), or timelines to merge\n"
+      "again, and writes them as one timeline sorted by date, with the rows\n"
+      "that tell one event merged.");
+  g_option_context_add_main_entries (context, dl_timeline_args_entries (&args),
+                                     NULL);
   g_option_context_add_main_entries (context, entries, NULL);
   g_option_context_add_main_entries (
       context, dl_output_args_entries (&output, DL_FORMAT_TIMELINE), NULL);
   if (!dl_cli_parse (context, &argc, &argv))
     {
       dl_output_args_clear (&output);
+      dl_timeline_args_clear (&args);
       return DL_EXIT_USAGE;
     }
-  writer = dl_output_args_open (&output, DL_FORMAT_TIMELINE, &error);
+  options.grammar_dir = grammar_dir;
+  if (dl_timeline_args_apply (&args, &options, &error))
+    timeline = dl_timeline_new (&options, &error);
+  dl_timeline_args_clear (&args);
+  if (timeline)
+    writer = dl_output_args_open (&output, DL_FORMAT_TIMELINE, &error);
   raw = output.raw;
   dl_output_args_clear (&output);
   if (writer == NULL)
@@ -73,7 +99,6 @@ main (int argc, char **argv)
       dl_cli_warn (error);
       return dl_cli_exit_code (error);
     }
-  timeline = dl_timeline_new (resolved_only);
   stage.timeline = timeline;
   ok = dl_filter_run_raw (&filter,
                           argc > 1 ? (const char *const *) argv + 1
@@ -81,14 +106,20 @@ main (int argc, char **argv)
                           raw);
   if (stage.extra_names)
     dl_writer_set_extra_names (writer, stage.extra_names);
-  if (!dl_timeline_write (timeline, writer, &dropped, &error))
+  if (!dl_timeline_write (timeline, writer, &error))
     {
       dl_cli_warn (error);
       ok = FALSE;
     }
   g_clear_pointer (&stage.extra_names, g_ptr_array_unref);
-  if (dropped > 0)
-    g_printerr ("%s: left out %u row%s without a date range\n",
-                g_get_prgname (), dropped, dropped == 1 ? "" : "s");
+  summary = dl_timeline_summary (timeline);
+  for (guint i = 0; summary[i]; i++)
+    g_printerr ("%s: %s\n", g_get_prgname (), summary[i]);
+  if (stage.skipped > 0)
+    {
+      g_printerr ("%s: %u row%s skipped (bad row)\n", g_get_prgname (),
+                  stage.skipped, stage.skipped == 1 ? "" : "s");
+      ok = FALSE;
+    }
   return dl_cli_close_stdout () && ok ? DL_EXIT_OK : DL_EXIT_DATA;
 }

@@ -1,27 +1,61 @@
-/* timeline.c: sorts ranges into a timeline a person can read. */
+/* timeline.c: ranges (or timelines) in, one timeline out: each row checked,
+ * linked rows joined, all sorted by date, rows that tell one event merged
+ * (merge.c), each labelled in words. */
 #include "timeline.h"
+
+#include "label.h"
+#include "row.h"
+#include "words.h"
 
 #include "dl-cli.h"
 #include "dl-text.h"
 
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 struct _DlTimeline {
-  gboolean resolved_only;
-  GPtrArray *records; /* DlRecord *, ranges */
+  DlTimelineOptions options;
+  DlWordLists *lists;
+  DlRow *pending;     /* the last row read: a link= row may still join it */
+  GPtrArray *rows;    /* DlRow *, to be sorted */
+  guint links;        /* rows joined to the row before */
+  guint merged;       /* rows merged into another (same event) */
+  guint dropped;      /* rows without a range left out (--resolved-only) */
+  guint64 seq;        /* rows numbered in input order */
+};
+
+static const char *const granularities[] = {
+  "", "day", "week", "month", "quarter", "half", "season", "year",
+  "decade", "century", NULL,
+};
+
+static const char *const certainties[] = {
+  "exact", "fuzzy", "approximate", "unresolved", NULL,
+};
+
+static const char *const types[] = {
+  "", "DATE", "TIME", "DURATION", "SET", NULL,
 };
 
 DlTimeline *
-dl_timeline_new (gboolean resolved_only)
+dl_timeline_new (const DlTimelineOptions *options, GError **error)
 {
-  DlTimeline *timeline = g_new0 (DlTimeline, 1);
+  g_autoptr (DlTimeline) timeline = g_new0 (DlTimeline, 1);
 
-  timeline->resolved_only = resolved_only;
-  timeline->records = g_ptr_array_new_with_free_func (
-      (GDestroyNotify) dl_record_free);
-  return timeline;
+  timeline->options = *options;
+  if (timeline->options.merge_threshold <= 0)
+    timeline->options.merge_threshold = DL_MERGE_THRESHOLD;
+  timeline->options.grammar_dir = NULL; /* not kept: used only here */
+  if (!options->no_merge)
+    {
+      timeline->lists = dl_word_lists_load (options->grammar_dir, error);
+      if (timeline->lists == NULL)
+        return NULL;
+    }
+  timeline->rows = g_ptr_array_new_with_free_func ((GDestroyNotify) dl_row_free);
+  return g_steal_pointer (&timeline);
 }
 
 void
@@ -29,251 +63,181 @@ dl_timeline_free (DlTimeline *timeline)
 {
   if (timeline == NULL)
     return;
-  g_ptr_array_unref (timeline->records);
+  dl_row_free (timeline->pending);
+  g_ptr_array_unref (timeline->rows);
+  dl_word_lists_free (timeline->lists);
   g_free (timeline);
 }
 
-void
-dl_timeline_add (DlTimeline *timeline, DlRecord *record)
+/* ---- checking ---- */
+
+static void
+set_row_error (GError **error, const DlRecord *record, const char *format,
+               ...) G_GNUC_PRINTF (3, 4);
+
+/* Where a record came from, for messages: its file and line, or (from a
+ * stage in the same process) its document and line there. */
+static void
+set_row_error (GError **error, const DlRecord *record, const char *format,
+               ...)
 {
-  g_ptr_array_add (timeline->records, record);
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+  if (record->origin)
+    g_set_error (error, DL_ERROR, DL_ERROR_DATA, "%s:%" G_GUINT64_FORMAT
+                 ": %s", record->origin, record->line, message);
+  else
+    g_set_error (error, DL_ERROR, DL_ERROR_DATA, "%s:%s: %s",
+                 dl_record_get (record, DL_COL_DOC),
+                 dl_record_get (record, DL_COL_LINE), message);
 }
 
-gboolean
-dl_timeline_sink (DlRecord *record, gpointer timeline, GError **error)
+/* The index of text among the NULL-terminated words, or -1. */
+static int
+index_of (const char *text, const char *const *words)
 {
-  (void) error;
-  dl_timeline_add (timeline, record);
+  for (int i = 0; words[i]; i++)
+    if (strcmp (text, words[i]) == 0)
+      return i;
+  return -1;
+}
+
+static gboolean
+is_number (const char *text)
+{
+  return *text && strspn (text, "0123456789") == strlen (text);
+}
+
+/* Reads column as a day, exactly YYYY-MM-DD, into *julian; empty is open,
+ * open_value. */
+static gboolean
+read_day (const DlRecord *record, DlFormat format, DlColumn column,
+          gint32 open_value, gint32 *julian, GError **error)
+{
+  const char *text = dl_record_get (record, column);
+  GDate day;
+
+  if (*text == '\0')
+    {
+      *julian = open_value;
+      return TRUE;
+    }
+  if (strlen (text) != 10 || !dl_parse_iso_date (text, &day))
+    {
+      set_row_error (error, record, "%s \"%s\" is not a day (YYYY-MM-DD)",
+                     dl_format_column_name (format, column), text);
+      return FALSE;
+    }
+  *julian = (gint32) g_date_get_julian (&day);
   return TRUE;
 }
 
-/* English month names: the labels must not change with the locale, which
- * g_date_strftime's %B would. */
-static const char *const months[] = {
-  "January", "February", "March", "April", "May", "June", "July", "August",
-  "September", "October", "November", "December",
-};
-
-static const char *
-mod_prefix (const char *mod)
+/* Checks a range (columns lo_col and hi_col of format) and the columns
+ * both input formats share, into a new row. */
+static DlRow *
+checked_row (DlRecord *record, DlFormat format, DlColumn lo_col,
+             DlColumn hi_col, GError **error)
 {
-  static const struct { const char *mod, *words; } table[] = {
-    { "START", "early " }, { "MID", "mid " }, { "END", "late " },
-    { "APPROX", "around " }, { "BEFORE", "before " }, { "AFTER", "after " },
-    { "ON_OR_BEFORE", "by " }, { "ON_OR_AFTER", "from " },
-  };
+  g_autoptr (DlRow) row = g_new0 (DlRow, 1);
+  int granularity, certainty;
 
-  for (gsize i = 0; mod && i < G_N_ELEMENTS (table); i++)
-    if (strcmp (mod, table[i].mod) == 0)
-      return table[i].words;
-  return "";
-}
-
-static char *
-ordinal (int n)
-{
-  const char *suffix = (n % 100 >= 11 && n % 100 <= 13) ? "th"
-                       : n % 10 == 1                   ? "st"
-                       : n % 10 == 2                   ? "nd"
-                       : n % 10 == 3                   ? "rd"
-                                                       : "th";
-  return g_strdup_printf ("%d%s", n, suffix);
-}
-
-/* "24 February 2022" for an ISO day (a time of day may follow), or NULL. */
-static char *
-iso_day_words (const char *text)
-{
-  GDate day;
-
-  if (!dl_parse_iso_date (text, &day))
+  if (!read_day (record, format, lo_col, DL_OPEN_START, &row->lo, error)
+      || !read_day (record, format, hi_col, DL_OPEN_END, &row->hi, error))
     return NULL;
-  return g_strdup_printf ("%d %s %d", g_date_get_day (&day),
-                          months[g_date_get_month (&day) - 1],
-                          g_date_get_year (&day));
-}
-
-/* The number in the one or two digits at text, or -1. */
-static int
-small_number (const char *text)
-{
-  int n = dl_text_digits (text, 2);
-
-  return n >= 0 ? n : dl_text_digits (text, 1);
-}
-
-/* The value in words, without the mod: read digit by digit (every row of
- * the timeline is named through here). */
-static char *
-value_words (const char *value)
-{
-  static const struct { const char *code, *name; } seasons[] = {
-    { "SP", "spring" }, { "SU", "summer" }, { "FA", "autumn" },
-    { "WI", "winter" },
-  };
-  int y = dl_text_digits (value, 4), m;
-  char *day = iso_day_words (value);
-  gsize n;
-
-  if (day)
-    return day;
-  if (y >= 0 && value[4] == '-')
+  if (row->lo > row->hi)
     {
-      const char *rest = value + 5;
-
-      m = dl_text_digits (rest, 2);
-      if (m >= 1 && m <= 12 && rest[2] == '\0')
-        return g_strdup_printf ("%s %d", months[m - 1], y);
-      if ((rest[0] == 'Q' || rest[0] == 'H') && g_ascii_isdigit (rest[1])
-          && rest[2] == '\0')
-        return rest[0] == 'Q' ? g_strdup_printf ("Q%c %d", rest[1], y)
-                              : g_strdup_printf ("%s half of %d",
-                                                 rest[1] == '1' ? "first"
-                                                                : "second",
-                                                 y);
-      if (rest[0] == 'W' && (m = small_number (rest + 1)) >= 0)
-        return g_strdup_printf ("week %d of %d%s", m, y,
-                                g_str_has_suffix (value, "-WE")
-                                    ? " (weekend)" : "");
-      for (gsize i = 0; i < G_N_ELEMENTS (seasons); i++)
-        if (strcmp (rest, seasons[i].code) == 0)
-          return g_strdup_printf ("%s %d", seasons[i].name, y);
+      set_row_error (error, record, "%s %s is after %s %s",
+                     dl_format_column_name (format, lo_col),
+                     dl_record_get (record, lo_col),
+                     dl_format_column_name (format, hi_col),
+                     dl_record_get (record, hi_col));
+      return NULL;
     }
-  n = strlen (value);
-  if (n == 4 && strspn (value, "0123456789") == 4)
-    return g_strdup (value);
-  if (n == 3 && strspn (value, "0123456789") == 3)
-    return g_strdup_printf ("the %s0s", value);
-  if (n == 2 && strspn (value, "0123456789") == 2)
+  certainty = index_of (dl_record_get (record, DL_COL_CERTAINTY), certainties);
+  if (certainty < 0)
     {
-      g_autofree char *nth = ordinal (atoi (value) + 1);
-      return g_strdup_printf ("the %s century", nth);
+      set_row_error (error, record, "unknown certainty \"%s\"",
+                     dl_record_get (record, DL_COL_CERTAINTY));
+      return NULL;
     }
-  if (strcmp (value, "PRESENT_REF") == 0)
-    return g_strdup ("now");
-  if (strcmp (value, "PAST_REF") == 0)
-    return g_strdup ("the past");
-  if (strcmp (value, "FUTURE_REF") == 0)
-    return g_strdup ("the future");
-  return g_strdup (value);
-}
-
-/* A date as a person writes it: "24 February 2022". */
-static char *
-day_words (const char *iso)
-{
-  char *words = iso_day_words (iso);
-
-  return words ? words : g_strdup (iso);
-}
-
-/* The label of a record: from its value, or, when the value says only
- * roughly ("XXXX-XX-XX": three days before some day of 2022), from its
- * range. */
-static char *
-record_label (const DlRecord *record)
-{
-  const char *value = dl_record_get (record, DL_COL_VALUE);
-  const char *earliest = dl_record_get (record, DL_COL_EARLIEST);
-  const char *latest = dl_record_get (record, DL_COL_LATEST);
-  const char *mod = dl_record_get (record, DL_COL_MOD);
-  const char *anchor = dl_record_get (record, DL_COL_ANCHOR);
-
-  /* A recurring set, or a mention that could not be resolved, has no date
-   * to name: its own words say it best. */
-  if (strcmp (dl_record_get (record, DL_COL_TYPE), "SET") == 0
-      || strcmp (dl_record_get (record, DL_COL_CERTAINTY), "unresolved") == 0)
-    return g_strdup (dl_record_get (record, DL_COL_MENTION));
-  /* "before the 2022 Ukraine invasion", when the event was found. */
-  if (*anchor && (strcmp (mod, "BEFORE") == 0 || strcmp (mod, "AFTER") == 0)
-      && strstr (dl_record_get (record, DL_COL_NOTE), "; anchor \""))
-    return g_strdup_printf ("%s the %s", mod[0] == 'B' ? "before" : "after",
-                            anchor);
-  /* Some days of a month: "3-5 May 2021". */
-  if (*earliest && *latest && strlen (value) == 7
-      && strncmp (earliest, value, 7) == 0 && strncmp (latest, value, 7) == 0
-      && strcmp (dl_record_get (record, DL_COL_GRANULARITY), "day") == 0)
+  granularity = index_of (dl_record_get (record, DL_COL_GRANULARITY),
+                          granularities);
+  if (granularity < 0)
     {
-      g_autofree char *last = day_words (latest);
-      return g_strdup_printf ("%d-%s", atoi (earliest + 8), last);
+      set_row_error (error, record, "unknown granularity \"%s\"",
+                     dl_record_get (record, DL_COL_GRANULARITY));
+      return NULL;
     }
-  /* Rough values, and durations told from an event ("three days before
-   * the invasion"), are named by their range. */
-  if (strcmp (earliest, latest) == 0 && *earliest
-      && strcmp (dl_record_get (record, DL_COL_TYPE), "DURATION") == 0)
-    return day_words (earliest);
-  if ((strchr (value, 'X') || strcmp (dl_record_get (record, DL_COL_TYPE),
-                                      "DURATION") == 0)
-      && *earliest && *latest)
+  if (index_of (dl_record_get (record, DL_COL_TYPE), types) < 0)
     {
-      g_autofree char *a = day_words (earliest);
-      g_autofree char *b = day_words (latest);
-      return g_strdup_printf ("between %s and %s", a, b);
+      set_row_error (error, record, "unknown type \"%s\"",
+                     dl_record_get (record, DL_COL_TYPE));
+      return NULL;
     }
-  return dl_timeline_label (value, dl_record_get (record, DL_COL_MOD));
+  row->record = record;
+  row->certainty = certainty;
+  row->granularity = granularity;
+  row->reports = 1;
+  return g_steal_pointer (&row);
 }
 
-char *
-dl_timeline_label (const char *value, const char *mod)
+/* Every column the timeline reads from a ranges row is checked once, here:
+ * a row that passes cannot make the labels or the sort read past a field. */
+static DlRow *
+checked_ranges_row (DlRecord *record, GError **error)
 {
-  g_autofree char *words = value_words (value ? value : "");
-  const char *prefix = mod_prefix (mod);
+  static const DlColumn numbers[] = { DL_COL_START, DL_COL_END, DL_COL_LINE };
 
-  /* "the early 1990s", not "early the 1990s" */
-  if (g_str_has_prefix (words, "the ") && *prefix)
-    return g_strconcat ("the ", prefix, words + 4, NULL);
-  return g_strconcat (prefix, words, NULL);
-}
-
-/* The day a row sorts by: its start, or its end when open at the start. */
-static const char *
-sort_day (const DlRecord *record)
-{
-  const char *earliest = dl_record_get (record, DL_COL_EARLIEST);
-
-  return *earliest ? earliest : dl_record_get (record, DL_COL_LATEST);
-}
-
-static int
-compare_text_empty_last (const char *a, const char *b)
-{
-  if (*a == '\0' || *b == '\0')
-    return (*a == '\0') - (*b == '\0');
-  return strcmp (a, b);
-}
-
-static int
-compare_rows (gconstpointer pa, gconstpointer pb)
-{
-  const DlRecord *a = *(DlRecord *const *) pa, *b = *(DlRecord *const *) pb;
-  int c = compare_text_empty_last (sort_day (a), sort_day (b));
-  guint64 oa, ob;
-
-  if (c == 0)
-    c = compare_text_empty_last (dl_record_get (a, DL_COL_LATEST),
-                                 dl_record_get (b, DL_COL_LATEST));
-  if (c == 0)
-    c = strcmp (dl_record_get (a, DL_COL_DOC), dl_record_get (b, DL_COL_DOC));
-  if (c == 0)
+  for (gsize i = 0; i < G_N_ELEMENTS (numbers); i++)
     {
-      oa = g_ascii_strtoull (dl_record_get (a, DL_COL_START), NULL, 10);
-      ob = g_ascii_strtoull (dl_record_get (b, DL_COL_START), NULL, 10);
-      c = oa < ob ? -1 : oa > ob;
+      const char *text = dl_record_get (record, numbers[i]);
+
+      /* Empty is unknown (a user's mentions without offsets). */
+      if (*text != '\0' && !is_number (text))
+        {
+          set_row_error (error, record, "%s \"%s\" is not a number",
+                         dl_format_column_name (DL_FORMAT_RANGES, numbers[i]),
+                         text);
+          return NULL;
+        }
     }
-  return c;
+  return checked_row (record, DL_FORMAT_RANGES, DL_COL_EARLIEST,
+                      DL_COL_LATEST, error);
 }
 
-static void
-to_timeline (DlRecord *record)
+static DlRow *
+checked_timeline_row (DlRecord *record, GError **error)
 {
-  dl_record_set (record, DL_COL_FROM, dl_record_get (record, DL_COL_EARLIEST));
-  dl_record_set (record, DL_COL_TO, dl_record_get (record, DL_COL_LATEST));
-  if (record->fields[DL_COL_WHEN] == NULL)
-    dl_record_take (record, DL_COL_WHEN, record_label (record));
-  dl_record_set (record, DL_COL_EVENT, dl_record_get (record, DL_COL_CONTEXT));
-  dl_record_set_printf (record, DL_COL_SOURCE, "%s:%s",
-                        dl_record_get (record, DL_COL_DOC),
-                        dl_record_get (record, DL_COL_LINE));
+  const char *sources = dl_record_get (record, DL_COL_SOURCES);
+
+  if (*sources && !is_number (sources))
+    {
+      set_row_error (error, record, "sources \"%s\" is not a number",
+                     sources);
+      return NULL;
+    }
+  return checked_row (record, DL_FORMAT_TIMELINE, DL_COL_FROM, DL_COL_TO,
+                      error);
+}
+
+/* ---- links ---- */
+
+/* Whether b joins a, the row just before it: b's form says link=, and a
+ * is of the same input (a file, or one process), document and sentence.
+ * Two files that both name their document "-" are two inputs. */
+static gboolean
+joins (const DlRecord *a, const DlRecord *b)
+{
+  return strstr (dl_record_get (b, DL_COL_FORM), " link=") != NULL
+         && a->origin == b->origin
+         && strcmp (dl_record_get (a, DL_COL_DOC),
+                    dl_record_get (b, DL_COL_DOC)) == 0
+         && strcmp (dl_record_get (a, DL_COL_SENTENCE),
+                    dl_record_get (b, DL_COL_SENTENCE)) == 0;
 }
 
 /* The words of the sentence from the start of one mention to the end of
@@ -292,56 +256,400 @@ joined_mention (const DlRecord *a, const DlRecord *b, const char *kind)
   return g_strdup_printf ("%s %s %s", m1, kind, m2);
 }
 
-/* Linked mentions (a form with link=or or link=to joins the mention before
- * it) become one row: one span of time told as two ends. */
+/* Two linked mentions (b's form has link=or or link=to) become one row, a:
+ * one span of time told as two ends, with the range normalize gave both. */
 static void
-merge_links (GPtrArray *records)
+join_link (DlRow *a, DlRow *b)
 {
-  for (guint i = records->len; i-- > 1;)
-    {
-      DlRecord *b = records->pdata[i], *a = records->pdata[i - 1];
-      const char *link = strstr (dl_record_get (b, DL_COL_FORM), " link=");
-      g_autofree char *kind = NULL;
-      g_autofree char *la = NULL, *lb = NULL;
+  DlRecord *ra = a->record, *rb = b->record;
+  const char *link = strstr (dl_record_get (rb, DL_COL_FORM), " link=");
+  g_autofree char *kind = g_strndup (link + 6, strcspn (link + 6, " "));
+  g_autofree char *la = dl_timeline_when (ra);
+  g_autofree char *lb = dl_timeline_when (rb);
 
-      if (link == NULL
-          || strcmp (dl_record_get (a, DL_COL_DOC), dl_record_get (b, DL_COL_DOC)) != 0)
-        continue;
-      kind = g_strndup (link + 6, strcspn (link + 6, " "));
-      la = record_label (a);
-      lb = record_label (b);
-      dl_record_take (a, DL_COL_WHEN, g_strdup_printf ("%s - %s", la, lb));
-      dl_record_take (a, DL_COL_MENTION, joined_mention (a, b, kind));
-      dl_record_take (a, DL_COL_VALUE,
-                      g_strdup_printf ("%s/%s", dl_record_get (a, DL_COL_VALUE),
-                                       dl_record_get (b, DL_COL_VALUE)));
-      dl_record_set (a, DL_COL_EARLIEST, dl_record_get (b, DL_COL_EARLIEST));
-      dl_record_set (a, DL_COL_LATEST, dl_record_get (b, DL_COL_LATEST));
-      dl_record_set (a, DL_COL_CERTAINTY, dl_record_get (b, DL_COL_CERTAINTY));
-      g_ptr_array_remove_index (records, i);
+  dl_record_take (ra, DL_COL_WHEN, g_strdup_printf ("%s - %s", la, lb));
+  dl_record_take (ra, DL_COL_MENTION, joined_mention (ra, rb, kind));
+  dl_record_take (ra, DL_COL_VALUE,
+                  g_strdup_printf ("%s/%s", dl_record_get (ra, DL_COL_VALUE),
+                                   dl_record_get (rb, DL_COL_VALUE)));
+  dl_record_set (ra, DL_COL_EARLIEST, dl_record_get (rb, DL_COL_EARLIEST));
+  dl_record_set (ra, DL_COL_LATEST, dl_record_get (rb, DL_COL_LATEST));
+  dl_record_set (ra, DL_COL_CERTAINTY, dl_record_get (rb, DL_COL_CERTAINTY));
+  a->lo = b->lo;
+  a->hi = b->hi;
+  a->certainty = b->certainty;
+}
+
+/* ---- rows ---- */
+
+/* Counts the ";"-separated places of a source. */
+static guint
+count_places (const char *source)
+{
+  guint n = *source != '\0';
+
+  for (const char *p = source; (p = strchr (p, ';')) != NULL; p++)
+    n++;
+  return n;
+}
+
+/* Which sentence of which input a ranges row is of, and where in it: 0
+ * when it does not say. */
+static DlSpot
+spot_of (const DlRecord *record)
+{
+  const char *sentence = dl_record_get (record, DL_COL_SENTENCE);
+  DlSpot spot = { 0, 0 };
+
+  if (*sentence == '\0')
+    return spot;
+  spot.sentence = g_str_hash (dl_record_get (record, DL_COL_DOC)) * 31u
+                  + g_str_hash (sentence) + GPOINTER_TO_UINT (record->origin);
+  spot.sentence += spot.sentence == 0;
+  spot.mention = spot.sentence * 31u
+                 + g_str_hash (dl_record_get (record, DL_COL_START));
+  return spot;
+}
+
+/* Makes a ranges row a timeline row, once no link can join it any more:
+ * its label, event, source and sort key, and the words it is merged by. */
+static void
+to_timeline (DlTimeline *timeline, DlRow *row, gboolean from_ranges)
+{
+  DlRecord *record = row->record;
+  const char *event = dl_record_get (record, DL_COL_EVENT);
+
+  if (from_ranges)
+    {
+      dl_record_set (record, DL_COL_FROM,
+                     dl_record_get (record, DL_COL_EARLIEST));
+      dl_record_set (record, DL_COL_TO, dl_record_get (record, DL_COL_LATEST));
+      if (record->fields[DL_COL_WHEN] == NULL)
+        dl_record_take (record, DL_COL_WHEN, dl_timeline_when (record));
+      dl_record_set_printf (record, DL_COL_SOURCE, "%s:%s",
+                            dl_record_get (record, DL_COL_DOC),
+                            dl_record_get (record, DL_COL_LINE));
+      row->offset = g_ascii_strtoull (dl_record_get (record, DL_COL_START),
+                                      NULL, 10);
+      row->spot = spot_of (record);
     }
+  else if (*dl_record_get (record, DL_COL_WHEN) == '\0')
+    dl_record_set (record, DL_COL_WHEN, dl_record_get (record, DL_COL_MENTION));
+  /* The clause that carries the date, else (an input without it) the
+   * whole sentence. */
+  if (*event == '\0')
+    dl_record_set (record, DL_COL_EVENT,
+                   event = dl_record_get (record, DL_COL_CONTEXT));
+  row->doc = g_ref_string_new_intern (dl_record_get (record, DL_COL_DOC));
+  row->seq = timeline->seq++;
+  row->own_lo = row->lo;
+  row->own_hi = row->hi;
+  row->key = row->lo != DL_OPEN_START ? row->lo
+             : row->hi != DL_OPEN_END ? row->hi
+                                      : DL_OPEN_END;
+  /* Without a day at either end, a row has no range at all. */
+  if (row->key == DL_OPEN_END)
+    row->hi = DL_OPEN_END;
+  if (timeline->lists && dl_row_ranged (row))
+    row->words = dl_words_of (timeline->lists,
+                              dl_record_get (record, DL_COL_EVENT),
+                              dl_record_get (record, DL_COL_MENTION));
+}
+
+/* Hands the pending row on to the sort (or drops it, --resolved-only). */
+static void
+settle_pending (DlTimeline *timeline)
+{
+  DlRow *row = g_steal_pointer (&timeline->pending);
+
+  if (row == NULL)
+    return;
+  to_timeline (timeline, row, TRUE);
+  if (!dl_row_ranged (row) && timeline->options.resolved_only)
+    {
+      timeline->dropped++;
+      dl_row_free (row);
+      return;
+    }
+  g_ptr_array_add (timeline->rows, row);
 }
 
 gboolean
-dl_timeline_write (DlTimeline *timeline, DlWriter *writer, guint *dropped,
-                   GError **error)
+dl_timeline_sink (DlRecord *record, gpointer data, GError **error)
 {
-  *dropped = 0;
-  merge_links (timeline->records);
-  /* g_ptr_array_sort is stable, so equal rows keep their input order. */
-  g_ptr_array_sort (timeline->records, compare_rows);
-  for (guint i = 0; i < timeline->records->len; i++)
-    {
-      DlRecord *record = timeline->records->pdata[i];
+  DlTimeline *timeline = data;
+  DlRow *row = checked_ranges_row (record, error);
 
-      if (*sort_day (record) == '\0' && timeline->resolved_only)
-        {
-          (*dropped)++;
-          continue;
-        }
-      to_timeline (record);
-      if (!dl_writer_write (writer, record, error))
-        return FALSE;
+  if (row == NULL)
+    {
+      /* The row after a bad one is not next to the row before it. */
+      settle_pending (timeline);
+      dl_record_free (record);
+      return FALSE;
     }
-  return dl_writer_finish (writer, error);
+  if (timeline->pending && joins (timeline->pending->record, record))
+    {
+      join_link (timeline->pending, row);
+      dl_row_free (row);
+      timeline->links++;
+      /* "from 2001 to 2009 or 2010" joins once, not twice. */
+      settle_pending (timeline);
+      return TRUE;
+    }
+  settle_pending (timeline);
+  timeline->pending = row;
+  return TRUE;
+}
+
+gboolean
+dl_timeline_sink_timeline (DlRecord *record, gpointer data, GError **error)
+{
+  DlTimeline *timeline = data;
+  DlRow *row = checked_timeline_row (record, error);
+
+  settle_pending (timeline);
+  if (row == NULL)
+    {
+      dl_record_free (record);
+      return FALSE;
+    }
+  to_timeline (timeline, row, FALSE);
+  if (!dl_row_ranged (row) && timeline->options.resolved_only)
+    {
+      timeline->dropped++;
+      dl_row_free (row);
+      return TRUE;
+    }
+  g_ptr_array_add (timeline->rows, row);
+  return TRUE;
+}
+
+gboolean
+dl_timeline_read_header (DlReader *reader, DlFormat *format, GError **error)
+{
+  static const DlColumn ranges_required[] = {
+    DL_COL_DOC, DL_COL_START, DL_COL_LINE, DL_COL_MENTION, DL_COL_CONTEXT,
+    DL_COL_VALUE, DL_COL_MOD, DL_COL_EARLIEST, DL_COL_LATEST,
+    DL_COL_GRANULARITY, DL_COL_CERTAINTY,
+  };
+  static const DlColumn timeline_required[] = {
+    DL_COL_FROM, DL_COL_TO, DL_COL_EVENT, DL_COL_MENTION, DL_COL_SOURCE,
+    DL_COL_GRANULARITY, DL_COL_CERTAINTY,
+  };
+  static const DlFormat formats[] = { DL_FORMAT_RANGES, DL_FORMAT_TIMELINE };
+
+  *format = dl_reader_peek_format (reader, formats, G_N_ELEMENTS (formats),
+                                   NULL, error);
+  if (*format == DL_FORMAT_TIMELINE)
+    return dl_reader_read_header (reader, DL_FORMAT_TIMELINE,
+                                  DL_FORMAT_TIMELINE, timeline_required,
+                                  G_N_ELEMENTS (timeline_required), error);
+  return *format == DL_FORMAT_RANGES
+         && dl_reader_read_header (reader, DL_FORMAT_RANGES,
+                                   DL_FORMAT_TIMELINE, ranges_required,
+                                   G_N_ELEMENTS (ranges_required), error);
+}
+
+DlSinkFunc
+dl_timeline_sink_for (DlFormat format)
+{
+  return format == DL_FORMAT_TIMELINE ? dl_timeline_sink_timeline
+                                      : dl_timeline_sink;
+}
+
+/* ---- output ---- */
+
+typedef struct {
+  DlSinkFunc sink;
+  gpointer data;
+} Output;
+
+static char *
+format_julian (gint32 julian)
+{
+  GDate day;
+
+  g_date_clear (&day, 1);
+  g_date_set_julian (&day, julian);
+  return dl_format_date (&day);
+}
+
+/* The row as a timeline record: a merged row says the days all its reports
+ * allow, how many places told it, and how sure it is. */
+static gboolean
+emit_row (DlRow *row, gpointer data, GError **error)
+{
+  Output *output = data;
+  DlRecord *record = g_steal_pointer (&row->record);
+
+  if (row->reports > 1)
+    {
+      if (row->lo != row->own_lo || row->hi != row->own_hi)
+        {
+          GDate a, b;
+
+          dl_record_take (record, DL_COL_FROM, row->lo == DL_OPEN_START
+                              ? g_strdup ("") : format_julian (row->lo));
+          dl_record_take (record, DL_COL_TO, row->hi == DL_OPEN_END
+                              ? g_strdup ("") : format_julian (row->hi));
+          if (row->lo != DL_OPEN_START && row->hi != DL_OPEN_END)
+            {
+              g_autofree char *from = NULL, *to = NULL;
+
+              g_date_clear (&a, 1);
+              g_date_clear (&b, 1);
+              g_date_set_julian (&a, row->lo);
+              g_date_set_julian (&b, row->hi);
+              from = dl_timeline_day_words (&a);
+              to = dl_timeline_day_words (&b);
+              dl_record_take (record, DL_COL_WHEN, row->lo == row->hi
+                                  ? g_strdup (from)
+                                  : g_strdup_printf ("between %s and %s",
+                                                     from, to));
+            }
+        }
+      if (row->overlap_only)
+        row->certainty = MAX (row->certainty, 1);
+      dl_record_set (record, DL_COL_CERTAINTY,
+                     dl_row_certainty_name (row->certainty));
+      if (row->narrowed)
+        {
+          const char *note = dl_record_get (record, DL_COL_NOTE);
+
+          dl_record_take (record, DL_COL_NOTE, g_strdup_printf (
+              "%s%s%u reports%s: the days all of them allow", note,
+              *note ? "; " : "", row->reports,
+              row->overlap_only ? " whose ranges only overlap" : ""));
+        }
+    }
+  dl_record_set_number (record, DL_COL_SOURCES,
+                        count_places (dl_record_get (record, DL_COL_SOURCE)));
+  dl_row_free (row);
+  return output->sink (record, output->data, error);
+}
+
+static int
+compare_rows (gconstpointer a, gconstpointer b)
+{
+  return dl_row_compare (*(DlRow *const *) a, *(DlRow *const *) b);
+}
+
+gboolean
+dl_timeline_finish (DlTimeline *timeline, DlSinkFunc sink, gpointer data,
+                    GError **error)
+{
+  Output output = { sink, data };
+  DlMergeRule rule = { !timeline->options.no_merge,
+                       timeline->options.merge_threshold, DL_MERGE_MIN_SHARED };
+  g_autoptr (DlMerger) merger = dl_merger_new (&rule, emit_row, &output);
+  GPtrArray *rows = timeline->rows;
+  gboolean ok = TRUE;
+
+  settle_pending (timeline);
+  /* The sort is the one step that needs every row: g_ptr_array_sort is
+   * stable, so equal rows keep their input order.  The merge after it
+   * reads the rows in order, one at a time. */
+  g_ptr_array_sort (rows, compare_rows);
+  for (guint i = 0; i < rows->len && ok; i++)
+    ok = dl_merger_push (merger, g_steal_pointer (&rows->pdata[i]), error);
+  ok = ok && dl_merger_finish (merger, error);
+  timeline->merged += dl_merger_merged (merger);
+  g_ptr_array_set_size (rows, 0);
+  return ok;
+}
+
+static gboolean
+write_record (DlRecord *record, gpointer writer, GError **error)
+{
+  g_autoptr (DlRecord) owned = record;
+
+  return dl_writer_write (writer, owned, error);
+}
+
+gboolean
+dl_timeline_write (DlTimeline *timeline, DlWriter *writer, GError **error)
+{
+  return dl_timeline_finish (timeline, write_record, writer, error)
+         && dl_writer_finish (writer, error);
+}
+
+char **
+dl_timeline_summary (DlTimeline *timeline)
+{
+  GPtrArray *lines = g_ptr_array_new ();
+
+  if (timeline->links > 0)
+    g_ptr_array_add (lines, g_strdup_printf (
+        "%u row%s joined to the row before (link=)", timeline->links,
+        timeline->links == 1 ? "" : "s"));
+  if (timeline->merged > 0)
+    g_ptr_array_add (lines, g_strdup_printf (
+        "%u row%s merged into a row telling the same event",
+        timeline->merged, timeline->merged == 1 ? "" : "s"));
+  if (timeline->dropped > 0)
+    g_ptr_array_add (lines, g_strdup_printf (
+        "left out %u row%s without a date range", timeline->dropped,
+        timeline->dropped == 1 ? "" : "s"));
+  g_ptr_array_add (lines, NULL);
+  return (char **) g_ptr_array_free (lines, FALSE);
+}
+
+/* ---- command line ---- */
+
+const GOptionEntry *
+dl_timeline_args_entries (DlTimelineArgs *args)
+{
+  const GOptionEntry entries[] = {
+    { "resolved-only", 'R', 0, G_OPTION_ARG_NONE, &args->resolved_only,
+      "Leave out rows without a date range (their count goes to stderr)",
+      NULL },
+    { "merge-threshold", 0, 0, G_OPTION_ARG_STRING, &args->merge_threshold,
+      "Merge rows telling one event when their events' words are this alike "
+      "(0-1, default " G_STRINGIFY (DL_MERGE_THRESHOLD) ")", "X" },
+    { "no-merge", 0, 0, G_OPTION_ARG_NONE, &args->no_merge,
+      "Keep every row, even when several tell the same event", NULL },
+    { NULL },
+  };
+
+  g_free (args->entries);
+  args->entries = g_memdup2 (entries, sizeof entries);
+  return args->entries;
+}
+
+gboolean
+dl_timeline_parse_threshold (const char *option, const char *text,
+                             double *threshold, GError **error)
+{
+  char *end = NULL;
+  double x = g_ascii_strtod (text, &end);
+
+  if (end == text || *end != '\0' || !(x > 0 && x <= 1))
+    {
+      g_set_error (error, DL_ERROR, DL_ERROR_USAGE,
+                   "%s: \"%s\" is not a number above 0 and at most 1",
+                   option, text);
+      return FALSE;
+    }
+  *threshold = x;
+  return TRUE;
+}
+
+gboolean
+dl_timeline_args_apply (DlTimelineArgs *args, DlTimelineOptions *options,
+                        GError **error)
+{
+  options->resolved_only = args->resolved_only;
+  options->no_merge = args->no_merge;
+  options->merge_threshold = DL_MERGE_THRESHOLD;
+  return args->merge_threshold == NULL
+         || dl_timeline_parse_threshold ("--merge-threshold",
+                                         args->merge_threshold,
+                                         &options->merge_threshold, error);
+}
+
+void
+dl_timeline_args_clear (DlTimelineArgs *args)
+{
+  g_clear_pointer (&args->merge_threshold, g_free);
+  g_clear_pointer (&args->entries, g_free);
 }
