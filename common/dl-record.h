@@ -203,6 +203,11 @@ gboolean dl_writer_write (DlWriter *writer, const DlRecord *record,
  * place); fails on a write error. */
 gboolean dl_writer_finish (DlWriter *writer, GError **error);
 
+/* What the output format left out, in one line for standard error
+ * ("2 rows left out (no date to place on a TimelineJS timeline)"), or NULL:
+ * after dl_writer_finish. */
+const char *dl_writer_summary (const DlWriter *writer);
+
 /* The names of the formats that can hold format's records, in order
  * ("csv", "tsv", "jsonl"), NULL-terminated. */
 const char *const *dl_writer_formats (DlFormat format);
