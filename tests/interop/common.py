@@ -60,8 +60,11 @@ class Tap:
 
 
 def run(program, *args, cwd=None, check=True):
-    """Runs a dateline program; returns (stdout bytes, stderr text, status)."""
-    p = subprocess.run([PROGRAMS[program]] + list(args), cwd=cwd,
+    """Runs a dateline program (under $DATELINE_WRAPPER when set: meson
+    test --setup valgrind); returns (stdout bytes, stderr text, status)."""
+    wrapper = os.environ.get("DATELINE_WRAPPER")
+    p = subprocess.run(([wrapper] if wrapper else []) + [PROGRAMS[program]]
+                       + list(args), cwd=cwd,
                        stdin=subprocess.DEVNULL, capture_output=True)
     if check and p.returncode not in (0, 1):
         raise RuntimeError("%s %s: exit %d\n%s" % (
