@@ -65,6 +65,13 @@
     return colon > 0 ? first.slice(0, colon) : first;
   }
 
+  /* The timeline's words for a range.  Two linked mentions are labelled
+   * "late 2023 - early 2024"; when the text said "or", so does the page,
+   * since a reader takes a dash for a span (as the TimelineJS sheet). */
+  function whenOf(when, mention) {
+    return / or /.test(mention) ? when.replace(" - ", " or ") : when;
+  }
+
   /* ---- events: what is drawn ---- */
 
   const events = [];
@@ -111,7 +118,8 @@
     for (const row of data.rows) {
       const doc = cell(row, "doc") || docOf(cell(row, "source"));
       newEvent(seen.get(doc), cell(row, "start"), cell(row, "end"), {
-        when: cell(row, "when"), event: cell(row, "event"),
+        when: whenOf(cell(row, "when"), cell(row, "mention")),
+        event: cell(row, "event"),
         sentence: cell(row, "context"), source: cell(row, "source"),
         sources: +cell(row, "sources") || 1, certainty: cell(row, "certainty"),
         note: cell(row, "note"), doc: doc,
@@ -487,7 +495,9 @@
     tip.replaceChildren();
     tip.append(line("when", ev.when + (ev.certainty && ev.certainty !== "exact" ? " (" + ev.certainty + ")" : "")));
     if (ev.event) tip.append(line("event", ev.event));
-    if (ev.sentence && ev.sentence !== ev.event) tip.append(line("sentence", ev.sentence));
+    /* The sentence, unless it is the event and a full stop. */
+    if (ev.sentence && ev.sentence.replace(/[.!?]+$/, "") !== ev.event)
+      tip.append(line("sentence", ev.sentence));
     if (ev.status) {
       tip.append(line("meta status-" + ev.status, ev.status + (ev.note ? ": " + ev.note : "")));
       if (ev.pair) tip.append(line("meta", ev.pair.side + ": " + ev.pair.when + " \u2014 " + ev.pair.event));

@@ -191,8 +191,15 @@ class Page:
             self.browser.pump(0.1)
         return False
 
-    def screenshot(self):
-        data = self.call("Page.captureScreenshot", {"format": "png"})["data"]
+    def screenshot(self, height=None):
+        """The page as PNG: the window, or its top height pixels."""
+        params = {"format": "png"}
+        if height:
+            width = self.eval("document.documentElement.clientWidth")
+            params["clip"] = {"x": 0, "y": 0, "width": width,
+                              "height": height, "scale": 1}
+            params["captureBeyondViewport"] = True
+        data = self.call("Page.captureScreenshot", params)["data"]
         return base64.b64decode(data)
 
     @property

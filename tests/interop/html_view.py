@@ -23,7 +23,7 @@ import tempfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import chromium  # noqa: E402
-from common import FIXTURES, REF, Tap, read_csv, run  # noqa: E402
+from common import FIXTURES, REF, SRC, Tap, read_csv, run  # noqa: E402
 
 tap = Tap()
 if chromium.find() is None:
@@ -95,6 +95,27 @@ def big_timeline(n):
     return path
 
 
+def write_snapshot(browser, path):
+    """The picture of the README: the example article's page, 1000 px
+    wide, a fuzzy range's note shown as on hover."""
+    out = os.path.join(tmp, "snapshot.html")
+    run("dateline", *REF, "-o", out, "fixtures/harbor-article.txt", cwd=SRC)
+    page = open_page(browser, "file://" + out, width=1000, height=700)
+    page.eval("""(() => {
+        const mark = document.querySelector('#chart .mark.c-fuzzy');
+        mark.focus();
+        const tip = document.getElementById('tip');
+        const box = mark.getBoundingClientRect();
+        tip.style.left = (box.left - 380) + 'px';
+        tip.style.top = (box.bottom + 60) + 'px';
+    })()""")
+    height = page.eval("Math.max(document.getElementById('tip')"
+                       ".getBoundingClientRect().bottom, "
+                       "document.body.scrollHeight) + 16")
+    with open(path, "wb") as f:
+        f.write(page.screenshot(height=int(height)))
+
+
 HOSTILE = ('</script><script>window.pwned=1</script><!-- <img src=x '
            'onerror="window.pwned=2"> & \u2028 "quoted"')
 
@@ -114,9 +135,6 @@ try:
             colors = chromium.png_colors(shot)
             tap.check(colors >= 8, "the screenshot is not blank",
                       "%d colours" % colors)
-            if snapshot:
-                with open(snapshot, "wb") as f:
-                    f.write(shot)
             page.eval("document.querySelector('#chart .mark').focus()")
             tip = page.eval("document.getElementById('tip').hidden ? '' : "
                             "document.getElementById('tip').textContent")
@@ -202,6 +220,8 @@ try:
                       "a click on a cluster zooms into it", shown)
             tap.check(not page.errors, "no console error (10,000 rows)",
                       page.errors)
+        if snapshot:
+            write_snapshot(browser, snapshot)
 finally:
     shutil.rmtree(tmp, ignore_errors=True)
 tap.done()
