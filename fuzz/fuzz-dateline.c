@@ -67,6 +67,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)
   g_autoptr (DlDocument) document = NULL;
   g_autoptr (DlWriter) writer = NULL;
   Run run = { timeline, 0, 0 };
+  guint dropped = dl_normalizer_dropped (normalizer);
 
   document = dl_document_new ("fuzz.txt", (const char *) data, size, FALSE,
                               &error);
@@ -81,7 +82,9 @@ LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)
       if (!dl_normalizer_flush (normalizer, to_timeline, &run, &error))
         g_clear_error (&error);
     }
-  else if (run.mentions != run.ranges)
+  /* A row normalize drops (a bare number that is no year) is counted. */
+  else if (run.mentions
+           != run.ranges + dl_normalizer_dropped (normalizer) - dropped)
     dl_fuzz_fail ("%u mentions in, %u ranges out", run.mentions, run.ranges);
   writer = dl_writer_new (dl_fuzz_null (), "/dev/null", DL_FORMAT_TIMELINE,
                           NULL);

@@ -9,9 +9,21 @@
 #include <stdlib.h>
 #include <string.h>
 
+static void
+discard (const char *message)
+{
+  (void) message;
+}
+
 void
 dl_fuzz_init (void)
 {
+  g_set_prgname ("fuzz");
+  /* The stages' warnings about bad input (g_printerr) are what the fuzzer
+   * feeds them: kept quiet, or they drown its own report.  Criticals go
+   * through g_log and still show. */
+  if (g_getenv ("DL_FUZZ_VERBOSE") == NULL)
+    g_set_printerr_handler (discard);
   if (g_getenv ("DL_FUZZ_NONFATAL") == NULL)
     g_log_set_always_fatal (G_LOG_LEVEL_CRITICAL | G_LOG_LEVEL_WARNING);
 }
