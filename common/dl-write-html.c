@@ -78,8 +78,13 @@ resource (const char *name)
 static const char *
 put_until (DlWriter *writer, const char *text, const char *name)
 {
-  g_autofree char *marker = g_strconcat ("<!--dateline:", name, "-->", NULL);
-  const char *at = strstr (text, marker);
+  g_autofree char *marker = NULL;
+  const char *at;
+
+  if (text == NULL)
+    return NULL;
+  marker = g_strconcat ("<!--dateline:", name, "-->", NULL);
+  at = strstr (text, marker);
 
   fwrite (text, 1, at ? (gsize) (at - text) : strlen (text), writer->out);
   return at ? at + strlen (marker) : NULL;

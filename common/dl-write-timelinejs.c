@@ -90,8 +90,9 @@ put_day (TimelineJs *t, int first, const char *day)
 static gboolean
 is_day (const char *text)
 {
-  return strlen (text) == 10 && dl_text_digits (text, 4) >= 0
-         && dl_text_digits (text + 5, 2) > 0 && dl_text_digits (text + 8, 2) > 0;
+  return strlen (text) == 10 && text[4] == '-' && text[7] == '-'
+         && dl_text_digits (text, 4) >= 0 && dl_text_digits (text + 5, 2) > 0
+         && dl_text_digits (text + 8, 2) > 0;
 }
 
 /* What the range means, as the Display Date: the timeline's words.  Two

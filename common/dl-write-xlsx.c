@@ -197,12 +197,15 @@ xlsx_header (DlWriter *writer, GError **error)
 static gboolean
 excel_date (const char *text, lxw_datetime *date)
 {
-  int y = dl_text_digits (text, 4);
-  int m = text[4] == '-' ? dl_text_digits (text + 5, 2) : -1;
-  int d = text[7] == '-' ? dl_text_digits (text + 8, 2) : -1;
+  int y, m, d;
 
-  if (y < 0 || m < 0 || d < 0 || text[10] != '\0'
-      || !g_date_valid_dmy (d, m, y) || y < 1900 || (y == 1900 && m < 3))
+  if (strlen (text) != 10 || text[4] != '-' || text[7] != '-')
+    return FALSE;
+  y = dl_text_digits (text, 4);
+  m = dl_text_digits (text + 5, 2);
+  d = dl_text_digits (text + 8, 2);
+  if (y < 1900 || m < 1 || d < 1 || !g_date_valid_dmy (d, m, y)
+      || (y == 1900 && m < 3))
     return FALSE;
   *date = (lxw_datetime) { .year = y, .month = m, .day = d };
   return TRUE;

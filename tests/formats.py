@@ -83,6 +83,21 @@ def check_xlsx():
     tap.check(len(formula) == 1 and formula[0]["kind"] == "string",
               "xlsx: a sentence that starts =HYPERLINK( is a string, without "
               "the guard's quote", formula)
+    # Excel's first days: 1 March 1900 is the first date cell.
+    path = os.path.join(tmp, "edge.csv")
+    with open(path, "w") as f:
+        f.write(",".join(header) + "\n")
+        for day in ("1899-12-31", "1900-02-28", "1900-03-01", "9999-12-31"):
+            f.write("%s,%s,x,e %s,m,e.txt:1,1,v,day,exact,DATE,e.txt,,c,\n"
+                    % (day, day, day))
+    out = os.path.join(tmp, "edge.xlsx")
+    run("dateline-timeline", "--no-merge", "-o", out, path)
+    kinds = [(r[0]["kind"], r[0]["text"]) for r in Xlsx(out).rows[1:]]
+    tap.check(kinds == [("string", "1899-12-31"), ("string", "1900-02-28"),
+                        ("date", str(excel_serial("1900-03-01"))),
+                        ("date", str(excel_serial("9999-12-31")))],
+              "xlsx: date cells from 1 March 1900 to 9999, text before",
+              kinds)
     # To a pipe: the workbook is made aside and copied.
     p = subprocess.run(["sh", "-c", '"$0" -r 2025-06-07 -f xlsx "$1" | cat',
                         PROGRAMS["dateline"], harbor],
