@@ -88,11 +88,20 @@ def check_xlsx():
     with open(path, "w") as f:
         f.write(",".join(header) + "\n")
         for day in ("1899-12-31", "1900-02-28", "1900-03-01", "9999-12-31"):
-            f.write("%s,%s,x,e %s,m,e.txt:1,1,v,day,exact,DATE,e.txt,,c,\n"
-                    % (day, day, day))
+            # A dct that is no day (a user's file) stays text, and is not
+            # read past its end.
+            f.write("%s,%s,x,e %s,m,e.txt:1,1,v,day,exact,DATE,e.txt,2021,c,"
+                    "\n" % (day, day, day))
     out = os.path.join(tmp, "edge.xlsx")
-    run("dateline-timeline", "--no-merge", "-o", out, path)
-    kinds = [(r[0]["kind"], r[0]["text"]) for r in Xlsx(out).rows[1:]]
+    _, err, status = run("dateline-timeline", "--no-merge", "-o", out, path,
+                         check=False)
+    if not tap.check(status == 0, "xlsx: days at the edges", err):
+        return
+    rows_out = Xlsx(out).rows[1:]
+    kinds = [(r[0]["kind"], r[0]["text"]) for r in rows_out]
+    tap.check(all(r[col["dct"]]["kind"] == "string" and r[col["dct"]]["text"]
+                  == "2021" for r in rows_out), "xlsx: a dct that is no day "
+              "is text", [r[col["dct"]] for r in rows_out])
     tap.check(kinds == [("string", "1899-12-31"), ("string", "1900-02-28"),
                         ("date", str(excel_serial("1900-03-01"))),
                         ("date", str(excel_serial("9999-12-31")))],
