@@ -162,8 +162,8 @@ DlRecord *dl_reader_next (DlReader *reader, GError **error);
 guint64 dl_reader_skipped (DlReader *reader);
 
 /* Writing records.  A writer writes one output format: "csv" (the
- * default), "tsv" or "jsonl" (docs/records.md), each a backend
- * (dl-write-backend.h).  CSV and TSV have a header, written before the
+ * default), "tsv", "jsonl", "xlsx", "timelinejs" or "html"
+ * (docs/records.md), each a backend (dl-write-backend.h).  CSV and TSV have a header, written before the
  * first record or by dl_writer_finish if there was none: their output
  * always has one.  Every cell written is valid UTF-8 (a byte that is not
  * becomes U+FFFD), and on CSV and TSV output a cell a spreadsheet would
@@ -173,8 +173,8 @@ typedef struct _DlWriter DlWriter;
 /* Where and how a program writes (-o, --format, --raw). */
 typedef struct {
   const char *path;   /* FILE, or NULL or "-" for standard output */
-  const char *format; /* NULL: from FILE's extension (.csv .tsv .jsonl),
-                       * else csv */
+  const char *format; /* NULL: from FILE's extension (.csv .tsv .jsonl
+                       * .xlsx .html), else csv */
   gboolean raw;       /* no spreadsheet guard */
 } DlOutputOptions;
 
@@ -203,8 +203,13 @@ gboolean dl_writer_write (DlWriter *writer, const DlRecord *record,
  * place); fails on a write error. */
 gboolean dl_writer_finish (DlWriter *writer, GError **error);
 
+/* What the output format left out, in one line for standard error
+ * ("2 rows left out (no date to place on a TimelineJS timeline)"), or NULL:
+ * after dl_writer_finish. */
+const char *dl_writer_summary (const DlWriter *writer);
+
 /* The names of the formats that can hold format's records, in order
- * ("csv", "tsv", "jsonl"), NULL-terminated. */
+ * ("csv", "tsv", "jsonl", "xlsx", ...), NULL-terminated. */
 const char *const *dl_writer_formats (DlFormat format);
 
 /* A stage hands each record on through a sink; the sink takes ownership. */

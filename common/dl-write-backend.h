@@ -38,7 +38,10 @@ struct _DlWriter {
   gboolean finished;
   GString *row;         /* scratch for a backend: the row being written */
   GString *cell;        /* scratch of dl_writer_cell */
+  GString *guarded;     /* scratch of the guard (dl_writer_put_csv) */
   gpointer state;       /* the backend's own */
+  char *summary;        /* what the backend left out, told by main() on
+                         * standard error (dl_writer_summary), or NULL */
 };
 
 struct _DlWriterBackend {
@@ -53,6 +56,11 @@ struct _DlWriterBackend {
   gboolean (*finish) (DlWriter *writer, GError **error);
   /* Frees state; may be NULL. */
   void (*free) (DlWriter *writer);
+  /* Once the output is open, before anything is written: a backend that
+   * cannot write there (xlsx without libxlsxwriter, or to a terminal)
+   * says so, and the program stops before reading its input; may be
+   * NULL. */
+  gboolean (*open) (DlWriter *writer, GError **error);
 };
 
 #define DL_FORMAT_BIT(format) (1u << (format))
@@ -84,6 +92,20 @@ const char *dl_writer_valid (DlWriter *writer, const char *text);
  * the cell is longer than one character and matches ^'*[=+-@\t\r]. */
 gboolean dl_writer_guards (const DlWriter *writer, const char *cell);
 
+/* Appends field to writer->row as a CSV cell (after a comma unless
+ * first), guarded, quoted as RFC 4180 needs; a long one goes straight to
+ * the output. */
+void dl_writer_put_csv (DlWriter *writer, const char *field,
+                        gboolean first);
+/* Writes writer->row (made valid UTF-8) to the output and empties it. */
+gboolean dl_writer_put_row (DlWriter *writer, GError **error);
+
+/* Appends text as a JSON string: every control character escaped, and
+ * U+2028 and U+2029 too, which JavaScript would take for line ends; with
+ * in_html also '<', '>' and '&', so that the string cannot end a <script>
+ * it sits in. */
+void dl_json_put_string (GString *row, const char *text, gboolean in_html);
+
 /* An error writing to the output, "NAME: write error: ..." (DL_ERROR_WRITE),
  * if its stream has one. */
 gboolean dl_writer_check_stream (DlWriter *writer, GError **error);
@@ -91,5 +113,8 @@ gboolean dl_writer_check_stream (DlWriter *writer, GError **error);
 extern const DlWriterBackend dl_backend_csv;
 extern const DlWriterBackend dl_backend_tsv;
 extern const DlWriterBackend dl_backend_jsonl;
+extern const DlWriterBackend dl_backend_xlsx;        /* dl-write-xlsx.c */
+extern const DlWriterBackend dl_backend_timelinejs;  /* dl-write-timelinejs.c */
+extern const DlWriterBackend dl_backend_html;        /* dl-write-html.c */
 
 G_END_DECLS

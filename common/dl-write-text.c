@@ -9,16 +9,16 @@
  * through the row buffer: a 100 MB sentence is not copied twice more. */
 #define BIG_FIELD (1 << 16)
 
-static gboolean
-write_row (DlWriter *writer, GError **error)
+gboolean
+dl_writer_put_row (DlWriter *writer, GError **error)
 {
   dl_writer_put_valid (writer, writer->row->str, writer->row->len);
   g_string_truncate (writer->row, 0);
   return dl_writer_check_stream (writer, error);
 }
 
-/* field, or the guard's quote and field in scratch (the state of the CSV
- * and TSV writers, made on first use). */
+/* field, or the guard's quote and field in writer->guarded (made on first
+ * use). */
 static const char *
 guard (DlWriter *writer, const char *field)
 {
@@ -34,9 +34,9 @@ guard (DlWriter *writer, const char *field)
     default:
       return field;
     }
-  if (writer->state == NULL)
-    writer->state = g_string_new (NULL);
-  scratch = writer->state;
+  if (writer->guarded == NULL)
+    writer->guarded = g_string_new (NULL);
+  scratch = writer->guarded;
   g_string_assign (scratch, "'");
   g_string_append (scratch, field);
   return scratch->str;
@@ -59,23 +59,15 @@ put_row (DlWriter *writer, const DlRecord *record, PutFunc put,
                 : dl_writer_cell_name (writer, i),
          i == 0);
   g_string_append_c (writer->row, '\n');
-  return write_row (writer, error);
-}
-
-static void
-free_scratch (DlWriter *writer)
-{
-  if (writer->state)
-    g_string_free (writer->state, TRUE);
-  writer->state = NULL;
+  return dl_writer_put_row (writer, error);
 }
 
 /* ---- CSV ---- */
 
 /* Appends a field to the row, quoted only when RFC 4180 needs it, so plain
  * fields stay plain for cut and sort; libcsv does the escaping. */
-static void
-csv_put (DlWriter *writer, const char *field, gboolean first)
+void
+dl_writer_put_csv (DlWriter *writer, const char *field, gboolean first)
 {
   GString *row = writer->row;
   gsize plain, len, at;
@@ -114,20 +106,20 @@ csv_put (DlWriter *writer, const char *field, gboolean first)
 static gboolean
 csv_header (DlWriter *writer, GError **error)
 {
-  return put_row (writer, NULL, csv_put, error);
+  return put_row (writer, NULL, dl_writer_put_csv, error);
 }
 
 static gboolean
 csv_record (DlWriter *writer, const DlRecord *record, GError **error)
 {
-  return put_row (writer, record, csv_put, error);
+  return put_row (writer, record, dl_writer_put_csv, error);
 }
 
 static const char *const csv_extensions[] = { ".csv", NULL };
 
 const DlWriterBackend dl_backend_csv = {
-  "csv", csv_extensions, DL_ALL_FORMATS, csv_header, csv_record, NULL,
-  free_scratch,
+  "csv", csv_extensions, DL_ALL_FORMATS, csv_header, csv_record, NULL, NULL,
+  NULL,
 };
 
 /* ---- TSV ---- */
@@ -167,24 +159,28 @@ static const char *const tsv_extensions[] = { ".tsv", ".tab", NULL };
 
 const DlWriterBackend dl_backend_tsv = {
   "tsv", tsv_extensions, DL_ALL_FORMATS, tsv_header, tsv_record, NULL, NULL,
+  NULL,
 };
 
 /* ---- JSON Lines ---- */
 
-/* text as a JSON string: every control character escaped, and U+2028 and
- * U+2029 too, which JavaScript would take for line ends. */
-static void
-json_put_string (GString *row, const char *text)
+/* The bytes dl_json_put_string does not write as they are: '"', '\\', DEL,
+ * the first byte of U+2028 and U+2029, the controls; and in a page '<',
+ * '>' and '&'. */
+#define JSON_SPECIAL "\"\\\x7f\xe2" \
+  "\x01\x02\x03\x04\x05\x06\x07\x08\x09\x0a\x0b\x0c\x0d\x0e\x0f" \
+  "\x10\x11\x12\x13\x14\x15\x16\x17\x18\x19\x1a\x1b\x1c\x1d\x1e\x1f"
+
+void
+dl_json_put_string (GString *row, const char *text, gboolean in_html)
 {
   static const char hex[] = "0123456789abcdef";
+  const char *special = in_html ? JSON_SPECIAL "<>&" : JSON_SPECIAL;
 
   g_string_append_c (row, '"');
   for (const guchar *p = (const guchar *) text; *p; p++)
     {
-      gsize plain = strcspn ((const char *) p, "\"\\\x7f\xe2"
-                             "\x01\x02\x03\x04\x05\x06\x07\x08\x09\x0a\x0b"
-                             "\x0c\x0d\x0e\x0f\x10\x11\x12\x13\x14\x15\x16"
-                             "\x17\x18\x19\x1a\x1b\x1c\x1d\x1e\x1f");
+      gsize plain = strcspn ((const char *) p, special);
 
       g_string_append_len (row, (const char *) p, plain);
       p += plain;
@@ -209,6 +205,8 @@ json_put_string (GString *row, const char *text)
             g_string_append_c (row, (char) *p);
           break;
         default:
+          /* A control, DEL, or in a page a character that could end the
+           * script ("</script>") or open a comment ("<!--"). */
           g_string_append (row, "\\u00");
           g_string_append_c (row, hex[*p >> 4]);
           g_string_append_c (row, hex[*p & 15]);
@@ -248,7 +246,7 @@ jsonl_record (DlWriter *writer, const DlRecord *record, GError **error)
 
       if (i > 0)
         g_string_append_c (row, ',');
-      json_put_string (row, dl_writer_cell_name (writer, i));
+      dl_json_put_string (row, dl_writer_cell_name (writer, i), FALSE);
       g_string_append_c (row, ':');
       cell = dl_writer_cell_raw (writer, record, i);
       /* Counts and offsets are numbers; an empty one is null; one that
@@ -258,15 +256,15 @@ jsonl_record (DlWriter *writer, const DlRecord *record, GError **error)
       else if (column >= 0 && dl_column_is_number (column) && is_count (cell))
         g_string_append (row, cell);
       else
-        json_put_string (row, cell);
+        dl_json_put_string (row, cell, FALSE);
     }
   g_string_append (row, "}\n");
-  return write_row (writer, error);
+  return dl_writer_put_row (writer, error);
 }
 
 static const char *const jsonl_extensions[] = { ".jsonl", ".ndjson", NULL };
 
 const DlWriterBackend dl_backend_jsonl = {
   "jsonl", jsonl_extensions, DL_ALL_FORMATS, jsonl_header, jsonl_record, NULL,
-  NULL,
+  NULL, NULL,
 };

@@ -16,6 +16,9 @@ static const DlWriterBackend *const backends[] = {
   &dl_backend_csv,
   &dl_backend_tsv,
   &dl_backend_jsonl,
+  &dl_backend_xlsx,
+  &dl_backend_timelinejs,
+  &dl_backend_html,
 };
 
 static const DlWriterBackend *
@@ -177,9 +180,9 @@ dl_writer_new (FILE *out, const char *name, DlFormat format,
   return writer;
 }
 
-DlWriter *
-dl_writer_open (const DlOutputOptions *options, DlFormat format,
-                GError **error)
+static DlWriter *
+open_output (const DlOutputOptions *options, DlFormat format,
+             GError **error)
 {
   gboolean to_stdout = options->path == NULL
                        || strcmp (options->path, "-") == 0;
@@ -227,6 +230,18 @@ dl_writer_open (const DlOutputOptions *options, DlFormat format,
   return g_steal_pointer (&writer);
 }
 
+DlWriter *
+dl_writer_open (const DlOutputOptions *options, DlFormat format,
+                GError **error)
+{
+  g_autoptr (DlWriter) writer = open_output (options, format, error);
+
+  if (writer && writer->backend->open
+      && !writer->backend->open (writer, error))
+    return NULL;
+  return g_steal_pointer (&writer);
+}
+
 void
 dl_writer_set_extra_names (DlWriter *writer, GPtrArray *extra_names)
 {
@@ -253,9 +268,12 @@ dl_writer_free (DlWriter *writer)
       g_free (writer->temp_path);
     }
   g_free (writer->out_buffer);
+  g_free (writer->summary);
   g_ptr_array_unref (writer->extra_names);
   g_string_free (writer->row, TRUE);
   g_string_free (writer->cell, TRUE);
+  if (writer->guarded)
+    g_string_free (writer->guarded, TRUE);
   g_free (writer->path);
   g_free (writer->name);
   g_free (writer);
@@ -336,6 +354,12 @@ dl_writer_finish (DlWriter *writer, GError **error)
       return FALSE;
     }
   return TRUE;
+}
+
+const char *
+dl_writer_summary (const DlWriter *writer)
+{
+  return writer->summary;
 }
 
 /* ---- cells, for the backends ---- */

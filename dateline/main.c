@@ -49,5 +49,7 @@ main (int argc, char **argv)
       return DL_EXIT_DATA;
     }
   dl_pipeline_tell (pipeline, timeline);
+  if (writer && dl_writer_summary (writer))
+    g_printerr ("%s: %s\n", g_get_prgname (), dl_writer_summary (writer));
   return dl_cli_close_stdout () && ok ? DL_EXIT_OK : DL_EXIT_DATA;
 }

@@ -211,7 +211,7 @@ s1=$?
 s2=$?
 if [ "$s1" = 1 ] && [ "$s2" = 2 ] \
    && grep -q '^dateline-timeline: /nonexistent/t.csv: No such file or directory$' "$tmp/o.err" \
-   && grep -q '^dateline-timeline: --format is one of csv, tsv, jsonl, not "xlsx-no"$' "$tmp/o.err"; then
+   && grep -q '^dateline-timeline: --format is one of csv, tsv, jsonl, xlsx, timelinejs, html, not "xlsx-no"$' "$tmp/o.err"; then
   ok "-o and --format errors"
 else
   not_ok "-o and --format errors: exit $s1 and $s2"

@@ -240,6 +240,8 @@ main (int argc, char **argv)
       dl_cli_warn (error);
       trouble ();
     }
+  if (writer && dl_writer_summary (writer))
+    g_printerr ("%s: %s\n", g_get_prgname (), dl_writer_summary (writer));
   g_printerr ("%s: %u agree, %u conflict, %u only in A, %u only in B\n",
               g_get_prgname (), counts.agree, counts.conflict, counts.only_a,
               counts.only_b);

@@ -112,6 +112,8 @@ main (int argc, char **argv)
       ok = FALSE;
     }
   g_clear_pointer (&stage.extra_names, g_ptr_array_unref);
+  if (writer && dl_writer_summary (writer))
+    g_printerr ("%s: %s\n", g_get_prgname (), dl_writer_summary (writer));
   summary = dl_timeline_summary (timeline);
   for (guint i = 0; summary[i]; i++)
     g_printerr ("%s: %s\n", g_get_prgname (), summary[i]);
