@@ -52,7 +52,9 @@ class Tap:
 
     def skip_all(self, why):
         print("1..0 # SKIP " + why)
-        sys.exit(77)
+        # Under meson's TAP protocol this plan is the skip; a status of 77
+        # on top of it would read as an error.
+        sys.exit(0)
 
     def done(self):
         print("1..%d" % self.n)

@@ -9,7 +9,7 @@ error, nothing fetched, and a page of 10,000 rows drawn in under 2 s
     html_view.py --snapshot FILE.png   also writes the picture of the
                                        example article (docs/harbor-timeline.png)
 
-Skips (77) without Chromium.  TAP output."""
+Skips (a TAP skip plan) without Chromium.  TAP output."""
 import csv
 import datetime
 import io

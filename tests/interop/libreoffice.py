@@ -4,7 +4,7 @@ docs/spreadsheets.md, and the xlsx opened as it is, each converted by
 headless LibreOffice to .ods and to .xlsx, whose XML is then read: every
 row and column there, start and end as date cells, no cell a formula, a
 sentence beginning "=HYPERLINK(" kept as text, "Zürich" intact.  Skips
-(77) without soffice.  TAP output."""
+(a TAP skip plan) without soffice.  TAP output."""
 import os
 import shutil
 import subprocess

@@ -8,7 +8,7 @@ sentence shown as text, nothing fetched from elsewhere and no error.
 
 The package is looked for in $DATELINE_TIMELINEJS, else in
 BUILD/npm/node_modules/@knight-lab/timelinejs (sh scripts/dev.sh interop
-installs it there; it is never committed).  Skips (77) without it or
+installs it there; it is never committed).  Skips (a TAP skip plan) without it or
 without Chromium.  TAP output."""
 import functools
 import html
