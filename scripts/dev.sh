@@ -9,7 +9,8 @@
 #   fuzz      a clang build of the libFuzzer harnesses, each run briefly
 #             on its seeds (fuzz/README.md has the long runs)
 #   ci        test with the interop suite, then a -Werror build with
-#             AddressSanitizer and UBSan tests, then fuzz
+#             AddressSanitizer and UBSan tests, the unit and golden tests
+#             under valgrind, then fuzz
 # Works on a fresh Debian 12 as root (or with sudo available).
 set -eu
 # pipefail (bash, as .ci/run runs it): a failing test run must fail even
@@ -114,13 +115,18 @@ case "${1:-}" in
     UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
       meson test -C build-sanitize --no-suite interop --print-errorlogs \
       | tee build-sanitize/ci-tests.log
+    # valgrind on the unit and golden tests (memcheck, leaks included):
+    # about 3 minutes on two cores; bad-input runs under ASan above.
+    meson test -C build --setup valgrind --suite unit --suite golden \
+      --print-errorlogs | tee build/ci-valgrind.log
     mkdir -p build-fuzz
     fuzz | tee build-fuzz/ci-tests.log
     # One plain closing line for the three runs.
     awk '/^Ok:/ { ok += $2 } /^Fail:|^Timeout:/ { bad += $2 }
          /^Unexpected Pass:/ { bad += $3 }
          END { printf "ci: %d passed, %d failed\n", ok, bad; exit bad > 0 }' \
-      build/ci-tests.log build-sanitize/ci-tests.log build-fuzz/ci-tests.log
+      build/ci-tests.log build-sanitize/ci-tests.log build/ci-valgrind.log \
+      build-fuzz/ci-tests.log
     ;;
   *)
     echo "usage: sh scripts/dev.sh demo|test|interop|valgrind|fuzz|ci" >&2
