@@ -62,6 +62,9 @@ dl_cli_init (const char *program)
   setlocale (LC_NUMERIC, "C");
   setlocale (LC_TIME, "C");
   setlocale (LC_COLLATE, "C");
+  /* Debug messages (G_MESSAGES_DEBUG) are diagnostics: never into the
+   * records on stdout. */
+  g_log_writer_default_set_use_stderr (TRUE);
   atexit (close_stdout_at_exit);
   /* Default SIGPIPE: a closed stdout (| head) ends the program quietly,
    * as it does for sort and cut. */
@@ -358,4 +361,35 @@ dl_format_date (const GDate *date)
   char buffer[DL_DATE_TEXT_SIZE];
 
   return g_strdup (dl_format_date_to (date, buffer));
+}
+
+gboolean
+dl_cli_parse_size (const char *option, const char *text, guint64 min,
+                   guint64 *bytes, GError **error)
+{
+  static const char units[] = "bKMGT";
+  char *end = NULL;
+  guint64 number = 0;
+  const char *unit;
+  guint shift = 10;
+
+  if (g_ascii_isdigit (*text))
+    number = g_ascii_strtoull (text, &end, 10);
+  if (end && *end != '\0' && end[1] == '\0'
+      && (unit = strchr (units, g_ascii_toupper (*end) == 'B' ? 'b'
+                                                   : g_ascii_toupper (*end))))
+    {
+      shift = unit == units ? 0 : 10 * (guint) (unit - units);
+      end++;
+    }
+  if (end == NULL || *end != '\0' || number > (G_MAXUINT64 >> shift)
+      || (number << shift) < min)
+    {
+      g_set_error (error, DL_ERROR, DL_ERROR_USAGE,
+                   "%s: \"%s\" is not a size of at least %" G_GUINT64_FORMAT
+                   " bytes (a number and b, K, M, G or T)", option, text, min);
+      return FALSE;
+    }
+  *bytes = number << shift;
+  return TRUE;
 }

@@ -73,3 +73,12 @@ char *dl_format_date (const GDate *date);
 const char *dl_format_date_to (const GDate *date, char *buffer);
 
 G_END_DECLS
+
+G_BEGIN_DECLS
+/* A size given as the value of option (--buffer-size), as sort -S reads
+ * it: a number, then b (bytes), K, M, G or T (powers of 1024); a bare
+ * number is K.  At least min bytes; anything else is a usage error naming
+ * option. */
+gboolean dl_cli_parse_size (const char *option, const char *text,
+                            guint64 min, guint64 *bytes, GError **error);
+G_END_DECLS

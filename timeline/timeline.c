@@ -5,6 +5,7 @@
 
 #include "label.h"
 #include "row.h"
+#include "sort.h"
 #include "words.h"
 
 #include "dl-cli.h"
@@ -19,7 +20,7 @@ struct _DlTimeline {
   DlTimelineOptions options;
   DlWordLists *lists;
   DlRow *pending;     /* the last row read: a link= row may still join it */
-  GPtrArray *rows;    /* DlRow *, to be sorted */
+  DlSorter *sorter;  /* the rows, to be sorted */
   guint links;        /* rows joined to the row before */
   guint merged;       /* rows merged into another (same event) */
   guint dropped;      /* rows without a range left out (--resolved-only) */
@@ -54,7 +55,8 @@ dl_timeline_new (const DlTimelineOptions *options, GError **error)
       if (timeline->lists == NULL)
         return NULL;
     }
-  timeline->rows = g_ptr_array_new_with_free_func ((GDestroyNotify) dl_row_free);
+  timeline->sorter = dl_sorter_new (options->buffer_size, options->temp_dir);
+  timeline->options.temp_dir = NULL; /* the sorter has its copy */
   return g_steal_pointer (&timeline);
 }
 
@@ -64,7 +66,7 @@ dl_timeline_free (DlTimeline *timeline)
   if (timeline == NULL)
     return;
   dl_row_free (timeline->pending);
-  g_ptr_array_unref (timeline->rows);
+  dl_sorter_free (timeline->sorter);
   dl_word_lists_free (timeline->lists);
   g_free (timeline);
 }
@@ -350,28 +352,31 @@ to_timeline (DlTimeline *timeline, DlRow *row, gboolean from_ranges)
   /* Without a day at either end, a row has no range at all. */
   if (row->key == DL_OPEN_END)
     row->hi = DL_OPEN_END;
-  if (timeline->lists && dl_row_ranged (row))
-    row->words = dl_words_of (timeline->lists,
-                              dl_record_get (record, DL_COL_EVENT),
-                              dl_record_get (record, DL_COL_MENTION));
 }
 
-/* Hands the pending row on to the sort (or drops it, --resolved-only). */
-static void
-settle_pending (DlTimeline *timeline)
+/* Hands row on to the sort (or drops it, --resolved-only).  Fails only
+ * when the sort cannot spill (a temporary file cannot be written). */
+static gboolean
+to_sort (DlTimeline *timeline, DlRow *row, GError **error)
 {
-  DlRow *row = g_steal_pointer (&timeline->pending);
-
-  if (row == NULL)
-    return;
-  to_timeline (timeline, row, TRUE);
   if (!dl_row_ranged (row) && timeline->options.resolved_only)
     {
       timeline->dropped++;
       dl_row_free (row);
-      return;
+      return TRUE;
     }
-  g_ptr_array_add (timeline->rows, row);
+  return dl_sorter_add (timeline->sorter, row, error);
+}
+
+static gboolean
+settle_pending (DlTimeline *timeline, GError **error)
+{
+  DlRow *row = g_steal_pointer (&timeline->pending);
+
+  if (row == NULL)
+    return TRUE;
+  to_timeline (timeline, row, TRUE);
+  return to_sort (timeline, row, error);
 }
 
 gboolean
@@ -382,8 +387,9 @@ dl_timeline_sink (DlRecord *record, gpointer data, GError **error)
 
   if (row == NULL)
     {
-      /* The row after a bad one is not next to the row before it. */
-      settle_pending (timeline);
+      /* The row after a bad one is not next to the row before it.  (A
+       * spill that fails here fails again at the end.) */
+      settle_pending (timeline, NULL);
       dl_record_free (record);
       return FALSE;
     }
@@ -393,10 +399,13 @@ dl_timeline_sink (DlRecord *record, gpointer data, GError **error)
       dl_row_free (row);
       timeline->links++;
       /* "from 2001 to 2009 or 2010" joins once, not twice. */
-      settle_pending (timeline);
-      return TRUE;
+      return settle_pending (timeline, error);
     }
-  settle_pending (timeline);
+  if (!settle_pending (timeline, error))
+    {
+      dl_row_free (row);
+      return FALSE;
+    }
   timeline->pending = row;
   return TRUE;
 }
@@ -407,21 +416,19 @@ dl_timeline_sink_timeline (DlRecord *record, gpointer data, GError **error)
   DlTimeline *timeline = data;
   DlRow *row = checked_timeline_row (record, error);
 
-  settle_pending (timeline);
   if (row == NULL)
     {
+      settle_pending (timeline, NULL);
       dl_record_free (record);
       return FALSE;
     }
-  to_timeline (timeline, row, FALSE);
-  if (!dl_row_ranged (row) && timeline->options.resolved_only)
+  if (!settle_pending (timeline, error))
     {
-      timeline->dropped++;
       dl_row_free (row);
-      return TRUE;
+      return FALSE;
     }
-  g_ptr_array_add (timeline->rows, row);
-  return TRUE;
+  to_timeline (timeline, row, FALSE);
+  return to_sort (timeline, row, error);
 }
 
 gboolean
@@ -528,10 +535,24 @@ emit_row (DlRow *row, gpointer data, GError **error)
   return output->sink (record, output->data, error);
 }
 
-static int
-compare_rows (gconstpointer a, gconstpointer b)
+typedef struct {
+  DlTimeline *timeline;
+  DlMerger *merger;
+} Sorted;
+
+/* Each row as it comes out of the sort, in order, to the merge: the
+ * event's words are read here, not when the row is taken, so that a row
+ * waiting in the sort holds only its record. */
+static gboolean
+to_merge (DlRow *row, gpointer data, GError **error)
 {
-  return dl_row_compare (*(DlRow *const *) a, *(DlRow *const *) b);
+  Sorted *sorted = data;
+  DlWordLists *lists = sorted->timeline->lists;
+
+  if (lists && dl_row_ranged (row))
+    row->words = dl_words_of (lists, dl_record_get (row->record, DL_COL_EVENT),
+                              dl_record_get (row->record, DL_COL_MENTION));
+  return dl_merger_push (sorted->merger, row, error);
 }
 
 gboolean
@@ -542,19 +563,17 @@ dl_timeline_finish (DlTimeline *timeline, DlSinkFunc sink, gpointer data,
   DlMergeRule rule = { !timeline->options.no_merge,
                        timeline->options.merge_threshold, DL_MERGE_MIN_SHARED };
   g_autoptr (DlMerger) merger = dl_merger_new (&rule, emit_row, &output);
-  GPtrArray *rows = timeline->rows;
-  gboolean ok = TRUE;
+  Sorted sorted = { timeline, merger };
+  gboolean ok;
 
-  settle_pending (timeline);
-  /* The sort is the one step that needs every row: g_ptr_array_sort is
-   * stable, so equal rows keep their input order.  The merge after it
-   * reads the rows in order, one at a time. */
-  g_ptr_array_sort (rows, compare_rows);
-  for (guint i = 0; i < rows->len && ok; i++)
-    ok = dl_merger_push (merger, g_steal_pointer (&rows->pdata[i]), error);
-  ok = ok && dl_merger_finish (merger, error);
+  /* The sort is the one step that needs every row (the order is total:
+   * equal rows keep their input order by seq).  The merge after it reads
+   * the rows in order, one at a time, so it works the same whether the
+   * sort spilled runs or not. */
+  ok = settle_pending (timeline, error)
+       && dl_sorter_finish (timeline->sorter, to_merge, &sorted, error)
+       && dl_merger_finish (merger, error);
   timeline->merged += dl_merger_merged (merger);
-  g_ptr_array_set_size (rows, 0);
   return ok;
 }
 
@@ -608,6 +627,12 @@ dl_timeline_args_entries (DlTimelineArgs *args)
       "(0-1, default " G_STRINGIFY (DL_MERGE_THRESHOLD) ")", "X" },
     { "no-merge", 0, 0, G_OPTION_ARG_NONE, &args->no_merge,
       "Keep every row, even when several tell the same event", NULL },
+    { "buffer-size", 'S', 0, G_OPTION_ARG_STRING, &args->buffer_size,
+      "Sort in at most SIZE of memory (b, K, M, G; default 256M), past it "
+      "in temporary files", "SIZE" },
+    { "temporary-directory", 'T', 0, G_OPTION_ARG_FILENAME, &args->temp_dir,
+      "Put the sort's temporary files in DIR (default $TMPDIR or /tmp)",
+      "DIR" },
     { NULL },
   };
 
@@ -641,6 +666,11 @@ dl_timeline_args_apply (DlTimelineArgs *args, DlTimelineOptions *options,
   options->resolved_only = args->resolved_only;
   options->no_merge = args->no_merge;
   options->merge_threshold = DL_MERGE_THRESHOLD;
+  options->temp_dir = args->temp_dir;
+  if (args->buffer_size
+      && !dl_cli_parse_size ("--buffer-size", args->buffer_size, 64 << 10,
+                             &options->buffer_size, error))
+    return FALSE;
   return args->merge_threshold == NULL
          || dl_timeline_parse_threshold ("--merge-threshold",
                                          args->merge_threshold,
@@ -651,5 +681,7 @@ void
 dl_timeline_args_clear (DlTimelineArgs *args)
 {
   g_clear_pointer (&args->merge_threshold, g_free);
+  g_clear_pointer (&args->buffer_size, g_free);
+  g_clear_pointer (&args->temp_dir, g_free);
   g_clear_pointer (&args->entries, g_free);
 }

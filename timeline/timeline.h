@@ -17,6 +17,8 @@ typedef struct {
   gboolean no_merge;       /* keep rows that tell one event apart */
   double merge_threshold;  /* 0: DL_MERGE_THRESHOLD */
   const char *grammar_dir; /* word lists from here, or NULL (built in) */
+  guint64 buffer_size;     /* bytes of rows sorted in memory; 0: 256 MiB */
+  const char *temp_dir;    /* sorted runs past it go here; NULL: $TMPDIR */
 } DlTimelineOptions;
 
 typedef struct _DlTimeline DlTimeline;
@@ -46,7 +48,8 @@ gboolean dl_timeline_read_header (DlReader *reader, DlFormat *format,
 DlSinkFunc dl_timeline_sink_for (DlFormat format);
 
 /* Sorts the rows taken (by start, then end, then document and offset;
- * rows without a range last), merges rows that tell one event, and hands
+ * rows without a range last; within buffer_size bytes, past it in sorted
+ * runs on temporary files merged at the end), merges rows that tell one event, and hands
  * each to sink as a timeline record.  The timeline is then empty, and may
  * take rows again. */
 gboolean dl_timeline_finish (DlTimeline *timeline, DlSinkFunc sink,
@@ -65,6 +68,8 @@ typedef struct {
   gboolean resolved_only;
   gboolean no_merge;
   char *merge_threshold;
+  char *buffer_size;
+  char *temp_dir;
   GOptionEntry *entries;
 } DlTimelineArgs;
 

@@ -1,0 +1,192 @@
+/* dl-spill.c: the binary form of spilled records.
+ *
+ * A record is: a 64-bit mask of the columns set (little-endian), then for
+ * each set column its length (a varint) and bytes; the number of user's
+ * columns plus one (0: none), each as its length plus one (0: NULL) and
+ * bytes; the origin's length plus one (0: none) and bytes; the line.  No
+ * NUL bytes are stored: fields are C strings. */
+#include "dl-spill.h"
+
+#include <errno.h>
+#include <signal.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <glib/gstdio.h>
+
+G_STATIC_ASSERT (DL_N_COLUMNS <= 64);
+
+static void
+put_varint (GByteArray *out, guint64 value)
+{
+  guint8 bytes[10];
+  guint n = 0;
+
+  do
+    {
+      bytes[n++] = (guint8) ((value & 0x7f) | (value >= 0x80 ? 0x80 : 0));
+      value >>= 7;
+    }
+  while (value > 0);
+  g_byte_array_append (out, bytes, n);
+}
+
+static void
+put_string (GByteArray *out, const char *text, gsize len)
+{
+  put_varint (out, len);
+  g_byte_array_append (out, (const guint8 *) text, len);
+}
+
+void
+dl_spill_encode (GByteArray *out, const DlRecord *record)
+{
+  guint64 mask = 0;
+  guint8 mask_bytes[8];
+
+  for (int i = 0; i < DL_N_COLUMNS; i++)
+    if (record->fields[i])
+      mask |= G_GUINT64_CONSTANT (1) << i;
+  for (int i = 0; i < 8; i++)
+    mask_bytes[i] = (guint8) (mask >> (8 * i));
+  g_byte_array_append (out, mask_bytes, sizeof mask_bytes);
+  for (int i = 0; i < DL_N_COLUMNS; i++)
+    if (record->fields[i])
+      put_string (out, record->fields[i], strlen (record->fields[i]));
+  put_varint (out, record->extra ? record->extra->len + 1 : 0);
+  for (guint i = 0; record->extra && i < record->extra->len; i++)
+    {
+      const char *cell = record->extra->pdata[i];
+
+      put_varint (out, cell ? strlen (cell) + 1 : 0);
+      if (cell)
+        g_byte_array_append (out, (const guint8 *) cell, strlen (cell));
+    }
+  put_varint (out, record->origin ? strlen (record->origin) + 1 : 0);
+  if (record->origin)
+    g_byte_array_append (out, (const guint8 *) record->origin,
+                         strlen (record->origin));
+  put_varint (out, record->line);
+}
+
+typedef struct {
+  const guint8 *p, *end;
+  gboolean bad;
+} Cursor;
+
+static guint64
+get_varint (Cursor *c)
+{
+  guint64 value = 0;
+
+  for (guint shift = 0; shift < 64; shift += 7)
+    {
+      if (c->p >= c->end)
+        break;
+      value |= (guint64) (*c->p & 0x7f) << shift;
+      if ((*c->p++ & 0x80) == 0)
+        return value;
+    }
+  c->bad = TRUE;
+  return 0;
+}
+
+/* The next len bytes as a new string, or NULL (c->bad) past the end. */
+static char *
+get_bytes (Cursor *c, guint64 len)
+{
+  char *text;
+
+  if (c->bad || len > (guint64) (c->end - c->p))
+    {
+      c->bad = TRUE;
+      return NULL;
+    }
+  text = g_strndup ((const char *) c->p, len);
+  c->p += len;
+  return text;
+}
+
+DlRecord *
+dl_spill_decode (const guint8 *data, gsize len, GError **error)
+{
+  Cursor c = { data, data + len, FALSE };
+  g_autoptr (DlRecord) record = NULL;
+  guint64 mask = 0, n_extra, n;
+
+  if (len < 8)
+    c.bad = TRUE;
+  else
+    for (int i = 0; i < 8; i++)
+      mask |= (guint64) *c.p++ << (8 * i);
+  record = g_new0 (DlRecord, 1);
+  for (int i = 0; i < DL_N_COLUMNS && !c.bad; i++)
+    if (mask & (G_GUINT64_CONSTANT (1) << i))
+      record->fields[i] = get_bytes (&c, get_varint (&c));
+  n_extra = c.bad ? 0 : get_varint (&c);
+  if (n_extra > 0)
+    {
+      record->extra = g_ptr_array_new_full (n_extra - 1, g_free);
+      for (guint64 i = 0; i + 1 < n_extra && !c.bad; i++)
+        {
+          n = get_varint (&c);
+          g_ptr_array_add (record->extra, n ? get_bytes (&c, n - 1) : NULL);
+        }
+    }
+  else
+    record->extra = g_ptr_array_new_with_free_func (g_free);
+  n = c.bad ? 0 : get_varint (&c);
+  if (n > 0)
+    {
+      g_autofree char *origin = get_bytes (&c, n - 1);
+
+      if (origin)
+        record->origin = g_ref_string_new_intern (origin);
+    }
+  record->line = c.bad ? 0 : get_varint (&c);
+  if (c.bad || c.p != c.end)
+    {
+      g_set_error (error, DL_ERROR, DL_ERROR_IO,
+                   "a spilled row does not read back (%" G_GSIZE_FORMAT
+                   " bytes)", len);
+      return NULL;
+    }
+  return g_steal_pointer (&record);
+}
+
+FILE *
+dl_spill_open (const char *dir, GError **error)
+{
+  g_autofree char *path = g_build_filename (dir, "dateline-sort-XXXXXX", NULL);
+  sigset_t block, old;
+  FILE *file = NULL;
+  int fd, saved = 0;
+
+  /* A signal between making the file and removing its name would leave
+   * it behind: the signals that end a program wait for the unlink. */
+  sigemptyset (&block);
+  sigaddset (&block, SIGINT);
+  sigaddset (&block, SIGTERM);
+  sigaddset (&block, SIGHUP);
+  sigprocmask (SIG_BLOCK, &block, &old);
+  fd = g_mkstemp (path);
+  if (fd < 0)
+    saved = errno;
+  else
+    g_unlink (path);
+  sigprocmask (SIG_SETMASK, &old, NULL);
+  if (fd >= 0)
+    {
+      file = fdopen (fd, "w+b");
+      if (file == NULL)
+        {
+          saved = errno;
+          close (fd);
+        }
+    }
+  if (file == NULL)
+    g_set_error (error, DL_ERROR, DL_ERROR_IO,
+                 "cannot make a temporary file in %s: %s", dir,
+                 g_strerror (saved));
+  return file;
+}
