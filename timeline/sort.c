@@ -155,6 +155,14 @@ compare_items (const void *pa, const void *pb)
   return compare_rest (a->entry, b->entry);
 }
 
+/* An empty GArray has no data: qsort is not given NULL even for none. */
+static void
+sort_items (Item *items, gsize n)
+{
+  if (n > 1)
+    qsort (items, n, sizeof (Item), compare_items);
+}
+
 /* ---- packing ---- */
 
 /* Room for size bytes of entry, 8-aligned. */
@@ -470,7 +478,7 @@ spill (DlSorter *sorter, GError **error)
   if (run == NULL)
     return FALSE;
   g_ptr_array_add (sorter->runs, run);
-  qsort (items, n, sizeof (Item), compare_items);
+  sort_items (items, n);
   errno = 0;
   for (guint i = 0; i < n; i++)
     if (fwrite (items[i].entry, entry_size (items[i].entry), 1, run->file)
@@ -516,7 +524,7 @@ dl_sorter_finish (DlSorter *sorter, DlRowFunc emit, gpointer data,
     {
       Item *items = (Item *) sorter->items->data;
 
-      qsort (items, sorter->items->len, sizeof (Item), compare_items);
+      sort_items (items, sorter->items->len);
       for (guint i = 0; i < sorter->items->len && ok; i++)
         ok = put (sorter, &target, items[i].entry, error);
       reset (sorter);
