@@ -3,6 +3,12 @@
 
 #include "dl-cli.h"
 
+struct _DlFilterCursor {
+  const DlFilter *filter;
+  DlFilterTally *tally;
+  DlReader *reader;
+};
+
 static gboolean
 same_names (GPtrArray *a, GPtrArray *b)
 {
@@ -14,65 +20,115 @@ same_names (GPtrArray *a, GPtrArray *b)
   return TRUE;
 }
 
-/* Reads one input into the stage.  A bad row is told and skipped (its
- * count added to *skipped, *bad_rows_told set); FALSE if the input could not be read, or the
- * stage failed. */
+/* The first input's extra columns start the output; a later input must
+ * have the same. */
 static gboolean
-run_one (const DlFilter *filter, gboolean raw, const char *file,
-         GPtrArray **extra,
-         guint64 *skipped, gboolean *bad_rows_told, GError **error)
+check_extra (const DlFilter *filter, DlFilterTally *tally, DlReader *reader,
+             const char *file, GError **error)
+{
+  if (tally->extra == NULL)
+    {
+      tally->extra = g_ptr_array_ref (dl_reader_extra_names (reader));
+      filter->begin (tally->extra, filter->data);
+      return TRUE;
+    }
+  if (same_names (tally->extra, dl_reader_extra_names (reader)))
+    return TRUE;
+  g_set_error (error, DL_ERROR, DL_ERROR_DATA,
+               "%s:1: its extra columns differ from the first input's", file);
+  return FALSE;
+}
+
+DlFilterCursor *
+dl_filter_cursor_open (const DlFilter *filter, DlFilterTally *tally,
+                       gboolean raw, const char *file, GError **error)
 {
   g_autoptr (DlReader) reader = dl_reader_open (file, error);
-  gboolean ok = TRUE;
+  DlFilterCursor *cursor;
 
   if (reader == NULL)
-    return FALSE;
+    return NULL;
   dl_reader_set_raw (reader, raw);
   if (filter->read_header ? !filter->read_header (reader, filter->data, error)
                           : !dl_reader_read_header (reader, filter->in,
                                                     filter->out,
                                                     filter->required,
                                                     filter->n_required, error))
-    return FALSE;
-  if (*extra == NULL)
-    {
-      *extra = g_ptr_array_ref (dl_reader_extra_names (reader));
-      filter->begin (*extra, filter->data);
-    }
-  else if (!same_names (*extra, dl_reader_extra_names (reader)))
-    {
-      g_set_error (error, DL_ERROR, DL_ERROR_DATA,
-                   "%s:1: its extra columns differ from the first input's",
-                   file);
-      return FALSE;
-    }
+    return NULL;
+  if (!check_extra (filter, tally, reader, file, error))
+    return NULL;
+  cursor = g_new0 (DlFilterCursor, 1);
+  cursor->filter = filter;
+  cursor->tally = tally;
+  cursor->reader = g_steal_pointer (&reader);
+  return cursor;
+}
+
+gboolean
+dl_filter_cursor_next (DlFilterCursor *cursor, GError **error)
+{
   for (;;)
     {
       g_autoptr (GError) local = NULL;
-      DlRecord *record = dl_reader_next (reader, &local);
+      DlRecord *record = dl_reader_next (cursor->reader, &local);
 
       if (record != NULL)
-        {
-          if (!filter->process (record, filter->data, error))
-            {
-              ok = FALSE;
-              break;
-            }
-          continue;
-        }
+        return cursor->filter->process (record, cursor->filter->data, error);
       if (local == NULL)
-        break;
+        return FALSE;
       if (!g_error_matches (local, DL_ERROR, DL_ERROR_BAD_ROW))
         {
           g_propagate_error (error, g_steal_pointer (&local));
-          ok = FALSE;
-          break;
+          return FALSE;
         }
+      /* A bad row is told and skipped. */
       dl_cli_warn (local);
-      *bad_rows_told = TRUE;
+      cursor->tally->bad_rows_told = TRUE;
     }
-  *skipped += dl_reader_skipped (reader);
+}
+
+void
+dl_filter_cursor_free (DlFilterCursor *cursor)
+{
+  if (cursor == NULL)
+    return;
+  cursor->tally->skipped += dl_reader_skipped (cursor->reader);
+  dl_reader_free (cursor->reader);
+  g_free (cursor);
+}
+
+gboolean
+dl_filter_tally_finish (const DlFilter *filter, DlFilterTally *tally)
+{
+  gboolean ok = !tally->bad_rows_told;
+
+  if (tally->skipped > 0)
+    g_printerr ("%s: %" G_GUINT64_FORMAT " row%s skipped (malformed input)\n",
+                g_get_prgname (), tally->skipped,
+                tally->skipped == 1 ? "" : "s");
+  if (tally->extra == NULL)
+    {
+      /* No input had a header: still write one, from no extras. */
+      g_autoptr (GPtrArray) none = g_ptr_array_new ();
+      filter->begin (none, filter->data);
+    }
+  g_clear_pointer (&tally->extra, g_ptr_array_unref);
   return ok;
+}
+
+/* Reads one input into the stage. */
+static gboolean
+run_one (const DlFilter *filter, DlFilterTally *tally, gboolean raw,
+         const char *file, GError **error)
+{
+  g_autoptr (DlFilterCursor) cursor = dl_filter_cursor_open (filter, tally,
+                                                             raw, file, error);
+
+  if (cursor == NULL)
+    return FALSE;
+  while (dl_filter_cursor_next (cursor, error))
+    ;
+  return error == NULL || *error == NULL;
 }
 
 gboolean
@@ -85,16 +141,14 @@ gboolean
 dl_filter_run_raw (const DlFilter *filter, const char *const *files,
                    gboolean raw)
 {
-  g_autoptr (GPtrArray) extra = NULL;
-  gboolean ok = TRUE, bad_rows_told = FALSE;
-  guint64 skipped = 0;
+  DlFilterTally tally = { NULL, 0, FALSE };
+  gboolean ok = TRUE;
 
   for (guint i = 0; files[i]; i++)
     {
       g_autoptr (GError) error = NULL;
 
-      if (!run_one (filter, raw, files[i], &extra, &skipped, &bad_rows_told,
-                    &error))
+      if (!run_one (filter, &tally, raw, files[i], &error))
         {
           dl_cli_warn (error);
           ok = FALSE;
@@ -102,16 +156,5 @@ dl_filter_run_raw (const DlFilter *filter, const char *const *files,
             break;
         }
     }
-  if (skipped > 0)
-    g_printerr ("%s: %" G_GUINT64_FORMAT " row%s skipped (malformed input)\n",
-                g_get_prgname (), skipped, skipped == 1 ? "" : "s");
-  if (bad_rows_told)
-    ok = FALSE;
-  if (extra == NULL)
-    {
-      /* No input had a header: still write one, from no extras. */
-      g_autoptr (GPtrArray) none = g_ptr_array_new ();
-      filter->begin (none, filter->data);
-    }
-  return ok;
+  return dl_filter_tally_finish (filter, &tally) && ok;
 }

@@ -2,12 +2,14 @@
  * out. */
 #include "dl-cli.h"
 #include "dl-filter.h"
+#include "presorted.h"
 #include "timeline.h"
 
 #include <stdio.h>
 
 typedef struct {
   DlTimeline *timeline;
+  DlWriter *writer;  /* --merge: the extra columns go to it as they come */
   GPtrArray *extra_names;
   DlFormat format; /* of the input being read */
   guint skipped;   /* bad rows, told and left out */
@@ -18,7 +20,10 @@ begin (GPtrArray *extra_names, gpointer data)
 {
   Stage *stage = data;
 
-  stage->extra_names = g_ptr_array_ref (extra_names);
+  if (stage->writer)
+    dl_writer_set_extra_names (stage->writer, extra_names);
+  else
+    stage->extra_names = g_ptr_array_ref (extra_names);
 }
 
 static gboolean
@@ -47,12 +52,31 @@ process (DlRecord *record, gpointer data, GError **error)
   return TRUE;
 }
 
+/* --merge: each input a sorted timeline, read side by side as it merges. */
+static gboolean
+merge_sorted (Stage *stage, const char *const *files, gboolean raw,
+              GError **error)
+{
+  g_autoptr (DlPresorted) merge = dl_presorted_new (stage->timeline, raw,
+                                                    begin, stage);
+  gboolean ok;
+
+  for (guint i = 0; files[i]; i++)
+    dl_presorted_add (merge, files[i]);
+  ok = dl_timeline_write (stage->timeline, stage->writer, error);
+  return dl_presorted_finish (merge) && ok;
+}
+
 int
 main (int argc, char **argv)
 {
   g_autofree char *grammar_dir = NULL;
+  gboolean merge = FALSE;
   DlTimelineArgs args = { 0 };
   GOptionEntry entries[] = {
+    { "merge", 'm', 0, G_OPTION_ARG_NONE, &merge,
+      "Merge timelines that are each sorted already, without sorting "
+      "them again (like sort -m)", NULL },
     { "grammar", 'g', 0, G_OPTION_ARG_FILENAME, &grammar_dir,
       "Load the word lists from DIR/en instead of the built-in copy", "DIR" },
     { NULL },
@@ -68,6 +92,7 @@ main (int argc, char **argv)
   DlFilter filter = { DL_FORMAT_RANGES, DL_FORMAT_TIMELINE, NULL, 0, process,
                       &stage, begin, read_header };
   const char *stdin_only[] = { "-", NULL };
+  const char *const *files;
   gboolean ok, raw;
 
   dl_cli_init ("dateline-timeline");
@@ -100,13 +125,20 @@ main (int argc, char **argv)
       return dl_cli_exit_code (error);
     }
   stage.timeline = timeline;
-  ok = dl_filter_run_raw (&filter,
-                          argc > 1 ? (const char *const *) argv + 1
-                                   : stdin_only,
-                          raw);
-  if (stage.extra_names)
-    dl_writer_set_extra_names (writer, stage.extra_names);
-  if (!dl_timeline_write (timeline, writer, &error))
+  files = argc > 1 ? (const char *const *) argv + 1 : stdin_only;
+  if (merge)
+    {
+      stage.writer = writer;
+      ok = merge_sorted (&stage, files, raw, &error);
+    }
+  else
+    {
+      ok = dl_filter_run_raw (&filter, files, raw);
+      if (stage.extra_names)
+        dl_writer_set_extra_names (writer, stage.extra_names);
+      ok = dl_timeline_write (timeline, writer, &error) && ok;
+    }
+  if (error)
     {
       dl_cli_warn (error);
       ok = FALSE;

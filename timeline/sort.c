@@ -32,10 +32,16 @@ typedef struct {
   Head *entry;
 } Item;
 
+/* A sorted run: a temporary file of entries, or an input already sorted
+ * (--merge) read on demand through next. */
 typedef struct {
   FILE *file;
   guint64 rows;
-  guint level; /* 0: spilled from the buffer; n: merged from level n-1 */
+  guint level; /* 0: spilled from the buffer or an input; n: merged from
+                  level n-1 */
+  DlRowSource next;
+  gpointer source;
+  GDestroyNotify free_source;
 } Run;
 
 struct _DlSorter {
@@ -56,11 +62,22 @@ struct _DlSorter {
                           lost, and rows after it are dropped */
 };
 
+/* Frees what the run holds, its source's input too. */
 static void
-run_free (Run *run)
+run_close (Run *run)
 {
   if (run->file)
     fclose (run->file);
+  run->file = NULL;
+  if (run->free_source && run->source)
+    run->free_source (run->source);
+  run->source = NULL;
+}
+
+static void
+run_free (Run *run)
+{
+  run_close (run);
   g_free (run);
 }
 
@@ -204,26 +221,37 @@ reset (DlSorter *sorter)
 
 static gboolean spill (DlSorter *sorter, GError **error);
 
-gboolean
-dl_sorter_add (DlSorter *sorter, DlRow *row, GError **error)
+/* The head of row; its record encoded into sorter->scratch. */
+static Head
+pack (DlSorter *sorter, const DlRow *row)
 {
-  g_autoptr (DlRow) owned = row;
-  gsize doc_len = strlen (row->doc), size;
   Head head = {
     .key = row->key, .hi = row->hi, .lo = row->lo, .own_lo = row->own_lo,
     .own_hi = row->own_hi, .granularity = row->granularity,
     .certainty = row->certainty, .sentence = row->spot.sentence,
-    .mention = row->spot.mention, .doc_len = (guint32) doc_len,
+    .mention = row->spot.mention, .doc_len = (guint32) strlen (row->doc),
     .offset = row->offset, .seq = row->seq,
   };
+
+  g_byte_array_set_size (sorter->scratch, 0);
+  dl_spill_encode (sorter->scratch, row->record);
+  head.rec_len = sorter->scratch->len;
+  return head;
+}
+
+gboolean
+dl_sorter_add (DlSorter *sorter, DlRow *row, GError **error)
+{
+  g_autoptr (DlRow) owned = row;
+  gsize doc_len, size;
+  Head head;
   Item item;
   guint8 *at;
 
   if (sorter->failure)
     return TRUE;
-  g_byte_array_set_size (sorter->scratch, 0);
-  dl_spill_encode (sorter->scratch, row->record);
-  head.rec_len = sorter->scratch->len;
+  head = pack (sorter, row);
+  doc_len = head.doc_len;
   size = entry_size (&head);
   if (sorter->items->len > 0
       && sorter->bytes + size + sizeof (Item) * (sorter->items->len + 1)
@@ -327,15 +355,48 @@ typedef struct {
   GByteArray *entry;
 } Reader;
 
+/* The next row of a sorted input, packed as an entry of a run.  An input
+ * has no count of rows: left stays high until it ends. */
+static gboolean
+source_next (DlSorter *sorter, Reader *reader, GError **error)
+{
+  g_autoptr (GError) local = NULL;
+  g_autoptr (DlRow) row = reader->run->next (reader->run->source, &local);
+  Head head;
+
+  if (row == NULL)
+    {
+      reader->left = 0;
+      /* Spent: its input is closed now, not when the merge ends, so that
+       * a merge holds only the inputs it reads. */
+      run_close (reader->run);
+      if (local == NULL)
+        return TRUE;
+      g_propagate_error (error, g_steal_pointer (&local));
+      return FALSE;
+    }
+  head = pack (sorter, row);
+  g_byte_array_set_size (reader->entry, 0);
+  g_byte_array_append (reader->entry, (const guint8 *) &head, sizeof head);
+  g_byte_array_append (reader->entry, (const guint8 *) row->doc,
+                       head.doc_len);
+  g_byte_array_append (reader->entry, sorter->scratch->data,
+                       sorter->scratch->len);
+  reader->left = G_MAXUINT64;
+  return TRUE;
+}
+
 /* Reads the reader's next entry; FALSE on error.  reader->left counts
  * what remains, the entry read included. */
 static gboolean
-reader_next (Reader *reader, GError **error)
+reader_next (DlSorter *sorter, Reader *reader, GError **error)
 {
   Head *head;
 
   if (reader->left == 0)
     return TRUE;
+  if (reader->run->next)
+    return source_next (sorter, reader, error);
   g_byte_array_set_size (reader->entry, sizeof (Head));
   errno = 0;
   if (fread (reader->entry->data, sizeof (Head), 1, reader->run->file) != 1)
@@ -414,12 +475,12 @@ merge_runs (DlSorter *sorter, Run **runs, guint n, const Target *target,
   for (guint i = 0; i < n && ok; i++)
     {
       readers[i].run = runs[i];
-      readers[i].left = runs[i]->rows;
+      readers[i].left = runs[i]->next ? G_MAXUINT64 : runs[i]->rows;
       readers[i].entry = g_byte_array_new ();
       errno = 0;
-      if (fseek (runs[i]->file, 0, SEEK_SET) != 0)
+      if (runs[i]->file && fseek (runs[i]->file, 0, SEEK_SET) != 0)
         ok = io_error (error, "read back");
-      ok = ok && reader_next (&readers[i], error);
+      ok = ok && reader_next (sorter, &readers[i], error);
       if (ok && readers[i].left > 0)
         heap[live++] = &readers[i];
     }
@@ -431,8 +492,8 @@ merge_runs (DlSorter *sorter, Run **runs, guint n, const Target *target,
 
       ok = put (sorter, target, (const Head *) top->entry->data, error);
       if (ok && --top->left > 0)
-        ok = reader_next (top, error);
-      else if (ok)
+        ok = reader_next (sorter, top, error);
+      if (ok && top->left == 0)
         heap[0] = heap[--live];
       if (ok && live > 0)
         sift_down (heap, live, 0);
@@ -443,7 +504,7 @@ merge_runs (DlSorter *sorter, Run **runs, guint n, const Target *target,
   return ok && (target->out == NULL || finish_run (target->out, error));
 }
 
-/* Merges the n runs from index first into one run, put in their place. */
+/* Merges the n runs from index first into one run, put last. */
 static gboolean
 merge_into_run (DlSorter *sorter, guint first, guint n, GError **error)
 {
@@ -464,7 +525,9 @@ merge_into_run (DlSorter *sorter, guint first, guint n, GError **error)
   g_debug ("merged %u runs into one of %" G_GUINT64_FORMAT " rows", n,
            target.out->rows);
   g_ptr_array_remove_range (sorter->runs, first, n);
-  g_ptr_array_insert (sorter->runs, first, target.out);
+  /* To the back of the queue: each row is copied once per level, not
+   * once per pass. */
+  g_ptr_array_add (sorter->runs, target.out);
   return TRUE;
 }
 
@@ -540,4 +603,16 @@ dl_sorter_finish (DlSorter *sorter, DlRowFunc emit, gpointer data,
                          sorter->runs->len, &target, error);
   g_ptr_array_set_size (sorter->runs, 0);
   return ok;
+}
+
+void
+dl_sorter_add_sorted (DlSorter *sorter, DlRowSource next, gpointer source,
+                      GDestroyNotify free_source)
+{
+  Run *run = g_new0 (Run, 1);
+
+  run->next = next;
+  run->source = source;
+  run->free_source = free_source;
+  g_ptr_array_add (sorter->runs, run);
 }

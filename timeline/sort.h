@@ -29,6 +29,17 @@ gboolean dl_sorter_add (DlSorter *sorter, DlRow *row, GError **error);
 gboolean dl_sorter_finish (DlSorter *sorter, DlRowFunc emit, gpointer data,
                            GError **error);
 
+/* The next row of a sorted input (ownership), in dl_row_compare order;
+ * NULL at its end (error unset) or on error. */
+typedef DlRow *(*DlRowSource) (gpointer source, GError **error);
+
+/* Takes an input that is already sorted as a run of its own (--merge, like
+ * sort -m): dl_sorter_finish merges it with the other runs without sorting
+ * it, reading at most DL_SORT_FAN_IN runs at a time; next is first called
+ * then, and free_source once the input is spent (or the sorter freed). */
+void dl_sorter_add_sorted (DlSorter *sorter, DlRowSource next,
+                           gpointer source, GDestroyNotify free_source);
+
 /* Runs written to temporary files so far (merge passes included). */
 guint dl_sorter_runs (const DlSorter *sorter);
 

@@ -4,6 +4,7 @@
 #include "timeline.h"
 
 #include "label.h"
+#include "presorted.h"
 #include "row.h"
 #include "sort.h"
 #include "words.h"
@@ -429,6 +430,32 @@ dl_timeline_sink_timeline (DlRecord *record, gpointer data, GError **error)
     }
   to_timeline (timeline, row, FALSE);
   return to_sort (timeline, row, error);
+}
+
+DlRow *
+dl_timeline_read_row (DlTimeline *timeline, DlRecord *record, GError **error)
+{
+  DlRow *row = checked_timeline_row (record, error);
+
+  if (row == NULL)
+    {
+      dl_record_free (record);
+      return NULL;
+    }
+  to_timeline (timeline, row, FALSE);
+  if (!dl_row_ranged (row) && timeline->options.resolved_only)
+    {
+      timeline->dropped++;
+      dl_row_free (row);
+      return NULL;
+    }
+  return row;
+}
+
+DlSorter *
+dl_timeline_sorter (DlTimeline *timeline)
+{
+  return timeline->sorter;
 }
 
 gboolean
