@@ -2,11 +2,13 @@
 #include "dl-cli.h"
 
 #include "dl-record.h"
+#include "dl-progress.h"
 #include "dl-text.h"
 #include "dl-version.h"
 
 #include <errno.h>
 #include <fcntl.h>
+#include <glib/gstdio.h>
 #include <locale.h>
 #include <malloc.h>
 #include <unistd.h>
@@ -128,6 +130,19 @@ operands_argv (const char *program, char **operands)
   return argv;
 }
 
+/* --progress and --no-progress: the last one given wins. */
+static gboolean
+set_progress (const char *name, const char *value, gpointer data,
+              GError **error)
+{
+  (void) value;
+  (void) data;
+  (void) error;
+  dl_progress_set_mode (strcmp (name, "--progress") == 0 ? DL_PROGRESS_ON
+                                                         : DL_PROGRESS_OFF);
+  return TRUE;
+}
+
 gboolean
 dl_cli_parse (GOptionContext *context, int *argc, char ***argv)
 {
@@ -139,6 +154,13 @@ dl_cli_parse (GOptionContext *context, int *argc, char ***argv)
   const GOptionEntry entries[] = {
     { "version", 'V', 0, G_OPTION_ARG_NONE, &version_wanted,
       "Print the version and exit", NULL },
+    { "progress", 0, G_OPTION_FLAG_NO_ARG, G_OPTION_ARG_CALLBACK,
+      (gpointer) set_progress,
+      "Show documents, rows and bytes done on stderr (default: when stderr "
+      "is a terminal and the output goes to a file)", NULL },
+    { "no-progress", 0, G_OPTION_FLAG_NO_ARG, G_OPTION_ARG_CALLBACK,
+      (gpointer) set_progress,
+      "Never show progress", NULL },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &operands, NULL,
       NULL },
     { NULL },
@@ -200,7 +222,12 @@ dl_output_args_open (const DlOutputArgs *args, DlFormat format,
                      GError **error)
 {
   DlOutputOptions options = { args->path, args->format, args->raw };
+  GStatBuf st;
 
+  /* -o FILE is a file, unless it names a pipe or a terminal that is. */
+  dl_progress_set_output (args->path && strcmp (args->path, "-") != 0
+                          && (g_stat (args->path, &st) != 0
+                              || S_ISREG (st.st_mode)));
   return dl_writer_open (&options, format, error);
 }
 

@@ -2,11 +2,15 @@
 #include "dl-filter.h"
 
 #include "dl-cli.h"
+#include "dl-progress.h"
+
+#include <string.h>
 
 struct _DlFilterCursor {
   const DlFilter *filter;
   DlFilterTally *tally;
   DlReader *reader;
+  char *doc;  /* the document of the last record, for --progress */
 };
 
 static gboolean
@@ -64,6 +68,19 @@ dl_filter_cursor_open (const DlFilter *filter, DlFilterTally *tally,
   return cursor;
 }
 
+/* A record of another document than the last one's starts a document. */
+static void
+count_document (DlFilterCursor *cursor, const DlRecord *record)
+{
+  const char *doc = dl_record_get (record, DL_COL_DOC);
+
+  if (cursor->doc && strcmp (cursor->doc, doc) == 0)
+    return;
+  g_free (cursor->doc);
+  cursor->doc = g_strdup (doc);
+  dl_progress_document (0);
+}
+
 gboolean
 dl_filter_cursor_next (DlFilterCursor *cursor, GError **error)
 {
@@ -73,7 +90,12 @@ dl_filter_cursor_next (DlFilterCursor *cursor, GError **error)
       DlRecord *record = dl_reader_next (cursor->reader, &local);
 
       if (record != NULL)
-        return cursor->filter->process (record, cursor->filter->data, error);
+        {
+          if (G_UNLIKELY (dl_progress_on))
+            count_document (cursor, record);
+          return cursor->filter->process (record, cursor->filter->data,
+                                          error);
+        }
       if (local == NULL)
         return FALSE;
       if (!g_error_matches (local, DL_ERROR, DL_ERROR_BAD_ROW))
@@ -94,6 +116,7 @@ dl_filter_cursor_free (DlFilterCursor *cursor)
     return;
   cursor->tally->skipped += dl_reader_skipped (cursor->reader);
   dl_reader_free (cursor->reader);
+  g_free (cursor->doc);
   g_free (cursor);
 }
 

@@ -7,6 +7,7 @@
  * ends a file. */
 #include "dl-record-private.h"
 
+#include "dl-progress.h"
 #include "dl-text.h"
 
 #include <csv.h>
@@ -300,6 +301,7 @@ next_line (DlReader *reader, GError **error)
                      g_strerror (errno));
       return -1;
     }
+  dl_progress_bytes (len);
   reader->line++;
   /* A byte order mark is no part of the first column's name. */
   if (reader->line == 1 && len >= 3 && memcmp (reader->buffer, BOM, 3) == 0)

@@ -2,6 +2,7 @@
  * of output formats. */
 #include "dl-write-backend.h"
 
+#include "dl-progress.h"
 #include "dl-text.h"
 
 #include <errno.h>
@@ -303,6 +304,7 @@ dl_writer_write (DlWriter *writer, const DlRecord *record, GError **error)
 {
   if (!writer->header_done && !write_header (writer, error))
     return FALSE;
+  dl_progress_row ();
   return writer->backend->record (writer, record, error);
 }
 

@@ -4,6 +4,7 @@
 
 #include "dl-cli.h"
 #include "dl-data.h"
+#include "dl-progress.h"
 #include "clause.h"
 #include "context.h"
 #include "jsonl.h"
@@ -268,6 +269,7 @@ dl_extractor_run_document (DlExtractor *extractor, DlDocument *document,
   guint hint = 0;
   gboolean ok = TRUE;
 
+  dl_progress_document (document->len);
   matches = dl_grammar_match (extractor->grammar, document->scan,
                               document->len, error);
   if (matches == NULL)
@@ -450,21 +452,6 @@ dl_extract_args_clear (DlExtractArgs *args)
   g_clear_pointer (&args->entries, g_free);
 }
 
-/* Progress on stderr for long runs, only when a person is watching. */
-static void
-show_progress (guint done, guint total, gint64 *last)
-{
-  gint64 now = g_get_monotonic_time ();
-
-  if (total < 2 || !isatty (STDERR_FILENO)
-      || (now - *last < G_USEC_PER_SEC && done < total))
-    return;
-  *last = now;
-  g_printerr ("\r%s: %u/%u files", g_get_prgname (), done, total);
-  if (done == total)
-    g_printerr ("\n");
-}
-
 /* What a document could be read only in part for, on stderr. */
 static void
 show_warnings (DlExtractor *extractor, DlDocument *document)
@@ -540,13 +527,10 @@ dl_extractor_run_files (DlExtractor *extractor, const char *const *files,
                         DlSinkFunc sink, gpointer data)
 {
   static const char *const stdin_only[] = { "-", NULL };
-  guint total;
-  gint64 last = g_get_monotonic_time ();
   gboolean ok = TRUE;
 
   if (files == NULL || files[0] == NULL)
     files = stdin_only;
-  total = g_strv_length ((char **) files);
   for (guint i = 0; files[i]; i++)
     {
       GError *error = NULL;
@@ -561,7 +545,6 @@ dl_extractor_run_files (DlExtractor *extractor, const char *const *files,
 
           ok &= run_one (extractor, document, files[i], error, sink, data);
         }
-      show_progress (i + 1, total, &last);
     }
   return ok;
 }

@@ -75,7 +75,7 @@ void dl_extract_args_clear (DlExtractArgs *args);
  * main(): each document of a file in turn (a JSON Lines archive holds one a
  * line), with its date from the document, else --dates, else
  * --reference-date.  A document that fails is reported on stderr and
- * skipped, and progress shows on a terminal.  FALSE if any failed. */
+ * skipped (dl-progress.h counts each).  FALSE if any failed. */
 gboolean dl_extractor_run_files (DlExtractor *extractor,
                                  const char *const *files, DlSinkFunc sink,
                                  gpointer data);
