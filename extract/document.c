@@ -655,8 +655,6 @@ dl_document_line_at (const DlDocument *document, gsize offset)
   gsize lo = 0, hi;
 
   g_return_val_if_fail (document != NULL, 0);
-  if (document->line > 0)
-    return document->line;
   starts = &g_array_index (document->line_starts, gsize, 0);
   hi = document->line_starts->len;
   /* The last line start <= offset; starts[0] == 0, so there is one. */

@@ -20,8 +20,6 @@ typedef struct {
   /* What was read only in part, as "NAME:LINE: message" (owned strings):
    * a TimeML tag left unclosed, a DCT that is no date. */
   GPtrArray *warnings;
-  guint64 line;      /* nonzero: every offset is on this line of the input
-                      * (a record of a JSON Lines archive) */
 } DlDocument;
 
 typedef enum {
@@ -46,7 +44,7 @@ DlDocument *dl_document_new (const char *name, const char *data, gsize len,
 void dl_document_free (DlDocument *document);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (DlDocument, dl_document_free)
 
-/* 1-based line number of offset (document->line, if set). */
+/* 1-based line number of offset in the document's text. */
 guint64 dl_document_line_at (const DlDocument *document, gsize offset);
 
 /* data[start, end) as a reader sees it: tags removed, XML entities decoded

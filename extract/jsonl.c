@@ -228,7 +228,6 @@ parse_line (DlJsonlReader *reader, GError **error)
       return NULL;
     }
   document->dct = g_steal_pointer (&dct);
-  document->line = reader->line;
   return document;
 }
 
