@@ -79,8 +79,14 @@ dl_row_compare (const DlRow *a, const DlRow *b)
   if (a->hi != b->hi)
     return a->hi < b->hi ? -1 : 1;
   c = a->doc == b->doc ? 0 : strcmp (a->doc, b->doc);
-  if (c == 0 && a->offset != b->offset)
-    c = a->offset < b->offset ? -1 : 1;
+  if (c == 0 && a->line != b->line)
+    c = a->line < b->line ? -1 : 1;
+  if (c == 0)
+    c = strcmp (dl_record_get (a->record, DL_COL_MENTION),
+                dl_record_get (b->record, DL_COL_MENTION));
+  if (c == 0)
+    c = strcmp (dl_record_get (a->record, DL_COL_EVENT),
+                dl_record_get (b->record, DL_COL_EVENT));
   if (c == 0)
     c = a->seq < b->seq ? -1 : a->seq > b->seq;
   return c;

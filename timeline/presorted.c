@@ -27,7 +27,8 @@ typedef struct _Input {
   gboolean opened;
   DlRow *row;            /* the row just read, to hand on */
   guint64 rows;          /* rows read */
-  DlRow *last;           /* the last row handed on, for its order: no record */
+  DlRow *last;           /* the last row handed on, for its order: of its
+                            record only what the order reads */
   gboolean unsorted;     /* a row was out of order (told once) */
 } Input;
 
@@ -99,8 +100,14 @@ remember (Input *input, const DlRow *row)
   input->last->key = row->key;
   input->last->hi = row->hi;
   input->last->doc = g_ref_string_acquire (row->doc);
-  input->last->offset = row->offset;
+  input->last->line = row->line;
   input->last->seq = row->seq;
+  if (input->last->record == NULL)
+    input->last->record = dl_record_new ();
+  dl_record_set (input->last->record, DL_COL_MENTION,
+                 dl_record_get (row->record, DL_COL_MENTION));
+  dl_record_set (input->last->record, DL_COL_EVENT,
+                 dl_record_get (row->record, DL_COL_EVENT));
 }
 
 static gboolean

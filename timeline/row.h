@@ -30,7 +30,8 @@ typedef struct {
   gboolean narrowed;    /* some report allows more days than lo..hi */
   gboolean overlap_only; /* ... because two reports only overlap */
   GRefString *doc;      /* its document, interned: equal names, one pointer */
-  guint64 offset;       /* byte offset in its document */
+  guint64 line;         /* the line of its document it was told on (of its
+                           first report's source, in a timeline read again) */
   guint64 seq;          /* its place in the input: the last tie-break */
   gint32 expiry;        /* last day a report may start to join it */
   guint reports;        /* rows merged into this one, itself included */
@@ -52,8 +53,11 @@ dl_row_ranged (const DlRow *row)
   return row->key != DL_OPEN_END;
 }
 
-/* The order of the timeline: by key, then last day, then document, byte
- * offset and input order. */
+/* The order of the timeline: by key, then last day, document, line,
+ * mention and event, and last input order.  Only what a timeline row keeps
+ * decides it (no byte offset), so a timeline read again, in any order,
+ * sorts as its rows did: split, shuffled and merged, an archive gives the
+ * timeline it gives whole. */
 int dl_row_compare (const DlRow *a, const DlRow *b);
 
 /* The names of certainty ranks. */

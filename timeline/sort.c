@@ -18,13 +18,15 @@
 #include <string.h>
 
 /* The part of a row that is not its record.  The document's name (doc_len
- * bytes) and the record (rec_len bytes) follow it. */
+ * bytes), the ties (tie_len bytes: the mention, a NUL and the event, which
+ * the order reads after the line) and the record (rec_len bytes) follow
+ * it. */
 typedef struct {
   gint32 key, hi, lo, own_lo, own_hi;
   guint8 granularity, certainty, pad[2];
   guint32 sentence, mention;
-  guint32 doc_len, rec_len;
-  guint64 offset, seq;
+  guint32 doc_len, tie_len, rec_len, pad2;
+  guint64 line, seq;
 } Head;
 
 typedef struct {
@@ -127,7 +129,7 @@ dl_sorter_runs (const DlSorter *sorter)
 static inline gsize
 entry_size (const Head *head)
 {
-  return sizeof (Head) + head->doc_len + head->rec_len;
+  return sizeof (Head) + head->doc_len + head->tie_len + head->rec_len;
 }
 
 static inline guint64
@@ -147,8 +149,15 @@ compare_rest (const Head *a, const Head *b)
     return c;
   if (a->doc_len != b->doc_len)
     return a->doc_len < b->doc_len ? -1 : 1;
-  if (a->offset != b->offset)
-    return a->offset < b->offset ? -1 : 1;
+  if (a->line != b->line)
+    return a->line < b->line ? -1 : 1;
+  c = memcmp ((const guint8 *) (a + 1) + a->doc_len,
+              (const guint8 *) (b + 1) + b->doc_len,
+              MIN (a->tie_len, b->tie_len));
+  if (c != 0)
+    return c;
+  if (a->tie_len != b->tie_len)
+    return a->tie_len < b->tie_len ? -1 : 1;
   return (a->seq > b->seq) - (a->seq < b->seq);
 }
 
@@ -221,7 +230,7 @@ reset (DlSorter *sorter)
 
 static gboolean spill (DlSorter *sorter, GError **error);
 
-/* The head of row; its record encoded into sorter->scratch. */
+/* The head of row; its ties and record into sorter->scratch. */
 static Head
 pack (DlSorter *sorter, const DlRow *row)
 {
@@ -230,12 +239,20 @@ pack (DlSorter *sorter, const DlRow *row)
     .own_hi = row->own_hi, .granularity = row->granularity,
     .certainty = row->certainty, .sentence = row->spot.sentence,
     .mention = row->spot.mention, .doc_len = (guint32) strlen (row->doc),
-    .offset = row->offset, .seq = row->seq,
+    .line = row->line, .seq = row->seq,
   };
+  const char *mention = dl_record_get (row->record, DL_COL_MENTION);
+  const char *event = dl_record_get (row->record, DL_COL_EVENT);
 
+  /* "mention\0event" orders as mention, then event: no text holds a NUL. */
   g_byte_array_set_size (sorter->scratch, 0);
+  g_byte_array_append (sorter->scratch, (const guint8 *) mention,
+                       strlen (mention) + 1);
+  g_byte_array_append (sorter->scratch, (const guint8 *) event,
+                       strlen (event));
+  head.tie_len = sorter->scratch->len;
   dl_spill_encode (sorter->scratch, row->record);
-  head.rec_len = sorter->scratch->len;
+  head.rec_len = sorter->scratch->len - head.tie_len;
   return head;
 }
 
@@ -279,8 +296,8 @@ static DlRow *
 unpack (DlSorter *sorter, const Head *head, GError **error)
 {
   const char *doc = (const char *) (head + 1);
-  DlRecord *record = dl_spill_decode ((const guint8 *) doc + head->doc_len,
-                                      head->rec_len, error);
+  DlRecord *record = dl_spill_decode ((const guint8 *) doc + head->doc_len
+                                      + head->tie_len, head->rec_len, error);
   DlRow *row;
 
   if (record == NULL)
@@ -307,7 +324,7 @@ unpack (DlSorter *sorter, const Head *head, GError **error)
   row->certainty = head->certainty;
   row->spot.sentence = head->sentence;
   row->spot.mention = head->mention;
-  row->offset = head->offset;
+  row->line = head->line;
   row->seq = head->seq;
   row->doc = g_ref_string_acquire (sorter->last_doc);
   row->reports = 1;
@@ -405,7 +422,7 @@ reader_next (DlSorter *sorter, Reader *reader, GError **error)
   g_byte_array_set_size (reader->entry, entry_size (head));
   head = (Head *) reader->entry->data;
   if (fread (reader->entry->data + sizeof (Head),
-             head->doc_len + head->rec_len, 1, reader->run->file) != 1)
+             entry_size (head) - sizeof (Head), 1, reader->run->file) != 1)
     return io_error (error, "read back");
   return TRUE;
 }

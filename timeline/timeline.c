@@ -296,6 +296,19 @@ count_places (const char *source)
   return n;
 }
 
+/* The line of a source's first place, "doc:12;b.txt:40": 12; 0 when it
+ * has none (a user's timeline). */
+static guint64
+source_line (const char *source)
+{
+  gsize end = strcspn (source, ";");
+  const char *colon = g_strrstr_len (source, (gssize) end, ":");
+
+  if (colon == NULL || colon + 1 == source + end)
+    return 0;
+  return g_ascii_strtoull (colon + 1, NULL, 10);
+}
+
 /* Which sentence of which input a ranges row is of, and where in it: 0
  * when it does not say. */
 static DlSpot
@@ -332,12 +345,11 @@ to_timeline (DlTimeline *timeline, DlRow *row, gboolean from_ranges)
       dl_record_set_printf (record, DL_COL_SOURCE, "%s:%s",
                             dl_record_get (record, DL_COL_DOC),
                             dl_record_get (record, DL_COL_LINE));
-      row->offset = g_ascii_strtoull (dl_record_get (record, DL_COL_START),
-                                      NULL, 10);
       row->spot = spot_of (record);
     }
   else if (*dl_record_get (record, DL_COL_WHEN) == '\0')
     dl_record_set (record, DL_COL_WHEN, dl_record_get (record, DL_COL_MENTION));
+  row->line = source_line (dl_record_get (record, DL_COL_SOURCE));
   /* The clause that carries the date, else (an input without it) the
    * whole sentence. */
   if (*event == '\0')

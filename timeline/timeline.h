@@ -47,9 +47,10 @@ gboolean dl_timeline_read_header (DlReader *reader, DlFormat *format,
 /* The sink for records of format. */
 DlSinkFunc dl_timeline_sink_for (DlFormat format);
 
-/* Sorts the rows taken (by start, then end, then document and offset;
- * rows without a range last; within buffer_size bytes, past it in sorted
- * runs on temporary files merged at the end), merges rows that tell one event, and hands
+/* Sorts the rows taken (dl_row_compare: by start, end, document, line,
+ * mention and event; rows without a range last; within buffer_size bytes,
+ * past it in sorted runs on temporary files merged at the end), merges
+ * rows that tell one event, and hands
  * each to sink as a timeline record.  The timeline is then empty, and may
  * take rows again. */
 gboolean dl_timeline_finish (DlTimeline *timeline, DlSinkFunc sink,
