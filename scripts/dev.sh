@@ -23,6 +23,9 @@ packages="build-essential pkg-config meson ninja-build python3
   libxlsxwriter-dev"
 # Only for the fuzzers and the valgrind setup.
 check_packages="clang libclang-rt-dev valgrind"
+# Only for the scale suite: GNU parallel, and an sshd it reaches over
+# --sshlogin, with rsync for --transferfile (a few seconds to install).
+scale_packages="parallel openssh-server openssh-client rsync"
 # Only for the interop suite (about a minute each to install).
 interop_packages="libreoffice-calc-nogui chromium"
 # The TimelineJS the interop suite runs, from npm, never committed.
@@ -31,6 +34,7 @@ timelinejs="@knight-lab/timelinejs@3.9.11"
 install_missing () {
   missing=""
   for p in $packages ${with_checks:+$check_packages} \
+           ${with_scale:+$scale_packages} \
            ${with_interop:+$interop_packages}; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" \
       || missing="$missing $p"
@@ -80,6 +84,7 @@ fuzz () {
 }
 
 case "${1:-}" in valgrind|fuzz|ci) with_checks=1 ;; esac
+case "${1:-}" in test|ci) with_scale=1 ;; esac
 case "${1:-}" in interop|ci) with_interop=1 ;; esac
 install_missing
 case "${1:-}" in

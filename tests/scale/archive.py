@@ -4,7 +4,8 @@ about a few dozen invented events, each told by several articles in other
 words, with absolute, relative and fuzzy dates, so that the timeline has
 rows to merge across documents.  The same seed gives the same archive.
 
-    archive.py DIR N          DIR/a0001.txt ... and DIR/dates.csv (doc,dct)
+    archive.py DIR N          DIR/a0001.txt ... and DIR/dates.csv (doc,dct;
+                              doc as DIR/a0001.txt, DIR as given)
     archive.py --jsonl FILE N  one object per article: id, date, text
 """
 import json
@@ -89,7 +90,9 @@ def main(argv):
         for name, dct, text in articles(int(argv[2])):
             with open(os.path.join(argv[1], name + ".txt"), "w") as f:
                 f.write(text)
-            dates.write("%s.txt,%s\n" % (name, dct))
+            # Named as the files will be on the command line.
+            dates.write("%s,%s\n" % (os.path.join(argv[1], name + ".txt"),
+                                     dct))
     return 0
 
 
