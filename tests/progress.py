@@ -4,13 +4,12 @@ the output unchanged, the later option winning, and on a terminal the
 default: drawn on one line when the output goes to a file, never when it
 goes to a pipe, cleared before a message and at exit.  TAP output."""
 import os
-import pty
-import select
 import subprocess
 import sys
 import tempfile
-import termios
-import time
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import ptyrun  # noqa: E402
 
 build = os.environ.get("DATELINE_BUILD_ROOT", "build")
 src = os.environ.get("DATELINE_SOURCE_ROOT", ".")
@@ -74,39 +73,12 @@ for name, (args, stdin) in cases.items():
           off.stderr.decode() + on.stderr.decode())
 
 
-def on_terminal(argv, chunks):
-    """Runs argv with stderr (and stdin) on a pseudo-terminal, writing the
-    chunks to its stdin with a pause between them; stdout goes to argv's
-    own redirection (a file or a pipe, by the caller's shell)."""
-    pid, fd = pty.fork()
-    if pid == 0:
-        os.execv("/bin/sh", ["sh", "-c", argv])
-    out = b""
-    # No echo of what is typed: it is not the program's.
-    attrs = termios.tcgetattr(fd)
-    attrs[3] &= ~termios.ECHO
-    termios.tcsetattr(fd, termios.TCSANOW, attrs)
-    for chunk in chunks:
-        os.write(fd, chunk)
-        time.sleep(0.6)
-    os.write(fd, b"\x04")
-    deadline = time.time() + 60
-    status = None
-    while time.time() < deadline:
-        ready, _, _ = select.select([fd], [], [], 0.1)
-        if ready:
-            try:
-                out += os.read(fd, 65536)
-            except OSError:
-                pass
-        done, st = os.waitpid(pid, os.WNOHANG)
-        if done:
-            status = os.waitstatus_to_exitcode(st)
-            break
-    if status is None:
-        os.kill(pid, 9)
-        os.waitpid(pid, 0)
-    return status, out
+def on_terminal(command, chunks):
+    """Runs the shell command with stderr (and stdin) on a pseudo-terminal,
+    typing the chunks with a pause between them; stdout goes where the
+    command's own redirection sends it (a file or a pipe)."""
+    return ptyrun.run(["/bin/sh", "-c", command], chunks, pause=0.6,
+                      echo=False)
 
 
 # Range rows of many documents typed in two halves, a pause between: the
