@@ -2,7 +2,8 @@
 """Throughput of the dateline filters on one core, against grep.
 
     python3 bench/bench.py [BUILD_DIR] [--mb N] [--doc-kb K] [--rounds R]
-                           [--only extract,dateline,...] [--text FILE...]
+                           [--only extract,extract+normalize,...]
+                           [--text FILE...]
 
 The input is the plain text of TimeBank+AQUAINT (../shared, prepared with
 te3eval), repeated to N MB (default 50) and cut into documents of K KB
@@ -39,13 +40,14 @@ def parse_args():
                     help="KB per document (100)")
     ap.add_argument("--rounds", type=int, default=5, help="rounds (5)")
     ap.add_argument("--only", help="comma-separated subset of: "
-                    + ", ".join(NAMES))
+                    + ", ".join(NAMES) + " (+ for |)")
     ap.add_argument("--text", nargs="+", metavar="FILE",
                     help="measure on these UTF-8 files instead of TBAQ")
     args = ap.parse_args()
     if args.mb < 1 or args.doc_kb < 1 or args.rounds < 1:
         ap.error("--mb, --doc-kb and --rounds must be at least 1")
-    args.only = args.only.split(",") if args.only else NAMES
+    # "+" for "|", so that --only extract+normalize needs no quotes.
+    args.only = args.only.replace("+", "|").split(",") if args.only else NAMES
     unknown = set(args.only) - set(NAMES)
     if unknown:
         ap.error("--only: unknown %s (known: %s)"

@@ -234,5 +234,5 @@ def median(values):
     return statistics.median(values)
 
 
-def temp_dir(prefix):
-    return tempfile.TemporaryDirectory(prefix=prefix)
+def temp_dir(prefix, parent=None):
+    return tempfile.TemporaryDirectory(prefix=prefix, dir=parent)
