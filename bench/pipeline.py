@@ -23,6 +23,7 @@ timelines are the same bytes.  Timings are printed, never asserted.
 import argparse
 import glob
 import os
+import re
 import subprocess
 import sys
 
@@ -72,7 +73,8 @@ def make_input(args, tmp):
 
 def has_merge(tl):
     out = subprocess.run([tl, "--help"], capture_output=True, text=True).stdout
-    return "--merge " in out or "--merge\n" in out
+    # --merge itself, not --merge-threshold.
+    return re.search(r"(^|\s)--merge(\s|=|$)", out, re.M) is not None
 
 
 def commands(args, tmp):

@@ -18,6 +18,7 @@ printed, never asserted: this is not a test.
 """
 import argparse
 import os
+import re
 import random
 import shutil
 import subprocess
@@ -139,7 +140,8 @@ def sort_commands(args, tmp, rows_file):
 def has_merge(args):
     tl = bl.program(args.build, "dateline-timeline")
     out = subprocess.run([tl, "--help"], capture_output=True, text=True).stdout
-    return "--merge " in out or "--merge\n" in out
+    # --merge itself, not --merge-threshold.
+    return re.search(r"(^|\s)--merge(\s|=|$)", out, re.M) is not None
 
 
 def make_parts(args, tmp, rows_file):
@@ -157,14 +159,14 @@ def make_parts(args, tmp, rows_file):
     for out in outs:
         out.close()
     for n in names:
-        bl.shell("%s --no-merge -S %s -T %s %s.csv > %s.timeline"
+        bl.shell("%s --no-merge -S %s -T %s %s.csv > %s.timeline.csv"
                  % (tl, args.buffer, tmp, n, n), "timeline")
         bl.shell("LC_ALL=C sort -S %s -T %s %s %s.csv > %s.sorted"
                  % (args.buffer, tmp, SORT_KEYS, n, n), "sort")
         os.unlink(n + ".csv")
     parts = os.path.join(tmp, "part*")
     return {
-        "timeline --merge": "%s --no-merge --merge -S %s -T %s %s.timeline"
+        "timeline --merge": "%s --no-merge --merge -S %s -T %s %s.timeline.csv"
                             % (tl, args.buffer, tmp, parts),
         "sort -m": "env LC_ALL=C sort -m -S %s -T %s %s %s.sorted"
                    % (args.buffer, tmp, SORT_KEYS, parts),
