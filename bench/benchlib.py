@@ -161,7 +161,9 @@ def machine():
                     break
     except OSError:
         pass
-    return "nproc %d, %s" % (os.cpu_count() or 0, model)
+    # The load average tells whether something else was running too.
+    return "nproc %d, %s, load %.2f" % (os.cpu_count() or 0, model,
+                                        os.getloadavg()[0])
 
 
 def revision():
