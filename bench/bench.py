@@ -146,6 +146,7 @@ def report(names, times, rss, size, header):
 
 
 def main():
+    load = os.getloadavg()[0]
     args = parse_args()
     bl.check_tools("taskset", "grep")
     names = [n for n in NAMES if n in args.only]
@@ -160,7 +161,7 @@ def main():
         times, rss = measure(cmds, names, args.rounds, tmp)
         header = ("bench.py: %s; dateline %s; %.1f MB of %s text in %d "
                   "documents of %d KB; %d rounds on core 0 (taskset -c 0)"
-                  % (bl.machine(), bl.revision(), size / bl.MB,
+                  % (bl.machine(load), bl.revision(), size / bl.MB,
                      "--text" if args.text else "TBAQ", ndocs, args.doc_kb,
                      args.rounds))
         report(names, times, rss, size, header)

@@ -151,7 +151,9 @@ def write_text(directory, docs, group_bytes=MB):
 
 # ---- the machine ------------------------------------------------------
 
-def machine():
+def machine(load):
+    """nproc, the CPU model and load, the load average taken when the
+    script started (before it made its input)."""
     model = "unknown CPU"
     try:
         with open("/proc/cpuinfo") as fh:
@@ -162,8 +164,8 @@ def machine():
     except OSError:
         pass
     # The load average tells whether something else was running too.
-    return "nproc %d, %s, load %.2f" % (os.cpu_count() or 0, model,
-                                        os.getloadavg()[0])
+    return "nproc %d, %s, load %.2f at start" % (os.cpu_count() or 0, model,
+                                                 load)
 
 
 def revision():

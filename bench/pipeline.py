@@ -164,6 +164,7 @@ def report(args, times, steps, rss, diffs, size, header):
 
 
 def main():
+    load = os.getloadavg()[0]
     args = parse_args()
     bl.check_tools("taskset", "parallel", "cmp")
     if args.jobs > (os.cpu_count() or 1):
@@ -178,7 +179,7 @@ def main():
         times, steps, rss, diffs = measure(cmds, args.rounds, tmp)
         header = ("pipeline.py: %s; dateline %s; %.1f MB of %s text in %d "
                   "documents of %d KB, %d %s files; %d rounds%s"
-                  % (bl.machine(), bl.revision(), size / bl.MB,
+                  % (bl.machine(load), bl.revision(), size / bl.MB,
                      "--text" if args.text else "TBAQ", ndocs, args.doc_kb,
                      len(files), args.format, args.rounds,
                      "; --no-merge" if args.no_merge else ""))

@@ -204,6 +204,7 @@ def report(title, cmds, times, rss, rows):
 
 
 def main():
+    load = os.getloadavg()[0]
     args = parse_args()
     bl.check_tools("taskset", "sort")
     merge = has_merge(args)
@@ -216,7 +217,7 @@ def main():
         for n, c in cmds.items():
             print("%-17s %s > /dev/null" % (n, c), file=sys.stderr)
         print("sort.py: %s; dateline %s; %d rows (%.0f MB); -S %s; %d rounds "
-              "on core 0 (taskset -c 0)" % (bl.machine(), bl.revision(),
+              "on core 0 (taskset -c 0)" % (bl.machine(load), bl.revision(),
                                             args.rows, size / bl.MB,
                                             args.buffer, args.rounds))
         times, rss = measure(cmds, args.rounds, tmp)
