@@ -26,6 +26,7 @@ import os
 import re
 import subprocess
 import sys
+import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import benchlib as bl  # noqa: E402
@@ -134,6 +135,26 @@ def compare(tmp):
     return "" if got.returncode == 0 else (got.stdout + got.stderr).strip()
 
 
+# A loop of about a second's work, for the capacity check.
+SPIN = "n = 0\nwhile n < 20_000_000: n += 1"
+
+
+def capacity(jobs):
+    """How many times one core's work a CPU loop gets done on jobs cores
+    at once, now: the ceiling of any speed-up here.  Under 2 on a 2-core
+    machine when something else runs, or when the cores are shared on the
+    host."""
+    def spin(cores):
+        start = time.monotonic()
+        kids = [subprocess.Popen(["taskset", "-c", str(c), sys.executable,
+                                  "-c", SPIN]) for c in cores]
+        for k in kids:
+            k.wait()
+        return time.monotonic() - start
+    alone = spin([0])
+    return jobs * alone / spin(range(jobs))
+
+
 def report(args, times, steps, rss, diffs, size, header):
     mb = size / bl.MB
     speed = {n: mb / bl.median(times[n]) for n in times}
@@ -150,7 +171,8 @@ def report(args, times, steps, rss, diffs, size, header):
     print("            of which parallel %.2f s, combining timeline %.2f s "
           "(medians)" % tuple(bl.median(t) for t in steps["parallel"]))
     up = speed["parallel"] / speed["serial"]
-    print("  speed-up  %.2f on %d cores" % (up, args.jobs))
+    print("  speed-up  %.2f on %d cores (a CPU loop's: %.2f before the "
+          "rounds, %.2f after)" % ((up, args.jobs) + tuple(args.capacity)))
     if diffs:
         print("  WARNING: the two timelines differ:")
         for d in diffs:
@@ -158,9 +180,9 @@ def report(args, times, steps, rss, diffs, size, header):
     else:
         print("  outputs identical (cmp) in every round")
     print("notes: %.0f MB, pipeline: serial %.2f MB/s, parallel -j%d %.2f "
-          "MB/s, speed-up %.2f, outputs %s"
+          "MB/s, speed-up %.2f (CPU loop %.2f), outputs %s"
           % (mb, speed["serial"], args.jobs, speed["parallel"], up,
-             "DIFFER" if diffs else "identical"))
+             min(args.capacity), "DIFFER" if diffs else "identical"))
 
 
 def main():
@@ -176,7 +198,9 @@ def main():
             for stage, out, cores in steps:
                 print("%-9s taskset -c %s %s > %s" % (name, cores, stage, out),
                       file=sys.stderr)
+        args.capacity = [capacity(args.jobs)]
         times, steps, rss, diffs = measure(cmds, args.rounds, tmp)
+        args.capacity.append(capacity(args.jobs))
         header = ("pipeline.py: %s; dateline %s; %.1f MB of %s text in %d "
                   "documents of %d KB, %d %s files; %d rounds%s"
                   % (bl.machine(load), bl.revision(), size / bl.MB,
