@@ -1,117 +1,170 @@
 #!/usr/bin/env python3
-"""Throughput benchmark: MB/s and peak RSS of dateline-extract alone, of
-dateline-normalize alone (on extract's rows, per MB of the text), and of
-dateline-extract | dateline-normalize on two cores and on one.
+"""Throughput of the dateline filters on one core, against grep.
 
-    python3 bench/bench.py [BUILD_DIR] [--mb N] [--file-mb M]
+    python3 bench/bench.py [BUILD_DIR] [--mb N] [--doc-kb K] [--rounds R]
+                           [--only extract,extract+normalize,...]
+                           [--text FILE...]
 
-The input is the plain text of TBAQ (../shared, prepared with te3eval) or,
-without it, fixtures/*.txt, repeated to N MB (default 50) in files of M MB
-(default 1; one big file with --file-mb N).  Timings are printed, never
-asserted: this is not a test.
+The input is the plain text of TimeBank+AQUAINT (../shared, prepared with
+te3eval), repeated to N MB (default 50) and cut into documents of K KB
+(default 100).  The dateline commands read it as JSON Lines, one document
+a line; grep reads the same documents as plain text files of about 1 MB.
+Every command runs once a round, R rounds (default 5), in an order turned
+by one each round, all on core 0.  Printed: the median MB/s (per MB of
+text), its ratio to grep's, and the peak RSS.  Timings are printed, never
+asserted: this is not a test.  bench/README.md says what each line means.
 """
 import argparse
-import glob
 import os
-import resource
-import shutil
-import subprocess
 import sys
-import tempfile
-import time
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import benchlib as bl  # noqa: E402
 
-
-def corpus_text():
-    shared = os.path.join(ROOT, "..", "shared")
-    te3eval = os.path.join(shared, "tools", "te3eval")
-    parts = []
-    if os.access(te3eval, os.X_OK):
-        out = tempfile.mkdtemp(prefix="dl-bench-")
-        for corpus in ("TimeBank", "AQUAINT"):
-            subprocess.run([te3eval, "prepare",
-                            os.path.join(shared, "corpora", "tbaq", corpus),
-                            os.path.join(out, corpus)],
-                           check=True, stdout=subprocess.DEVNULL)
-            for f in sorted(glob.glob(os.path.join(out, corpus, "text", "*.txt"))):
-                parts.append(open(f, "rb").read())
-    else:
-        for f in sorted(glob.glob(os.path.join(ROOT, "fixtures", "*.txt"))):
-            data = open(f, "rb").read()
-            try:
-                data.decode("utf-8")
-                parts.append(data)
-            except UnicodeDecodeError:
-                pass
-    return b"\n\n".join(parts)
+# The reference: a pass over the same bytes that finds the commonest date
+# words (the 12 month names and 5 more, 17 in all), word-bounded and
+# ignoring case, and prints each one found.
+DATE_WORDS = ("january|february|march|april|may|june|july|august|september|"
+              "october|november|december|today|yesterday|tomorrow|week|year")
+REFERENCE = "2000-01-01"
+NAMES = ["grep", "extract", "normalize", "extract|normalize",
+         "extract|normalize|timeline", "dateline"]
 
 
-def make_input(directory, total_mb, file_mb):
-    text = corpus_text()
-    files, size, total = [], 0, total_mb * 1024 * 1024
-    chunk = file_mb * 1024 * 1024
-    while size < total:
-        name = os.path.join(directory, "part%04d.txt" % len(files))
-        with open(name, "wb") as fh:
-            written = 0
-            while written < chunk and size + written < total:
-                fh.write(text + b"\n\n")
-                written += len(text) + 2
-        size += written
-        files.append(name)
-    return files, size
+def parse_args():
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("build", nargs="?", default=os.path.join(bl.ROOT, "build"),
+                    help="meson build directory (default ROOT/build)")
+    ap.add_argument("--mb", type=int, default=50, help="MB of text (50)")
+    ap.add_argument("--doc-kb", type=int, default=100,
+                    help="KB per document (100)")
+    ap.add_argument("--rounds", type=int, default=5, help="rounds (5)")
+    ap.add_argument("--only", help="comma-separated subset of: "
+                    + ", ".join(NAMES) + " (+ for |)")
+    ap.add_argument("--text", nargs="+", metavar="FILE",
+                    help="measure on these UTF-8 files instead of TBAQ")
+    args = ap.parse_args()
+    if args.mb < 1 or args.doc_kb < 1 or args.rounds < 1:
+        ap.error("--mb, --doc-kb and --rounds must be at least 1")
+    # "+" for "|", so that --only extract+normalize needs no quotes.
+    args.only = args.only.replace("+", "|").split(",") if args.only else NAMES
+    unknown = set(args.only) - set(NAMES)
+    if unknown:
+        ap.error("--only: unknown %s (known: %s)"
+                 % (", ".join(sorted(unknown)), ", ".join(NAMES)))
+    return args
 
 
-def run(label, command, size):
-    """Runs command in a fresh child, so that its peak RSS is its own."""
-    read, write = os.pipe()
-    pid = os.fork()
-    if pid == 0:
-        os.close(read)
-        start = time.monotonic()
-        status = subprocess.run(["sh", "-c", command]).returncode
-        elapsed = time.monotonic() - start
-        rss = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-        os.write(write, ("%d %f %d" % (status, elapsed, rss)).encode())
-        os._exit(0)
-    os.close(write)
-    status, elapsed, rss = os.read(read, 100).decode().split()
-    os.waitpid(pid, 0)
-    if status != "0":
-        sys.exit("bench: %s failed" % label)
-    mb = size / (1024 * 1024)
-    elapsed = float(elapsed)
-    print("%-22s %7.1f MB in %6.2f s  %7.1f MB/s  peak RSS %6.1f MB"
-          % (label, mb, elapsed, mb / elapsed, int(rss) / 1024))
+def make_input(args, tmp):
+    """The documents as one JSON Lines file and as ~1 MB text files."""
+    texts = bl.corpus(args.text, os.path.join(tmp, "corpus"))
+    docs, size = bl.documents(texts, args.mb * bl.MB, args.doc_kb * 1024)
+    os.mkdir(os.path.join(tmp, "text"))
+    jsonl = bl.write_jsonl(tmp, docs)[0]
+    bl.write_text(os.path.join(tmp, "text"), docs)
+    return jsonl, len(docs), size
+
+
+def commands(args, tmp, jsonl):
+    """name -> (stages, where the output goes).  Output goes to /dev/null
+    except grep's: GNU grep notices a /dev/null standard output and stops
+    at the first match (as -q does), so its matches go to a file."""
+    ext = bl.program(args.build, "dateline-extract")
+    norm = bl.program(args.build, "dateline-normalize")
+    tl = bl.program(args.build, "dateline-timeline")
+    dl = bl.program(args.build, "dateline")
+    extract = "%s -r %s --input-format jsonl %s" % (ext, REFERENCE, jsonl)
+    # grep in a UTF-8 locale, as the dateline programs read UTF-8 (in the
+    # C locale grep -i is about twice as fast).
+    grep = ("env LC_ALL=C.UTF-8 grep -Eoi '\\b(%s)\\b' %s"
+            % (DATE_WORDS, os.path.join(tmp, "text", "*.txt")))
+    null = "/dev/null"
+    return {
+        "grep": ([grep], os.path.join(tmp, "grep.out")),
+        "extract": ([extract], null),
+        "normalize": (["%s %s" % (norm, mentions_file(tmp))], null),
+        "extract|normalize": ([extract, norm], null),
+        "extract|normalize|timeline": ([extract, norm, tl], null),
+        "dateline": (["%s -r %s --input-format jsonl %s"
+                      % (dl, REFERENCE, jsonl)], null),
+    }
+
+
+def mentions_file(tmp):
+    return os.path.join(tmp, "mentions.csv")
+
+
+def make_mentions(args, tmp, jsonl):
+    """normalize alone reads extract's rows, made once before the rounds
+    (and measured per MB of the text they came from)."""
+    ext = bl.program(args.build, "dateline-extract")
+    bl.shell("%s -r %s --input-format jsonl %s > %s"
+             % (ext, REFERENCE, jsonl, mentions_file(tmp)), "extract")
+
+
+def measure(cmds, names, rounds, tmp):
+    """name -> [seconds per round], and name -> [peak RSS in KB of each
+    stage, the largest over the rounds]."""
+    times = {n: [] for n in names}
+    rss = {n: [0] * len(cmds[n][0]) for n in names}
+    for r in range(rounds):
+        for name in bl.rotated(names, r):
+            stages, out = cmds[name]
+            seconds, kb = bl.run(stages, out, tmp, name)
+            times[name].append(seconds)
+            rss[name] = [max(a, b) for a, b in zip(rss[name], kb)]
+        print("round %d/%d done" % (r + 1, rounds), file=sys.stderr)
+    return times, rss
+
+
+def largest(name, kb):
+    """The peak RSS of the largest stage, in MB, and which stage it is."""
+    i = max(range(len(kb)), key=kb.__getitem__)
+    stage = name.split("|")[i] if "|" in name else ""
+    return kb[i] / 1024, stage
+
+
+def report(names, times, rss, size, header):
+    mb = size / bl.MB
+    speed = {n: mb / bl.median(times[n]) for n in names}
+    ref = speed.get("grep")
+    print(header)
+    print("%-27s %8s %8s %8s %7s %10s" % ("command", "MB/s", "min", "max",
+                                         "x grep", "peak RSS"))
+    notes = []
+    for n in names:
+        ratio = speed[n] / ref if ref else None
+        peak, stage = largest(n, rss[n])
+        print("%-27s %8.2f %8.2f %8.2f %7s %7.1f MB %s"
+              % (n, speed[n], mb / max(times[n]), mb / min(times[n]),
+                 "%.3f" % ratio if ratio else "-", peak,
+                 "(%s)" % stage if stage else ""))
+        notes.append("%s %.2f MB/s%s %.0f MB" % (
+            n, speed[n], " %.3fx" % ratio if ratio and n != "grep" else "",
+            peak))
+    print("notes: %.0f MB, 1 core: %s" % (mb, "; ".join(notes)))
 
 
 def main():
-    ap = argparse.ArgumentParser()
-    ap.add_argument("build", nargs="?", default=os.path.join(ROOT, "build"))
-    ap.add_argument("--mb", type=int, default=50)
-    ap.add_argument("--file-mb", type=int, default=1)
-    args = ap.parse_args()
-    extract = os.path.join(args.build, "extract", "dateline-extract")
-    normalize = os.path.join(args.build, "normalize", "dateline-normalize")
-    with tempfile.TemporaryDirectory(prefix="dl-bench-") as tmp:
-        files, size = make_input(tmp, args.mb, args.file_mb)
-        listing = os.path.join(tmp, "*.txt")
-        ref = "--reference-date 2000-01-01"
-        mentions = os.path.join(tmp, "mentions.csv")
-        run("extract", "%s %s %s >/dev/null" % (extract, ref, listing), size)
-        # normalize alone, on extract's rows, measured against the text
-        # they came from.
-        subprocess.run("%s %s %s > %s" % (extract, ref, listing, mentions),
-                       shell=True, check=True)
-        run("normalize", "%s %s >/dev/null 2>&1" % (normalize, mentions),
-            size)
-        run("extract | normalize", "%s %s %s | %s >/dev/null 2>&1"
-            % (extract, ref, listing, normalize), size)
-        # Both stages on one core: the sum of their CPU time.
-        if shutil.which("taskset"):
-            run("same, on one core", "taskset -c 0 sh -c '%s %s %s | %s"
-                " >/dev/null 2>&1'" % (extract, ref, listing, normalize), size)
+    load = os.getloadavg()[0]
+    args = parse_args()
+    bl.check_tools("taskset", "grep")
+    names = [n for n in NAMES if n in args.only]
+    with bl.temp_dir("dl-bench-") as tmp:
+        jsonl, ndocs, size = make_input(args, tmp)
+        cmds = commands(args, tmp, jsonl)
+        if "normalize" in names:
+            make_mentions(args, tmp, jsonl)
+        for n in names:
+            print("%-27s %s > %s" % (n, " | ".join(cmds[n][0]), cmds[n][1]),
+                  file=sys.stderr)
+        times, rss = measure(cmds, names, args.rounds, tmp)
+        header = ("bench.py: %s; dateline %s; %.1f MB of %s text in %d "
+                  "documents of %d KB; %d rounds on core 0 (taskset -c 0)"
+                  % (bl.machine(load), bl.revision(), size / bl.MB,
+                     "--text" if args.text else "TBAQ", ndocs, args.doc_kb,
+                     args.rounds))
+        report(names, times, rss, size, header)
     return 0
 
 
