@@ -13,9 +13,10 @@ The input is TBAQ's text (as for bench.py) repeated to N MB (default
 (default 3):
 
     serial:   taskset -c 0 dateline -r D FILE... > serial.csv
-    parallel: parallel -jJ 'dateline -r D {} > out/{/.}.csv' ::: FILE...
-              then dateline-timeline out/*.csv > parallel.csv
-              (with --merge when the timeline has it)
+    parallel: parallel -jJ 'dateline --no-merge -r D {} > out/{/.}.csv'
+              ::: FILE... then dateline-timeline --merge out/*.csv >
+              parallel.csv (docs/scaling.md; without --merge in the
+              timeline, the jobs merge and the last step sorts again)
 
 Printed: MB/s of each, the speed-up, peak RSS, and whether the two
 timelines are the same bytes.  Timings are printed, never asserted.
@@ -87,11 +88,16 @@ def commands(args, tmp):
                                                   == "jsonl" else "txt"))
     nomerge = " --no-merge" if args.no_merge else ""
     dateline = "%s%s -r %s" % (dl, nomerge, REFERENCE)
+    # The recipe of docs/scaling.md: the jobs only sort (--no-merge), the
+    # last step merges the reports of one event; so the output is the
+    # serial one.  Without --merge the combining step sorts again.
+    job = "%s --no-merge -r %s" % (dl, REFERENCE) if has_merge(tl) \
+        else dateline
     cores = ",".join(str(c) for c in range(args.jobs))
     # One job per file, its timeline named after it; {/.} is the file's
     # name without directory and extension.
     par = ("parallel --will-cite -j%d '%s {} > %s/{/.}.csv' ::: %s"
-           % (args.jobs, dateline, os.path.join(tmp, "out"), pattern))
+           % (args.jobs, job, os.path.join(tmp, "out"), pattern))
     combine = "%s%s%s %s" % (tl, nomerge, " --merge" if has_merge(tl) else "",
                              os.path.join(tmp, "out", "part*.csv"))
     return {

@@ -309,21 +309,27 @@ source_line (const char *source)
   return g_ascii_strtoull (colon + 1, NULL, 10);
 }
 
-/* Which sentence of which input a ranges row is of, and where in it: 0
- * when it does not say. */
+/* Which sentence of which document a row is of, and which mention there:
+ * by the document, the sentence as `context` gives it, the line, the
+ * mention and its clause, all of which a timeline row keeps, so that a row read again
+ * (a job's timeline written with --no-merge) is told apart as it was.  0
+ * when the row has no context. */
 static DlSpot
-spot_of (const DlRecord *record)
+spot_of (const DlRecord *record, guint64 line)
 {
-  const char *sentence = dl_record_get (record, DL_COL_SENTENCE);
+  const char *context = dl_record_get (record, DL_COL_CONTEXT);
   DlSpot spot = { 0, 0 };
 
-  if (*sentence == '\0')
+  if (*context == '\0')
     return spot;
   spot.sentence = g_str_hash (dl_record_get (record, DL_COL_DOC)) * 31u
-                  + g_str_hash (sentence) + GPOINTER_TO_UINT (record->origin);
+                  + g_str_hash (context);
   spot.sentence += spot.sentence == 0;
-  spot.mention = spot.sentence * 31u
-                 + g_str_hash (dl_record_get (record, DL_COL_START));
+  /* A mention told twice in a sentence ("this summer ... this summer")
+   * is two when its clauses differ. */
+  spot.mention = ((spot.sentence * 31u + (guint32) line) * 31u
+                  + g_str_hash (dl_record_get (record, DL_COL_MENTION))) * 31u
+                 + g_str_hash (dl_record_get (record, DL_COL_EVENT));
   return spot;
 }
 
@@ -345,11 +351,11 @@ to_timeline (DlTimeline *timeline, DlRow *row, gboolean from_ranges)
       dl_record_set_printf (record, DL_COL_SOURCE, "%s:%s",
                             dl_record_get (record, DL_COL_DOC),
                             dl_record_get (record, DL_COL_LINE));
-      row->spot = spot_of (record);
     }
   else if (*dl_record_get (record, DL_COL_WHEN) == '\0')
     dl_record_set (record, DL_COL_WHEN, dl_record_get (record, DL_COL_MENTION));
   row->line = source_line (dl_record_get (record, DL_COL_SOURCE));
+  row->spot = spot_of (record, row->line);
   /* The clause that carries the date, else (an input without it) the
    * whole sentence. */
   if (*event == '\0')
