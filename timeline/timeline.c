@@ -355,7 +355,9 @@ to_timeline (DlTimeline *timeline, DlRow *row, gboolean from_ranges)
   else if (*dl_record_get (record, DL_COL_WHEN) == '\0')
     dl_record_set (record, DL_COL_WHEN, dl_record_get (record, DL_COL_MENTION));
   row->line = source_line (dl_record_get (record, DL_COL_SOURCE));
-  row->spot = spot_of (record, row->line);
+  /* Only the same-event merge reads it (hashing the sentence costs). */
+  if (!timeline->options.no_merge)
+    row->spot = spot_of (record, row->line);
   /* The clause that carries the date, else (an input without it) the
    * whole sentence. */
   if (*event == '\0')
