@@ -151,7 +151,7 @@ run_one (const DlFilter *filter, DlFilterTally *tally, gboolean raw,
     return FALSE;
   while (dl_filter_cursor_next (cursor, error))
     ;
-  return error == NULL || *error == NULL;
+  return *error == NULL;
 }
 
 gboolean

@@ -10,6 +10,7 @@ import tempfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import ptyrun  # noqa: E402
+from tap import Tap  # noqa: E402
 
 build = os.environ.get("DATELINE_BUILD_ROOT", "build")
 src = os.environ.get("DATELINE_SOURCE_ROOT", ".")
@@ -25,18 +26,8 @@ prog = {
 fx = os.path.join(src, "fixtures")
 article = os.path.join(fx, "harbor-article.txt")
 ref = "--reference-date=2025-06-07"
-n = 0
-failed = 0
-
-
-def check(good, name, detail=""):
-    global n, failed
-    n += 1
-    print("%s %d - %s" % ("ok" if good else "not ok", n, name))
-    if not good:
-        failed += 1
-        for line in detail.splitlines()[:10]:
-            print("# " + line)
+tap = Tap()
+check = tap.check
 
 
 def run(argv, stdin=None):
@@ -122,5 +113,4 @@ check(message and all(not m.lstrip("\r").startswith(
       and all("MB/s" not in m.split("\033[K")[-1] for m in message),
       "on a terminal: a message comes on a line of its own, not after the "
       "meter", repr(text[-600:]))
-print("1..%d" % n)
-sys.exit(1 if failed else 0)
+tap.done()

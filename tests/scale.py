@@ -9,14 +9,15 @@ mappers and two reducers); the Slurm array script; and the peak memory of
 extract and normalize, flat from 1,000 to 10,000 documents in one stream.
 A recipe whose program is missing is skipped.  TAP output."""
 import os
-import resource
 import shutil
-import signal
 import subprocess
 import sys
 import tempfile
 import time
 import zlib
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from tap import Tap  # noqa: E402
 
 build = os.path.abspath(os.environ.get("DATELINE_BUILD_ROOT", "build"))
 src = os.path.abspath(os.environ.get("DATELINE_SOURCE_ROOT", "."))
@@ -26,24 +27,8 @@ os.environ["PATH"] = os.pathsep.join(
                                       "dateline")] + [os.environ["PATH"]])
 archive_py = os.path.join(src, "tests", "scale", "archive.py")
 scale = os.path.join(src, "scale")
-n = 0
-failed = 0
-
-
-def report(good, name, detail=""):
-    global n, failed
-    n += 1
-    print("%s %d - %s" % ("ok" if good else "not ok", n, name))
-    if not good:
-        failed += 1
-        for line in str(detail).splitlines()[-12:]:
-            print("# " + line)
-
-
-def skip(name, why):
-    global n
-    n += 1
-    print("ok %d - %s # SKIP %s" % (n, name, why))
+tap = Tap()
+report, skip = tap.check, tap.skip
 
 
 def sh(command, **kw):
@@ -253,5 +238,4 @@ else:
            % (small[0], big[0], small[1], big[1]), figures)
 
 shutil.rmtree(tmp, ignore_errors=True)
-print("1..%d" % n)
-sys.exit(1 if failed else 0)
+tap.done()
