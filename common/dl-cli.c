@@ -8,7 +8,6 @@
 
 #include <errno.h>
 #include <fcntl.h>
-#include <glib/gstdio.h>
 #include <locale.h>
 #include <malloc.h>
 #include <unistd.h>
@@ -222,12 +221,8 @@ dl_output_args_open (const DlOutputArgs *args, DlFormat format,
                      GError **error)
 {
   DlOutputOptions options = { args->path, args->format, args->raw };
-  GStatBuf st;
 
-  /* -o FILE is a file, unless it names a pipe or a terminal that is. */
-  dl_progress_set_output (args->path && strcmp (args->path, "-") != 0
-                          && (g_stat (args->path, &st) != 0
-                              || S_ISREG (st.st_mode)));
+  dl_progress_set_output (args->path);
   return dl_writer_open (&options, format, error);
 }
 

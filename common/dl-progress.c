@@ -3,6 +3,7 @@
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -65,15 +66,19 @@ dl_progress_set_mode (DlProgressMode mode)
 }
 
 void
-dl_progress_set_output (gboolean to_file)
+dl_progress_set_output (const char *path)
 {
+  gboolean to_stdout = path == NULL || strcmp (path, "-") == 0;
   struct stat st;
+  int got;
 
   if (meter.decided)
     return;
-  if (!to_file && fstat (STDOUT_FILENO, &st) == 0)
-    to_file = S_ISREG (st.st_mode) || S_ISBLK (st.st_mode);
-  decide (to_file);
+  got = to_stdout ? fstat (STDOUT_FILENO, &st) : stat (path, &st);
+  /* A FILE not made yet will be one; a pipe or a terminal is none. */
+  decide (to_stdout ? got == 0 && (S_ISREG (st.st_mode)
+                                   || S_ISBLK (st.st_mode))
+                    : got != 0 || S_ISREG (st.st_mode));
 }
 
 /* 1234567 as "1,234,567". */

@@ -18,10 +18,11 @@ typedef enum {
   DL_PROGRESS_OFF,
 } DlProgressMode;
 
-/* Set by --progress and --no-progress (dl_cli_parse), the output's kind by
- * the writer: to_file when it goes to a regular file or -o FILE. */
+/* Set by --progress and --no-progress (dl_cli_parse); then the output
+ * (-o FILE, or standard output for NULL or "-") decides the default: a
+ * regular file, or a FILE not made yet, is a file. */
 void dl_progress_set_mode (DlProgressMode mode);
-void dl_progress_set_output (gboolean to_file);
+void dl_progress_set_output (const char *path);
 
 extern gboolean dl_progress_on;
 
