@@ -31,6 +31,11 @@
  * word tries every rule its first letter allows, which is slower but as
  * exact. */
 #define MAX_WORDS 200000
+
+/* A pattern is compiled to machine code when it is used this many times:
+ * compiling one costs about as much as 30 tries in the interpreter (on
+ * TBAQ, with the grammar of today). */
+#define JIT_AFTER 30
 #define MAX_TOKENS 20000
 
 typedef struct {
@@ -106,15 +111,31 @@ starts_with (const Rule *rule, guchar c)
   return (rule->first[c / 8] >> (c % 8)) & 1;
 }
 
-/* Whether rule can match text, or text followed by more. */
+/* Whether code runs as machine code (for kinds of match), compiling it
+ * when it is asked for the JIT_AFTERth time; the interpreter gives the same
+ * answers. */
 static gboolean
-can_begin (const Rule *rule, const char *text)
+jit_ready (pcre2_code *code, guint32 kinds, Jit *jit)
 {
-  const pcre2_code *code = rule->probe ? rule->probe : rule->code;
-  /* Probes are many while the index fills: the JIT entry point skips the
-   * interpreter's checks. */
-  int rc = rule->probe_jit
-               ? pcre2_jit_match (code, (PCRE2_SPTR) text, strlen (text), 0,
+  if (jit->state == JIT_LATER && ++jit->uses >= JIT_AFTER)
+    jit->state = pcre2_jit_compile (code, kinds) == 0 ? JIT_ON : JIT_OFF;
+  return jit->state == JIT_ON;
+}
+
+/* Whether rule can match text, or text followed by more.  Probes are many
+ * while the index fills on new text; the probes of the index's making at
+ * load are of one byte, and always interpreted (interpret). */
+static gboolean
+can_begin (Rule *rule, const char *text, gboolean interpret)
+{
+  pcre2_code *code = rule->probe ? rule->probe : rule->code;
+  gboolean jit = !interpret
+                 && (rule->probe ? jit_ready (rule->probe,
+                                              PCRE2_JIT_PARTIAL_HARD,
+                                              &rule->probe_jit)
+                                 : jit_ready (rule->code, rule->jit_kinds,
+                                              &rule->jit));
+  int rc = jit ? pcre2_jit_match (code, (PCRE2_SPTR) text, strlen (text), 0,
                                   PCRE2_PARTIAL_HARD, rule->data, NULL)
                : pcre2_match (code, (PCRE2_SPTR) text, strlen (text), 0,
                               PCRE2_PARTIAL_HARD, rule->data, NULL);
@@ -127,9 +148,9 @@ can_begin (const Rule *rule, const char *text)
  * the probe pattern, and a negative one is satisfied by nothing, so a probe
  * never wrongly rules a rule out.) */
 static gboolean
-is_generic (const Rule *rule)
+is_generic (Rule *rule)
 {
-  return can_begin (rule, "qzxjv") || can_begin (rule, "Qzxjv");
+  return can_begin (rule, "qzxjv", TRUE) || can_begin (rule, "Qzxjv", TRUE);
 }
 
 static void
@@ -152,7 +173,8 @@ rules_beginning (GPtrArray *list, const char *text)
     {
       Rule *rule = list->pdata[i];
 
-      if (starts_with (rule, (guchar) text[0]) && can_begin (rule, text))
+      if (starts_with (rule, (guchar) text[0])
+          && can_begin (rule, text, FALSE))
         g_ptr_array_add (found, rule);
     }
   return found;
@@ -189,7 +211,7 @@ probe_first_bytes (Rule *rule)
   for (int c = 1; c < 256; c++)
     {
       probe[0] = c;
-      if (can_begin (rule, probe))
+      if (can_begin (rule, probe, TRUE))
         rule->first[c / 8] |= 1 << (c % 8);
     }
 }
@@ -216,8 +238,8 @@ pair_rules (DlGrammarIndex *index, guchar a, guchar b)
       char probe[3] = { g_ascii_tolower (a), b, 0 };
       char capital[3] = { g_ascii_toupper (a), b, 0 };
 
-      if (can_begin (rule, probe)
-          || (rule->case_sensitive && can_begin (rule, capital)))
+      if (can_begin (rule, probe, FALSE)
+          || (rule->case_sensitive && can_begin (rule, capital, FALSE)))
         add_to (&index->by_pair[at], rule);
     }
   return index->by_pair[at];
@@ -285,10 +307,11 @@ try_rules (GPtrArray *list, const char *text, gsize len, gsize offset,
       Rule *rule = list->pdata[i];
       /* The JIT entry point skips the interpreter's checks: this is the
        * hot loop. */
-      int rc = rule->jit ? pcre2_jit_match (rule->code, (PCRE2_SPTR) text,
-                                            len, offset, 0, rule->data, NULL)
-                         : pcre2_match (rule->code, (PCRE2_SPTR) text, len,
-                                        offset, 0, rule->data, NULL);
+      int rc = jit_ready (rule->code, rule->jit_kinds, &rule->jit)
+                   ? pcre2_jit_match (rule->code, (PCRE2_SPTR) text, len,
+                                      offset, 0, rule->data, NULL)
+                   : pcre2_match (rule->code, (PCRE2_SPTR) text, len, offset,
+                                  0, rule->data, NULL);
       PCRE2_SIZE *ov;
 
       if (rc == PCRE2_ERROR_NOMATCH)

@@ -25,6 +25,15 @@ typedef struct {
 
 typedef enum { ONLY_ALWAYS, ONLY_DAY_FIRST, ONLY_MONTH_FIRST } Only;
 
+/* Whether a pattern runs as machine code.  It is compiled to it once the
+ * scan has used it a few times (grammar-match.c): JIT compiling was most
+ * of start-up, and a rule a text tries a few times is tried faster by the
+ * interpreter than compiled. */
+typedef struct {
+  guint uses;
+  enum { JIT_LATER, JIT_ON, JIT_OFF } state;
+} Jit;
+
 typedef struct {
   char *name;
   char *file;
@@ -47,8 +56,10 @@ typedef struct {
    * without them the probe errs only towards trying a rule too often.
    * NULL if the pattern has none (probe code itself). */
   pcre2_code *probe;
-  gboolean jit;          /* compiled to machine code */
-  gboolean probe_jit;    /* the probe (or the code probed) too */
+  Jit jit;               /* code as machine code */
+  guint32 jit_kinds;     /* for which matches: PCRE2_JIT_COMPLETE, and
+                          * PCRE2_JIT_PARTIAL_HARD if it is probed too */
+  Jit probe_jit;         /* the probe as machine code (if any) */
   gboolean case_sensitive; /* somewhere: "May" the month, not "may" */
 } Rule;
 

@@ -388,9 +388,7 @@ compile (const char *pattern, uint32_t options, const char *file, guint line,
                      (char *) message, (size_t) offset);
       return NULL;
     }
-  /* JIT when the platform has it; the interpreter gives the same answers. */
-  /* Partial matching too: the matcher probes rules with it (grammar-match.c). */
-  pcre2_jit_compile (re, PCRE2_JIT_COMPLETE | PCRE2_JIT_PARTIAL_HARD);
+  /* Compiled to machine code later, when first used (grammar-match.c). */
   return re;
 }
 
@@ -478,28 +476,22 @@ finish_rule (DlGrammar *grammar, Rule *rule, GError **error)
 
     g_string_printf (anchored, BEFORE "(?:%s)" AFTER, rule->pattern);
     append_definitions (grammar, anchored, rule->used);
-    rule->code = compile (anchored->str, PCRE2_ANCHORED | PCRE2_NO_START_OPTIMIZE, rule->file,
-                          rule->line, rule->name, NULL, error);
+    g_autofree char *stripped = strip_lookbehinds (anchored->str);
+
+    /* The matcher tries the rule with complete matches and probes which
+     * words it can begin with partial ones (grammar-match.c): the probe
+     * pattern, if any, only ever matches partially. */
+    rule->code = compile (anchored->str,
+                          PCRE2_ANCHORED | PCRE2_NO_START_OPTIMIZE,
+                          rule->file, rule->line, rule->name, NULL, error);
+    rule->jit_kinds = stripped ? PCRE2_JIT_COMPLETE
+                               : PCRE2_JIT_COMPLETE | PCRE2_JIT_PARTIAL_HARD;
     /* Rules match caselessly unless a part of them, or of a symbol they
      * call, turns that off. */
     rule->case_sensitive = strstr (anchored->str, "(?-") != NULL;
-    if (rule->code)
-      {
-        g_autofree char *stripped = strip_lookbehinds (anchored->str);
-        if (stripped)
-          rule->probe = compile (stripped, PCRE2_ANCHORED, rule->file,
-                                 rule->line, rule->name, NULL, NULL);
-      }
-    if (rule->code)
-      {
-        size_t jit_size = 0;
-        pcre2_pattern_info (rule->code, PCRE2_INFO_JITSIZE, &jit_size);
-        rule->jit = jit_size > 0;
-        jit_size = 0;
-        pcre2_pattern_info (rule->probe ? rule->probe : rule->code,
-                            PCRE2_INFO_JITSIZE, &jit_size);
-        rule->probe_jit = jit_size > 0;
-      }
+    if (rule->code && stripped)
+      rule->probe = compile (stripped, PCRE2_ANCHORED, rule->file,
+                             rule->line, rule->name, NULL, NULL);
   }
   if (rule->code == NULL)
     return FALSE;
