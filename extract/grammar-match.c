@@ -17,6 +17,7 @@
 #include "grammar-private.h"
 
 #include "dl-record.h"
+#include "word-table.h"
 
 #include <string.h>
 
@@ -40,7 +41,8 @@
 
 typedef struct {
   GPtrArray *rules; /* the rules that can begin with the word */
-  GHashTable *next; /* big buckets: next token -> GPtrArray (may be empty) */
+  DlWordTable *next; /* big buckets: next token -> GPtrArray (may be
+                      * empty) */
 } WordEntry;
 
 /* The rules that can begin with a pair's bytes and each third byte, probed
@@ -58,8 +60,8 @@ struct _DlGrammarIndex {
                              * the first two bytes of the text */
   guint8 pair_probed[256 * 256 / 8];
   ThirdBytes **by_triple;   /* [first * 256 + second byte], made on demand */
-  GHashTable *by_word;      /* word as written -> WordEntry or NULL */
-  GHashTable *by_number;    /* digits as written -> WordEntry or NULL */
+  DlWordTable *by_word;     /* word as written -> WordEntry or NULL */
+  DlWordTable *by_number;   /* digits as written -> WordEntry or NULL */
 };
 
 static void
@@ -76,7 +78,7 @@ word_entry_free (WordEntry *entry)
     return;
   free_list (entry->rules);
   if (entry->next)
-    g_hash_table_unref (entry->next);
+    dl_word_table_free (entry->next);
   g_free (entry);
 }
 
@@ -100,8 +102,8 @@ dl_grammar_index_free (DlGrammarIndex *index)
     }
   g_free (index->by_pair);
   g_free (index->by_triple);
-  g_hash_table_unref (index->by_word);
-  g_hash_table_unref (index->by_number);
+  dl_word_table_free (index->by_word);
+  dl_word_table_free (index->by_number);
   g_free (index);
 }
 
@@ -195,8 +197,7 @@ make_entry (GPtrArray *list, const char *word)
   entry = g_new0 (WordEntry, 1);
   entry->rules = found;
   if (found->len > BIG_BUCKET)
-    entry->next = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                         free_list);
+    entry->next = dl_word_table_new (free_list);
   return entry;
 }
 
@@ -251,10 +252,8 @@ dl_grammar_index_build (DlGrammar *grammar, GError **error)
   DlGrammarIndex *index = g_new0 (DlGrammarIndex, 1);
 
   (void) error;
-  index->by_word = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                          (GDestroyNotify) word_entry_free);
-  index->by_number = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                            (GDestroyNotify) word_entry_free);
+  index->by_word = dl_word_table_new ((GDestroyNotify) word_entry_free);
+  index->by_number = dl_word_table_new ((GDestroyNotify) word_entry_free);
   for (guint i = 0; i < grammar->rules->len; i++)
     {
       Rule *rule = grammar->rules->pdata[i];
@@ -354,15 +353,15 @@ by_first_byte (WordEntry *entry, const char *token, const char *probe,
 {
   /* \1 keeps these keys apart from the tokens', which begin with a space
    * or a '.'. */
-  char key[4] = { '\1', token[0], token[1], '\0' };
-  GPtrArray *list = g_hash_table_lookup (entry->next, key);
+  char key[3] = { '\1', token[0], token[1] };
+  gpointer list;
 
-  if (list == NULL)
+  if (!dl_word_table_lookup (entry->next, key, sizeof key, &list))
     {
       g_autofree char *prefix = g_strndup (probe, first + 1);
 
       list = rules_beginning (entry->rules, prefix);
-      g_hash_table_insert (entry->next, g_strdup (key), list);
+      dl_word_table_insert (entry->next, key, sizeof key, list);
     }
   return list;
 }
@@ -376,7 +375,7 @@ by_next_token (WordEntry *entry, const char *word, const char *text,
 {
   char token[MAX_WORD + 3];
   gboolean spaced = FALSE;
-  GPtrArray *list;
+  gpointer list;
 
   while (offset < len && g_ascii_isspace (text[offset]))
     offset++, spaced = TRUE;
@@ -387,14 +386,15 @@ by_next_token (WordEntry *entry, const char *word, const char *text,
     token[1] = text[offset], token[2] = '\0';
   else if (read_word (text, len, offset, token + 1) == offset)
     return entry->rules;
-  list = g_hash_table_lookup (entry->next, token);
-  if (list == NULL)
+  if (strlen (token) > DL_WORD_KEY_MAX)
+    return entry->rules;
+  if (!dl_word_table_lookup (entry->next, token, strlen (token), &list))
     {
       g_autofree char *probe = g_strconcat (word, spaced ? " " : "",
                                             token + 1, NULL);
       GPtrArray *narrowed;
 
-      if (g_hash_table_size (entry->next) >= MAX_TOKENS)
+      if (dl_word_table_size (entry->next) >= MAX_TOKENS)
         return entry->rules;
       /* A new token is probed against the rules that can go on with its
        * first byte (remembered too): "the" begins dozens of rules, "the
@@ -402,7 +402,7 @@ by_next_token (WordEntry *entry, const char *word, const char *text,
       narrowed = by_first_byte (entry, token, probe, strlen (word) + spaced);
       list = narrowed->len ? rules_beginning (narrowed, probe)
                            : g_ptr_array_ref (narrowed);
-      g_hash_table_insert (entry->next, g_strdup (token), list);
+      dl_word_table_insert (entry->next, token, strlen (token), list);
     }
   return list;
 }
@@ -410,21 +410,22 @@ by_next_token (WordEntry *entry, const char *word, const char *text,
 /* The entry of word in table, probed from list on first sight; NULL if no
  * rule of list can begin with it.  *full when the table can hold no more. */
 static WordEntry *
-entry_of (GHashTable *table, GPtrArray *list, const char *word,
+entry_of (DlWordTable *table, GPtrArray *list, const char *word, gsize len,
           gboolean *full)
 {
   gpointer entry = NULL;
 
   *full = FALSE;
-  if (g_hash_table_lookup_extended (table, word, NULL, &entry))
+  if (len <= DL_WORD_KEY_MAX && dl_word_table_lookup (table, word, len, &entry))
     return entry;
-  if (g_hash_table_size (table) >= MAX_WORDS)
+  /* A word too long for the table is as a word past its size. */
+  if (len > DL_WORD_KEY_MAX || dl_word_table_size (table) >= MAX_WORDS)
     {
       *full = TRUE;
       return NULL;
     }
   entry = make_entry (list, word);
-  g_hash_table_insert (table, g_strdup (word), entry);
+  dl_word_table_insert (table, word, len, entry);
   return entry;
 }
 
@@ -448,7 +449,7 @@ by_number (DlGrammarIndex *index, const char *text, gsize len, gsize offset)
   digits[end - offset] = '\0';
   if (all == NULL || (end < len && g_ascii_isdigit (text[end])))
     return all;
-  entry = entry_of (index->by_number, all, digits, &full);
+  entry = entry_of (index->by_number, all, digits, end - offset, &full);
   if (full)
     return all;
   if (entry == NULL)
@@ -526,7 +527,7 @@ candidates (DlGrammarIndex *index, const char *text, gsize len, gsize offset,
     return;
   word[end - offset] = end < len ? text[end] : ' ';
   word[end - offset + 1] = '\0';
-  entry = entry_of (index->by_word, pair, word, &full);
+  entry = entry_of (index->by_word, pair, word, end - offset + 1, &full);
   if (full)
     *specific = pair;
   else if (entry)

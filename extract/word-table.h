@@ -1,0 +1,33 @@
+/* word-table.h: a table from short byte strings (words as the text writes
+ * them) to pointers, for the scan's lookups of every word.
+ *
+ * GHashTable keeps each key behind a pointer, so that a lookup hashes the
+ * key, then follows the pointer to compare it: on the scan's millions of
+ * lookups in tables of thousands of words that second step was a cache
+ * miss and most of the cost.  This table keeps each key inline in its
+ * slot, beside its hash and value, two slots a cache line, so a lookup
+ * costs the hash of a word and mostly one line. */
+#pragma once
+
+#include <glib.h>
+
+/* The longest key a table holds: a slot is half a cache line.  Longer
+ * words are rare, and the scan does without the table for them. */
+#define DL_WORD_KEY_MAX 18
+
+typedef struct _DlWordTable DlWordTable;
+
+/* free_value (may be NULL) is called on each value when the table goes. */
+DlWordTable *dl_word_table_new (GDestroyNotify free_value);
+void dl_word_table_free (DlWordTable *table);
+
+/* Whether key (len bytes, at most DL_WORD_KEY_MAX) is in table, its value
+ * (which may be NULL) in *value. */
+gboolean dl_word_table_lookup (const DlWordTable *table, const char *key,
+                               gsize len, gpointer *value);
+
+/* Adds key, which must not be in table yet, with value. */
+void dl_word_table_insert (DlWordTable *table, const char *key, gsize len,
+                           gpointer value);
+
+guint dl_word_table_size (const DlWordTable *table);
