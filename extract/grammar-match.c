@@ -17,7 +17,7 @@
 #include "grammar-private.h"
 
 #include "dl-record.h"
-#include "word-table.h"
+#include "dl-word-table.h"
 
 #include <string.h>
 

@@ -65,6 +65,34 @@ test_event_words (void)
   }
 }
 
+/* Each word's stem is remembered after its first reading: the words of an
+ * event read again are the same set, and a word longer than the memory's
+ * keys, or a word of the mention, is read as before. */
+static void
+test_event_words_remembered (void)
+{
+  const char *event = "Officials announced the internationalization "
+                      "of deliveries, announcing more deliveries in May.";
+
+  for (int round = 0; round < 3; round++)
+    {
+      g_autofree DlWords *first = dl_words_of (lists, event, "May");
+      g_autofree DlWords *again = dl_words_of (lists, event, "May");
+      g_autofree DlWords *short_one = dl_words_of (
+          lists, "the internationalization of a delivery", "");
+
+      g_assert_cmpuint (first->n, ==, again->n);
+      g_assert_cmpmem (first->hash, first->n * sizeof (guint32), again->hash,
+                       again->n * sizeof (guint32));
+      /* Four content words ("announced" is a stop word, "May" the
+       * date's), two of them shared with the other event, one of those
+       * too long to be remembered. */
+      g_assert_cmpuint (first->n, ==, 4);
+      g_assert_cmpfloat (dl_words_similarity (first, short_one, 2, NULL), >,
+                         0.5);
+    }
+}
+
 static void
 test_duration_words (void)
 {
@@ -198,6 +226,8 @@ main (int argc, char **argv)
   g_assert_no_error (error);
   g_test_add_func ("/timeline/stems-meet", test_stems_meet);
   g_test_add_func ("/timeline/event-words", test_event_words);
+  g_test_add_func ("/timeline/event-words-remembered",
+                   test_event_words_remembered);
   g_test_add_func ("/timeline/duration-words", test_duration_words);
   g_test_add_func ("/timeline/when-falls-back", test_when_falls_back_to_mention);
   g_test_add_func ("/timeline/merge", test_merge);

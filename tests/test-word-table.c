@@ -1,9 +1,9 @@
-/* test-word-table.c: the scan's table of words (extract/word-table.c),
+/* test-word-table.c: the scan's table of words (common/dl-word-table.c),
  * checked against GHashTable on the same keys. */
 #include <glib.h>
 #include <string.h>
 
-#include "word-table.h"
+#include "dl-word-table.h"
 
 static guint freed;
 

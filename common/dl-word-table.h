@@ -1,8 +1,9 @@
-/* word-table.h: a table from short byte strings (words as the text writes
- * them) to pointers, for the scan's lookups of every word.
+/* dl-word-table.h: a table from short byte strings (words) to pointers,
+ * for lookups made once a word of the text: extract's index of which rules
+ * a word can begin, the timeline's stems of event words.
  *
  * GHashTable keeps each key behind a pointer, so that a lookup hashes the
- * key, then follows the pointer to compare it: on the scan's millions of
+ * key, then follows the pointer to compare it: on extract's millions of
  * lookups in tables of thousands of words that second step was a cache
  * miss and most of the cost.  This table keeps each key inline in its
  * slot, beside its hash and value, two slots a cache line, so a lookup
@@ -12,7 +13,7 @@
 #include <glib.h>
 
 /* The longest key a table holds: a slot is half a cache line.  Longer
- * words are rare, and the scan does without the table for them. */
+ * words are rare, and the callers do without the table for them. */
 #define DL_WORD_KEY_MAX 18
 
 typedef struct _DlWordTable DlWordTable;

@@ -1,6 +1,6 @@
-/* word-table.c: open addressing, linear probing, keys inline; grown to
+/* dl-word-table.c: open addressing, linear probing, keys inline; grown to
  * twice its size when half full, so a miss stops at an empty slot soon. */
-#include "word-table.h"
+#include "dl-word-table.h"
 
 #include <string.h>
 
