@@ -57,3 +57,23 @@ else
     && ok "timeline -S 10: too small a buffer is a usage error" \
     || not_ok "timeline -S 10: too small a buffer is a usage error"
 fi
+# Rows that differ only in their mention and event (one date, one line of
+# one document) are ordered by those alone: a row taken while the buffer
+# spills keeps its own, in every run.
+awk 'BEGIN {
+  for (i = 0; i < 3000; i++)
+    printf "%s event %d of the plan %d happened. ", (i % 2 ? "Last year" : "last year"), (i * 7919) % 3001, i
+  printf "\n"
+}' > "$tmp/ties.txt"
+dateline-extract --reference-date 2025-06-07 "$tmp/ties.txt" \
+  | dateline-normalize > "$tmp/ties.ranges.csv" 2>/dev/null
+dateline-timeline --no-merge "$tmp/ties.ranges.csv" > "$tmp/ties.memory.csv" \
+  2>/dev/null
+if dateline-timeline --no-merge -S 64K "$tmp/ties.ranges.csv" \
+     > "$tmp/ties.64K.csv" 2>/dev/null \
+   && [ "$(wc -l < "$tmp/ties.memory.csv")" -gt 3000 ] \
+   && cmp -s "$tmp/ties.memory.csv" "$tmp/ties.64K.csv"; then
+  ok "timeline -S 64K: rows told apart by mention and event alone keep their order across runs"
+else
+  not_ok "timeline -S 64K: rows told apart by mention and event alone keep their order across runs"
+fi
