@@ -72,6 +72,10 @@ struct _DlGrammar {
   DlGrammarIndex *index; /* which rules may start at a word */
 };
 
+/* The regex of a literal symbol's alternatives, as written in its .txt
+ * (literals.c). */
+char *dl_literals_regex (GPtrArray *literals);
+
 /* Builds the index of which rules can start where (grammar-match.c). */
 gboolean dl_grammar_index_build (DlGrammar *grammar, GError **error);
 void dl_grammar_index_free (DlGrammarIndex *index);

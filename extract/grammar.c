@@ -86,38 +86,6 @@ grammar_error (GError **error, const char *file, guint line,
   return FALSE;
 }
 
-/* A literal alternative as a regex: metacharacters escaped, any run of
- * spaces matching any run of whitespace (expressions break across lines). */
-static void
-append_literal (GString *regex, const char *literal)
-{
-  g_auto (GStrv) words = g_strsplit_set (literal, " \t", -1);
-  gboolean first = TRUE;
-
-  for (guint i = 0; words[i]; i++)
-    {
-      g_autofree char *quoted = NULL;
-
-      if (words[i][0] == '\0')
-        continue;
-      if (!first)
-        g_string_append (regex, "\\s+");
-      quoted = g_regex_escape_string (words[i], -1);
-      g_string_append (regex, quoted);
-      first = FALSE;
-    }
-}
-
-/* Longest first, so that "sept." wins over "sep" in the alternation. */
-static int
-longer_first (gconstpointer a, gconstpointer b)
-{
-  const char *sa = *(const char *const *) a, *sb = *(const char *const *) b;
-  gsize la = strlen (sa), lb = strlen (sb);
-
-  return la != lb ? (la < lb ? 1 : -1) : strcmp (sa, sb);
-}
-
 static gboolean
 load_literal_symbol (DlGrammar *grammar, const char *name, const char *path,
                      const char *where, GError **error)
@@ -126,7 +94,6 @@ load_literal_symbol (DlGrammar *grammar, const char *name, const char *path,
                                             grammar->language, path, error);
   g_autoptr (GPtrArray) alts = g_ptr_array_new ();
   Symbol *symbol;
-  GString *regex;
 
   if (lines == NULL)
     return FALSE;
@@ -158,16 +125,7 @@ load_literal_symbol (DlGrammar *grammar, const char *name, const char *path,
   if (alts->len == 0)
     return grammar_error (error, where, 0, "symbol %s has no alternatives",
                           name);
-  g_ptr_array_sort (alts, longer_first);
-  regex = g_string_new ("(?:");
-  for (guint i = 0; i < alts->len; i++)
-    {
-      if (i > 0)
-        g_string_append_c (regex, '|');
-      append_literal (regex, alts->pdata[i]);
-    }
-  g_string_append_c (regex, ')');
-  symbol->regex = g_string_free (regex, FALSE);
+  symbol->regex = dl_literals_regex (alts);
   return TRUE;
 }
 
