@@ -18,6 +18,7 @@
 #include "dl-data.h"
 #include "dl-record.h"
 #include "dl-text.h"
+#include "dl-word-table.h"
 
 #include <string.h>
 
@@ -36,7 +37,7 @@ typedef enum {
 } Kind;
 
 struct _DlClauseRules {
-  GHashTable *words;  /* lowercase word -> Kind */
+  DlWordTable *words; /* lowercase word -> Kind */
   GPtrArray *marks;   /* break marks (char *) */
   guint8 mark_first[256]; /* whether a mark begins with this byte */
   guint8 word_first[256]; /* whether a listed word begins with this byte */
@@ -146,7 +147,7 @@ dl_clause_rules_free (DlClauseRules *rules)
 {
   if (rules == NULL)
     return;
-  g_clear_pointer (&rules->words, g_hash_table_unref);
+  g_clear_pointer (&rules->words, dl_word_table_free);
   g_clear_pointer (&rules->marks, g_ptr_array_unref);
   g_free (rules);
 }
@@ -177,12 +178,13 @@ dl_clause_rules_load (const char *directory, GError **error)
 
   if (lines == NULL)
     return NULL;
-  rules->words = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                        NULL);
+  rules->words = dl_word_table_new (NULL);
   rules->marks = g_ptr_array_new_with_free_func (g_free);
   for (guint i = 0; lines[i]; i++)
     {
       g_auto (GStrv) fields = g_strsplit (lines[i], "\t", 2);
+      g_autofree char *key = NULL;
+      gpointer known;
       Kind kind;
 
       if (g_strv_length (fields) != 2 || *g_strstrip (fields[1]) == '\0')
@@ -205,14 +207,21 @@ dl_clause_rules_load (const char *directory, GError **error)
                        " relative and date-word", where, lines[i]);
           return NULL;
         }
+      key = dl_text_key (fields[1], strlen (fields[1]));
+      if (strlen (key) > DL_WORD_KEY_MAX)
+        {
+          g_set_error (error, DL_ERROR, DL_ERROR_GRAMMAR,
+                       "%s: \"%s\": a cue word has at most %d bytes", where,
+                       lines[i], DL_WORD_KEY_MAX);
+          return NULL;
+        }
       rules->word_first[(guchar) g_ascii_tolower (fields[1][0])] = 1;
       rules->word_first[(guchar) g_ascii_toupper (fields[1][0])] = 1;
-      rules->word_max = MAX (rules->word_max, strlen (fields[1]));
+      rules->word_max = MAX (rules->word_max, strlen (key));
       /* A word listed twice keeps its first kind. */
-      if (!g_hash_table_contains (rules->words, fields[1]))
-        g_hash_table_insert (rules->words,
-                             dl_text_key (fields[1], strlen (fields[1])),
-                             GINT_TO_POINTER (kind));
+      if (!dl_word_table_lookup (rules->words, key, strlen (key), &known))
+        dl_word_table_insert (rules->words, key, strlen (key),
+                              GINT_TO_POINTER (kind));
     }
   return g_steal_pointer (&rules);
 }
@@ -242,13 +251,15 @@ static Kind
 word_kind (DlClauseRules *rules, const char *text, gsize start, gsize end)
 {
   char key[WORD_MAX + 1];
+  gpointer kind;
 
   /* Most words are no cues: tell them without a lookup. */
   if (end - start > rules->word_max || end - start > WORD_MAX
       || !rules->word_first[(guchar) text[start]]
-      || dl_text_key_into (text + start, end - start, key, sizeof key) == NULL)
+      || dl_text_key_into (text + start, end - start, key, sizeof key) == NULL
+      || !dl_word_table_lookup (rules->words, key, strlen (key), &kind))
     return KIND_NONE;
-  return GPOINTER_TO_INT (g_hash_table_lookup (rules->words, key));
+  return GPOINTER_TO_INT (kind);
 }
 
 static gsize
