@@ -12,6 +12,7 @@
 #include "dl-cli.h"
 #include "dl-data.h"
 #include "dl-record.h"
+#include "dl-word-table.h"
 #include "words.h"
 
 typedef struct {
@@ -40,7 +41,7 @@ struct _DlTenseReader {
                            * anchored: tried only where a cue can begin */
   pcre2_match_data *tense_data;
   gboolean cue_starts[256]; /* the bytes a cue can begin with */
-  GHashTable *cue_words;    /* word as met -> whether a cue can begin so */
+  DlWordTable *cue_words;   /* word as met -> whether a cue can begin so */
   GString *cue_key;
   char *cue_context;        /* the sentence whose tense cues are in cues */
   GArray *cues;             /* Cue */
@@ -54,7 +55,7 @@ dl_tense_reader_free (DlTenseReader *reader)
     return;
   pcre2_code_free (reader->tense_cues);
   pcre2_match_data_free (reader->tense_data);
-  g_clear_pointer (&reader->cue_words, g_hash_table_unref);
+  g_clear_pointer (&reader->cue_words, dl_word_table_free);
   if (reader->cue_key)
     g_string_free (reader->cue_key, TRUE);
   g_free (reader->cue_context);
@@ -172,8 +173,7 @@ index_cue_starts (DlTenseReader *reader)
       reader->cue_starts[c] = cue_can_start (reader, after_letter, 2)
                                   || cue_can_start (reader, after_space, 2);
     }
-  reader->cue_words = g_hash_table_new_full (g_str_hash, g_str_equal,
-                                                 g_free, NULL);
+  reader->cue_words = dl_word_table_new (NULL);
   reader->cue_key = g_string_new (NULL);
 }
 
@@ -344,13 +344,15 @@ cue_word_may_begin (DlTenseReader *reader, const char *context, gsize len,
   g_string_set_size (key, end - offset + 1);
   key->str[0] = offset > 0 && is_word_byte (context[offset - 1]) ? 'x' : ' ';
   memcpy (key->str + 1, context + offset, end - offset);
-  if (g_hash_table_lookup_extended (reader->cue_words, key->str, NULL,
-                                    &known))
+  /* A word too long for the table is asked each time. */
+  if (key->len <= DL_WORD_KEY_MAX
+      && dl_word_table_lookup (reader->cue_words, key->str, key->len, &known))
     return GPOINTER_TO_INT (known);
   may = cue_can_start (reader, key->str, key->len);
-  if (g_hash_table_size (reader->cue_words) < MAX_CUE_WORDS)
-    g_hash_table_insert (reader->cue_words, g_strdup (key->str),
-                         GINT_TO_POINTER (may));
+  if (key->len <= DL_WORD_KEY_MAX
+      && dl_word_table_size (reader->cue_words) < MAX_CUE_WORDS)
+    dl_word_table_insert (reader->cue_words, key->str, key->len,
+                          GINT_TO_POINTER (may));
   return may;
 }
 
