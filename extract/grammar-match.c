@@ -32,11 +32,6 @@
  * word tries every rule its first letter allows, which is slower but as
  * exact. */
 #define MAX_WORDS 200000
-
-/* A pattern is compiled to machine code when it is used this many times:
- * compiling one costs about as much as 30 tries in the interpreter (on
- * TBAQ, with the grammar of today). */
-#define JIT_AFTER 30
 #define MAX_TOKENS 20000
 
 typedef struct {
@@ -114,29 +109,29 @@ starts_with (const Rule *rule, guchar c)
 }
 
 /* Whether code runs as machine code (for kinds of match), compiling it
- * when it is asked for the JIT_AFTERth time; the interpreter gives the same
- * answers. */
+ * the first time it is asked; the interpreter gives the same answers.
+ * (Compiling later, after some uses in the interpreter, costs more: the
+ * interpreter is several times slower on these patterns, and most rules
+ * are used hundreds of times in a few megabytes.) */
 static gboolean
 jit_ready (pcre2_code *code, guint32 kinds, Jit *jit)
 {
-  if (jit->state == JIT_LATER && ++jit->uses >= JIT_AFTER)
-    jit->state = pcre2_jit_compile (code, kinds) == 0 ? JIT_ON : JIT_OFF;
-  return jit->state == JIT_ON;
+  if (*jit == JIT_LATER)
+    *jit = pcre2_jit_compile (code, kinds) == 0 ? JIT_ON : JIT_OFF;
+  return *jit == JIT_ON;
 }
 
 /* Whether rule can match text, or text followed by more.  Probes are many
- * while the index fills on new text; the probes of the index's making at
- * load are of one byte, and always interpreted (interpret). */
+ * while the index fills: the JIT entry point skips the interpreter's
+ * checks. */
 static gboolean
-can_begin (Rule *rule, const char *text, gboolean interpret)
+can_begin (Rule *rule, const char *text)
 {
   pcre2_code *code = rule->probe ? rule->probe : rule->code;
-  gboolean jit = !interpret
-                 && (rule->probe ? jit_ready (rule->probe,
-                                              PCRE2_JIT_PARTIAL_HARD,
-                                              &rule->probe_jit)
-                                 : jit_ready (rule->code, rule->jit_kinds,
-                                              &rule->jit));
+  gboolean jit = rule->probe ? jit_ready (rule->probe, PCRE2_JIT_PARTIAL_HARD,
+                                          &rule->probe_jit)
+                             : jit_ready (rule->code, rule->jit_kinds,
+                                          &rule->jit);
   int rc = jit ? pcre2_jit_match (code, (PCRE2_SPTR) text, strlen (text), 0,
                                   PCRE2_PARTIAL_HARD, rule->data, NULL)
                : pcre2_match (code, (PCRE2_SPTR) text, strlen (text), 0,
@@ -152,7 +147,7 @@ can_begin (Rule *rule, const char *text, gboolean interpret)
 static gboolean
 is_generic (Rule *rule)
 {
-  return can_begin (rule, "qzxjv", TRUE) || can_begin (rule, "Qzxjv", TRUE);
+  return can_begin (rule, "qzxjv") || can_begin (rule, "Qzxjv");
 }
 
 static void
@@ -175,8 +170,7 @@ rules_beginning (GPtrArray *list, const char *text)
     {
       Rule *rule = list->pdata[i];
 
-      if (starts_with (rule, (guchar) text[0])
-          && can_begin (rule, text, FALSE))
+      if (starts_with (rule, (guchar) text[0]) && can_begin (rule, text))
         g_ptr_array_add (found, rule);
     }
   return found;
@@ -212,7 +206,7 @@ probe_first_bytes (Rule *rule)
   for (int c = 1; c < 256; c++)
     {
       probe[0] = c;
-      if (can_begin (rule, probe, TRUE))
+      if (can_begin (rule, probe))
         rule->first[c / 8] |= 1 << (c % 8);
     }
 }
@@ -239,8 +233,8 @@ pair_rules (DlGrammarIndex *index, guchar a, guchar b)
       char probe[3] = { g_ascii_tolower (a), b, 0 };
       char capital[3] = { g_ascii_toupper (a), b, 0 };
 
-      if (can_begin (rule, probe, FALSE)
-          || (rule->case_sensitive && can_begin (rule, capital, FALSE)))
+      if (can_begin (rule, probe)
+          || (rule->case_sensitive && can_begin (rule, capital)))
         add_to (&index->by_pair[at], rule);
     }
   return index->by_pair[at];

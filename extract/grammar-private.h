@@ -25,14 +25,11 @@ typedef struct {
 
 typedef enum { ONLY_ALWAYS, ONLY_DAY_FIRST, ONLY_MONTH_FIRST } Only;
 
-/* Whether a pattern runs as machine code.  It is compiled to it once the
- * scan has used it a few times (grammar-match.c): JIT compiling was most
- * of start-up, and a rule a text tries a few times is tried faster by the
- * interpreter than compiled. */
-typedef struct {
-  guint uses;
-  enum { JIT_LATER, JIT_ON, JIT_OFF } state;
-} Jit;
+/* Whether a pattern runs as machine code.  It is compiled to it when it
+ * is first used (grammar-match.c), for the one kind of match it serves:
+ * a rule the text never tries is never compiled, and compiling was most
+ * of start-up. */
+typedef enum { JIT_LATER, JIT_ON, JIT_OFF } Jit;
 
 typedef struct {
   char *name;
