@@ -22,8 +22,8 @@ struct _DlWordTable {
 };
 
 /* FNV-1a: words are short, and this is a byte a step. */
-static guint32
-hash_of (const char *key, gsize len)
+guint32
+dl_word_hash (const char *key, gsize len)
 {
   guint32 h = 2166136261u;
 
@@ -76,7 +76,7 @@ dl_word_table_lookup (const DlWordTable *table, const char *key, gsize len,
   Slot *slot;
 
   g_return_val_if_fail (len <= DL_WORD_KEY_MAX, FALSE);
-  slot = find (table, key, len, hash_of (key, len));
+  slot = find (table, key, len, dl_word_hash (key, len));
   if (!slot->used)
     return FALSE;
   *value = slot->value;
@@ -101,7 +101,7 @@ void
 dl_word_table_insert (DlWordTable *table, const char *key, gsize len,
                       gpointer value)
 {
-  guint32 hash = hash_of (key, len);
+  guint32 hash = dl_word_hash (key, len);
   Slot *slot;
 
   g_return_if_fail (len <= DL_WORD_KEY_MAX);

@@ -32,3 +32,7 @@ void dl_word_table_insert (DlWordTable *table, const char *key, gsize len,
                            gpointer value);
 
 guint dl_word_table_size (const DlWordTable *table);
+
+/* The table's hash of len bytes (32-bit FNV-1a), for others that keep
+ * words as hashes. */
+guint32 dl_word_hash (const char *key, gsize len);

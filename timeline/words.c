@@ -114,18 +114,6 @@ dl_word_lists_load (const char *directory, GError **error)
   return g_steal_pointer (&lists);
 }
 
-/* FNV-1a: a set holds hashes, not strings, so that comparing two sets is
- * a merge of two short sorted arrays. */
-static guint32
-hash_of (const char *word, gsize len)
-{
-  guint32 h = 2166136261u;
-
-  for (gsize i = 0; i < len; i++)
-    h = (h ^ (guchar) word[i]) * 16777619u;
-  return h;
-}
-
 static gboolean
 is_consonant (char c)
 {
@@ -243,7 +231,7 @@ each_word (DlWordLists *lists, const char *text,
 static void
 take_mention_word (DlWordLists *lists, gpointer data)
 {
-  guint32 h = hash_of (lists->word->str, lists->word->len);
+  guint32 h = dl_word_hash (lists->word->str, lists->word->len);
 
   (void) data;
   g_array_append_val (lists->mention, h);
@@ -268,7 +256,7 @@ read_word (DlWordLists *lists, guint32 *hash)
   if (w->len < 2 || is_year (w) || g_hash_table_contains (lists->stop, w->str))
     return FALSE;
   len = g_ascii_isalpha (w->str[0]) ? stem (lists, w->str, w->len) : w->len;
-  *hash = hash_of (w->str, len);
+  *hash = dl_word_hash (w->str, len);
   return TRUE;
 }
 
@@ -308,7 +296,7 @@ take_event_word (DlWordLists *lists, gpointer data)
 
   (void) data;
   /* A word of the mention is none of the event's (before stemming). */
-  h = lists->mention->len ? hash_of (w->str, w->len) : 0;
+  h = lists->mention->len ? dl_word_hash (w->str, w->len) : 0;
   for (guint i = 0; i < lists->mention->len; i++)
     if (g_array_index (lists->mention, guint32, i) == h)
       return;

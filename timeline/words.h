@@ -14,7 +14,8 @@ DlWordLists *dl_word_lists_load (const char *directory, GError **error);
 void dl_word_lists_free (DlWordLists *lists);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (DlWordLists, dl_word_lists_free)
 
-/* A set of content words, each a 32-bit hash of its stem, sorted. */
+/* A set of content words, each the dl_word_hash of its stem, sorted: comparing
+ * two sets is a merge of two short sorted arrays. */
 typedef struct {
   guint n;
   guint32 hash[];
