@@ -162,13 +162,23 @@ dl_record_new (void)
   return record;
 }
 
+G_STATIC_ASSERT (DL_N_COLUMNS <= 64); /* a bit each in in_block */
+
+static gboolean
+in_block (const DlRecord *record, int column)
+{
+  return (record->in_block >> column) & 1;
+}
+
 void
 dl_record_free (DlRecord *record)
 {
   if (record == NULL)
     return;
   for (int i = 0; i < DL_N_COLUMNS; i++)
-    g_free (record->fields[i]);
+    if (!in_block (record, i))
+      g_free (record->fields[i]);
+  g_free (record->block);
   g_ptr_array_unref (record->extra);
   g_clear_pointer (&record->origin, g_ref_string_release);
   g_free (record);
@@ -183,8 +193,25 @@ dl_record_get (const DlRecord *record, DlColumn column)
 void
 dl_record_take (DlRecord *record, DlColumn column, char *value)
 {
-  g_free (record->fields[column]);
+  if (in_block (record, column))
+    record->in_block &= ~(G_GUINT64_CONSTANT (1) << column);
+  else
+    g_free (record->fields[column]);
   record->fields[column] = value;
+}
+
+void
+dl_record_give_block (DlRecord *record, gpointer block)
+{
+  g_assert (record->block == NULL);
+  record->block = block;
+}
+
+void
+dl_record_set_in_block (DlRecord *record, DlColumn column, char *value)
+{
+  dl_record_take (record, column, value);
+  record->in_block |= G_GUINT64_CONSTANT (1) << column;
 }
 
 void

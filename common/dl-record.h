@@ -94,10 +94,15 @@ const DlColumn *dl_format_columns (DlFormat format, gsize *n_columns);
 gboolean dl_column_is_number (DlColumn column);
 
 typedef struct {
-  char *fields[DL_N_COLUMNS]; /* owned; NULL reads as "" */
+  char *fields[DL_N_COLUMNS]; /* owned, or in block; NULL reads as "" */
   GPtrArray *extra;           /* owned strings: the user's own columns */
   GRefString *origin;         /* file the record was read from, or NULL */
   guint64 line;               /* its line there (1-based), 0 if none */
+  /* A record read or unpacked holds its fields in one allocation, not one
+   * each: a string per field per row was a fifth of the timeline's
+   * instructions.  Bit i of in_block: fields[i] points into block. */
+  gpointer block;
+  guint64 in_block;
 } DlRecord;
 
 DlRecord *dl_record_new (void);

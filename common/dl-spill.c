@@ -7,6 +7,8 @@
  * NUL bytes are stored: fields are C strings. */
 #include "dl-spill.h"
 
+#include "dl-record-private.h"
+
 #include <errno.h>
 #include <signal.h>
 #include <string.h>
@@ -120,9 +122,31 @@ dl_spill_decode (const guint8 *data, gsize len, GError **error)
     for (int i = 0; i < 8; i++)
       mask |= (guint64) *c.p++ << (8 * i);
   record = g_new0 (DlRecord, 1);
-  for (int i = 0; i < DL_N_COLUMNS && !c.bad; i++)
-    if (mask & (G_GUINT64_CONSTANT (1) << i))
-      record->fields[i] = get_bytes (&c, get_varint (&c));
+  /* The fields go in one block, as a read record's do.  Each takes its
+   * bytes and a NUL, at most what its length's varint and its bytes took,
+   * so len bytes hold them all. */
+  {
+    char *block = g_malloc (len);
+    char *at = block;
+
+    dl_record_give_block (record, block);
+    for (int i = 0; i < DL_N_COLUMNS && !c.bad; i++)
+      if (mask & (G_GUINT64_CONSTANT (1) << i))
+        {
+          guint64 n_bytes = get_varint (&c);
+
+          if (c.bad || n_bytes > (guint64) (c.end - c.p))
+            c.bad = TRUE;
+          else
+            {
+              memcpy (at, c.p, n_bytes);
+              at[n_bytes] = '\0';
+              c.p += n_bytes;
+              dl_record_set_in_block (record, i, at);
+              at += n_bytes + 1;
+            }
+        }
+  }
   n_extra = c.bad ? 0 : get_varint (&c);
   if (n_extra > 0)
     {
