@@ -93,20 +93,28 @@ get_varint (Cursor *c)
   return 0;
 }
 
-/* The next len bytes as a new string, or NULL (c->bad) past the end. */
-static char *
-get_bytes (Cursor *c, guint64 len)
+/* The next len bytes, passed over, or NULL (c->bad) past the end. */
+static const char *
+next_bytes (Cursor *c, guint64 len)
 {
-  char *text;
+  const char *bytes = (const char *) c->p;
 
   if (c->bad || len > (guint64) (c->end - c->p))
     {
       c->bad = TRUE;
       return NULL;
     }
-  text = g_strndup ((const char *) c->p, len);
   c->p += len;
-  return text;
+  return bytes;
+}
+
+/* The next len bytes as a new string, or NULL (c->bad) past the end. */
+static char *
+get_bytes (Cursor *c, guint64 len)
+{
+  const char *bytes = next_bytes (c, len);
+
+  return bytes ? g_strndup (bytes, len) : NULL;
 }
 
 DlRecord *
@@ -134,17 +142,14 @@ dl_spill_decode (const guint8 *data, gsize len, GError **error)
       if (mask & (G_GUINT64_CONSTANT (1) << i))
         {
           guint64 n_bytes = get_varint (&c);
+          const char *bytes = next_bytes (&c, n_bytes);
 
-          if (c.bad || n_bytes > (guint64) (c.end - c.p))
-            c.bad = TRUE;
-          else
-            {
-              memcpy (at, c.p, n_bytes);
-              at[n_bytes] = '\0';
-              c.p += n_bytes;
-              dl_record_set_in_block (record, i, at);
-              at += n_bytes + 1;
-            }
+          if (bytes == NULL)
+            break;
+          memcpy (at, bytes, n_bytes);
+          at[n_bytes] = '\0';
+          dl_record_set_in_block (record, i, at);
+          at += n_bytes + 1;
         }
   }
   n_extra = c.bad ? 0 : get_varint (&c);
