@@ -550,7 +550,7 @@ parse_jsonl_line (DlReader *reader, gssize len)
   if (strspn (reader->buffer, " \t\r\n") == (gsize) len)
     return;
   if (reader->json == NULL)
-    reader->json = json_parser_new_immutable ();
+    reader->json = json_parser_new ();
   /* json-glib would cut a string at an escaped NUL without a word. */
   if (strstr (reader->buffer, "\\u0000") != NULL)
     {

@@ -48,7 +48,7 @@ dl_jsonl_open (const char *path, const DlJsonlFields *fields, gsize max_size,
   reader->fields = *fields;
   reader->max_size = max_size;
   reader->buffer = g_string_sized_new (CHUNK);
-  reader->parser = json_parser_new_immutable ();
+  reader->parser = json_parser_new ();
   return reader;
 }
 
