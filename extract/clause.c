@@ -40,8 +40,10 @@ struct _DlClauseRules {
   DlWordTable *words; /* lowercase word -> Kind */
   GPtrArray *marks;   /* break marks (char *) */
   guint8 mark_first[256]; /* whether a mark begins with this byte */
-  guint8 word_first[256]; /* whether a listed word begins with this byte */
-  gsize word_max;         /* the length of the longest listed word */
+  /* For each first byte, a bit for each length (up to WORD_MAX) of the
+   * listed words that begin with it: most words of a text begin no cue of
+   * their length, and are told so without a lookup. */
+  guint64 word_lengths[256];
 };
 
 static gboolean
@@ -215,9 +217,13 @@ dl_clause_rules_load (const char *directory, GError **error)
                        lines[i], DL_WORD_KEY_MAX);
           return NULL;
         }
-      rules->word_first[(guchar) g_ascii_tolower (fields[1][0])] = 1;
-      rules->word_first[(guchar) g_ascii_toupper (fields[1][0])] = 1;
-      rules->word_max = MAX (rules->word_max, strlen (key));
+      if (strlen (key) <= WORD_MAX)
+        {
+          guint64 bit = G_GUINT64_CONSTANT (1) << strlen (key);
+
+          rules->word_lengths[(guchar) key[0]] |= bit;
+          rules->word_lengths[(guchar) g_ascii_toupper (key[0])] |= bit;
+        }
       /* A word listed twice keeps its first kind. */
       if (!dl_word_table_lookup (rules->words, key, strlen (key), &known))
         dl_word_table_insert (rules->words, key, strlen (key),
@@ -254,8 +260,8 @@ word_kind (DlClauseRules *rules, const char *text, gsize start, gsize end)
   gpointer kind;
 
   /* Most words are no cues: tell them without a lookup. */
-  if (end - start > rules->word_max || end - start > WORD_MAX
-      || !rules->word_first[(guchar) text[start]]
+  if (end - start > WORD_MAX
+      || !(rules->word_lengths[(guchar) text[start]] >> (end - start) & 1)
       || dl_text_key_into (text + start, end - start, key, sizeof key) == NULL
       || !dl_word_table_lookup (rules->words, key, strlen (key), &kind))
     return KIND_NONE;
