@@ -250,6 +250,7 @@ struct _DlClauses {
   GArray *skip;   /* DlSpan: the mentions in the window */
   GArray *breaks; /* Break, in text order */
   GArray *content; /* gsize: where each word that is no cue starts */
+  guint n_content; /* how many of content's slots hold one (while found) */
 };
 typedef DlClauses Search;
 
@@ -300,6 +301,18 @@ mark_at (const Search *s, gsize i)
   return 0;
 }
 
+/* Content has a slot for each byte of the window, so a word costs a
+ * store, not a call (nearly every word is content).  A word after a comma
+ * is seen twice, by comma_break and then by the scan: kept once. */
+static void
+add_content (Search *s, gsize at)
+{
+  gsize *slots = (gsize *) (gpointer) s->content->data;
+
+  if (s->n_content == 0 || slots[s->n_content - 1] != at)
+    slots[s->n_content++] = at;
+}
+
 static void
 add_break (Search *s, gsize start, gsize end, gboolean comma, gboolean aside)
 {
@@ -321,7 +334,7 @@ comma_break (Search *s, gsize i)
   Kind kind = word_kind (s->rules, s->text, j, k);
 
   if (kind == KIND_NONE && k > j)
-    g_array_append_val (s->content, j);
+    add_content (s, j);
   switch (kind)
     {
     case KIND_OPENS:
@@ -372,7 +385,7 @@ find_breaks (Search *s)
           if (kind == KIND_OPENS)
             add_break (s, i, k, FALSE, FALSE);
           else if (kind == KIND_NONE)
-            g_array_append_val (s->content, i);
+            add_content (s, i);
           i = k;
         }
       else
@@ -575,8 +588,11 @@ dl_clauses_new (DlClauseRules *rules, const char *text, DlSpan window,
   clauses->window = window;
   clauses->skip = mentions_in (matches, index, window);
   clauses->breaks = g_array_new (FALSE, FALSE, sizeof (Break));
-  clauses->content = g_array_new (FALSE, FALSE, sizeof (gsize));
+  clauses->content = g_array_sized_new (FALSE, FALSE, sizeof (gsize),
+                                        window.end - window.start + 1);
+  g_array_set_size (clauses->content, window.end - window.start + 1);
   find_breaks (clauses);
+  g_array_set_size (clauses->content, clauses->n_content);
   return clauses;
 }
 
