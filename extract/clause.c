@@ -419,7 +419,12 @@ edge_mark (const char *text, gsize i, gsize limit, gboolean at_end)
     "\xE2\x80\x94", "\xE2\x80\x93", "--", ",", ";", ":", "-", "(", ")", "[",
     "]",
   };
+  /* The bytes the marks begin and end with: most edges are letters, and
+   * one test rules them out. */
+  guchar edge = at_end ? text[i - 1] : text[i];
 
+  if (edge == '\0' || strchr (",;:-()[]\xE2\x80\x93\x94", edge) == NULL)
+    return 0;
   for (gsize k = 0; k < G_N_ELEMENTS (marks); k++)
     {
       gsize n = strlen (marks[k]);
