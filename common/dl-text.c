@@ -3,14 +3,6 @@
 
 #include <string.h>
 
-/* g_ascii_tolower is a call into GLib, and keys are made a byte at a time
- * for every word a table is asked about. */
-static inline char
-lower (char c)
-{
-  return c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c;
-}
-
 char *
 dl_text_key (const char *text, gssize len)
 {
@@ -27,7 +19,7 @@ dl_text_key (const char *text, gssize len)
           if (space)
             g_string_append_c (key, ' ');
           space = FALSE;
-          g_string_append_c (key, lower (text[i]));
+          g_string_append_c (key, dl_ascii_lower (text[i]));
         }
     }
   return g_string_free (key, FALSE);
@@ -51,7 +43,7 @@ dl_text_key_into (const char *text, gsize len, char *buffer, gsize size)
       if (space)
         buffer[n++] = ' ';
       space = FALSE;
-      buffer[n++] = lower (text[i]);
+      buffer[n++] = dl_ascii_lower (text[i]);
     }
   if (size == 0)
     return NULL;

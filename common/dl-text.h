@@ -5,6 +5,14 @@
 
 G_BEGIN_DECLS
 
+/* As g_ascii_tolower, inline: GLib's is a call, and the hot loops that
+ * make keys and words lowercase a byte at a time. */
+static inline char
+dl_ascii_lower (char c)
+{
+  return c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
+}
+
 /* text[0, len) as a lookup key: ASCII letters lowercased, each run of
  * whitespace one space, none at either end ("Feb.  24" -> "feb. 24").
  * len -1: up to the NUL. */

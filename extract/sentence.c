@@ -18,6 +18,8 @@
  * uppercase letter after a stop (so "... ended. Émile said" splits). */
 #include "sentence.h"
 
+#include "dl-text.h"
+
 #include <string.h>
 
 /* Longer words are not abbreviations: saves copying long tokens. */
@@ -188,7 +190,7 @@ period_ends (const DlSentenceSplitter *splitter, const char *text, gsize len,
   if (n == 0)
     return TRUE;
   for (gsize k = 0; k < n; k++)
-    word[k] = g_ascii_tolower (text[w + k]);
+    word[k] = dl_ascii_lower (text[w + k]);
   word[n] = '\0';
 
   if (g_hash_table_contains (splitter->abbreviations, word))

@@ -1,6 +1,8 @@
 /* words.c: the lowercase ASCII words of a text, and searches of them. */
 #include "words.h"
 
+#include "dl-text.h"
+
 #include <string.h>
 
 /* A search of a text's words for any of a list (see dl_has_listed_word). */
@@ -49,7 +51,7 @@ dl_each_word (const char *text,
       if (g_ascii_isalpha (*p))
         {
           if (n < sizeof word - 1)
-            word[n++] = g_ascii_tolower (*p);
+            word[n++] = dl_ascii_lower (*p);
           continue;
         }
       if (n > 0 && n < sizeof word - 1)
