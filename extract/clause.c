@@ -44,6 +44,9 @@ struct _DlClauseRules {
    * listed words that begin with it: most words of a text begin no cue of
    * their length, and are told so without a lookup. */
   guint64 word_lengths[256];
+  /* A bit for each first two bytes (lowercase) of a listed word, or the
+   * first byte and the end of a one-letter word. */
+  guint8 word_pairs[256 * 256 / 8];
 };
 
 static gboolean
@@ -154,6 +157,32 @@ dl_clause_rules_free (DlClauseRules *rules)
   g_free (rules);
 }
 
+static guint
+pair_at (const char *word)
+{
+  return (guchar) word[0] * 256 + (guchar) dl_ascii_lower (word[1]);
+}
+
+/* Marks the first two bytes of key (lowercase; its NUL if it has one). */
+static void
+set_pair (DlClauseRules *rules, const char *key)
+{
+  guint at = pair_at (key);
+
+  rules->word_pairs[at / 8] |= 1 << (at % 8);
+}
+
+static gboolean
+pair_listed (const DlClauseRules *rules, const char *text, gsize start,
+             gsize end)
+{
+  char pair[2] = { dl_ascii_lower (text[start]),
+                   end - start > 1 ? text[start + 1] : '\0' };
+  guint at = pair_at (pair);
+
+  return (rules->word_pairs[at / 8] >> (at % 8)) & 1;
+}
+
 static Kind
 kind_named (const char *name)
 {
@@ -223,6 +252,7 @@ dl_clause_rules_load (const char *directory, GError **error)
 
           rules->word_lengths[(guchar) key[0]] |= bit;
           rules->word_lengths[(guchar) g_ascii_toupper (key[0])] |= bit;
+          set_pair (rules, key);
         }
       /* A word listed twice keeps its first kind. */
       if (!dl_word_table_lookup (rules->words, key, strlen (key), &known))
@@ -263,6 +293,7 @@ word_kind (DlClauseRules *rules, const char *text, gsize start, gsize end)
   /* Most words are no cues: tell them without a lookup. */
   if (end - start > WORD_MAX
       || !(rules->word_lengths[(guchar) text[start]] >> (end - start) & 1)
+      || !pair_listed (rules, text, start, end)
       || dl_text_key_into (text + start, end - start, key, sizeof key) == NULL
       || !dl_word_table_lookup (rules->words, key, strlen (key), &kind))
     return KIND_NONE;
@@ -440,9 +471,11 @@ static gsize
 count_char (const char *text, gsize start, gsize end, char c)
 {
   gsize n = 0;
+  const char *p = text + start, *limit = text + end;
 
-  for (gsize i = start; i < end; i++)
-    n += text[i] == c;
+  /* Quotes are few: memchr passes the bytes between them many at once. */
+  while (p < limit && (p = memchr (p, c, limit - p)) != NULL)
+    n++, p++;
   return n;
 }
 
