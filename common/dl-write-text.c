@@ -96,6 +96,15 @@ dl_writer_put_csv (DlWriter *writer, const char *field, gboolean first)
       g_string_append_len (row, field, len);
       return;
     }
+  /* Most quoted cells are sentences with commas and no quote marks: they
+   * are the cell between two quotes, which is what libcsv would write. */
+  if (memchr (field + plain, '"', len - plain) == NULL)
+    {
+      g_string_append_c (row, '"');
+      g_string_append_len (row, field, len);
+      g_string_append_c (row, '"');
+      return;
+    }
   at = row->len;
   /* At worst every byte doubles, plus the two quotes. */
   g_string_set_size (row, at + 2 * len + 2);
