@@ -737,7 +737,8 @@ clean_plain (const DlDocument *document, gsize start, gsize end, GString *out)
     {
       char c = document->data[i];
 
-      if (!is_space (c))
+      /* Most bytes are above the space: one test for them. */
+      if ((guchar) c > ' ' || !is_space (c))
         *o++ = c;
       else if (o > out->str && o[-1] != ' ')
         *o++ = ' ';

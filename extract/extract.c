@@ -174,6 +174,8 @@ excerpt (DlDocument *document, DlSpan span, DlSpan window, DlSpan sentence)
                        && window.start > sentence.start;
   gboolean cut_end = span.end >= window.end && window.end < sentence.end;
 
+  if (!cut_start && !cut_end)
+    return g_steal_pointer (&text);
   return g_strconcat (cut_start ? ELLIPSIS " " : "", text,
                       cut_end ? " " ELLIPSIS : "", NULL);
 }
