@@ -322,6 +322,18 @@ try_rules (GPtrArray *list, const char *text, gsize len, gsize offset,
   return TRUE;
 }
 
+/* The letters text[offset, end) into word (MAX_WORD + 1 bytes); returns
+ * end, or offset if they are too many. */
+static gsize
+copy_word (const char *text, gsize offset, gsize end, char *word)
+{
+  if (end - offset > MAX_WORD)
+    return offset;
+  memcpy (word, text + offset, end - offset);
+  word[end - offset] = '\0';
+  return end;
+}
+
 /* The letters of text from offset, as written, into word (MAX_WORD + 1
  * bytes); returns where they end, or offset if none or too many. */
 static gsize
@@ -331,11 +343,7 @@ read_word (const char *text, gsize len, gsize offset, char *word)
 
   while (end < len && g_ascii_isalpha (text[end]))
     end++;
-  if (end - offset > MAX_WORD)
-    return offset;
-  memcpy (word, text + offset, end - offset);
-  word[end - offset] = '\0';
-  return end;
+  return copy_word (text, offset, end, word);
 }
 
 /* The rules of entry that can go on with the first byte of token (as
@@ -484,13 +492,17 @@ candidates (DlGrammarIndex *index, const char *text, gsize len, gsize offset,
             GPtrArray **specific, GPtrArray **generic, gsize *word_end)
 {
   guchar c = text[offset];
-  gsize end = offset;
+  gsize end = offset, letters;
   char word[MAX_WORD + 2];
   WordEntry *entry;
   GPtrArray *pair;
   gboolean full;
 
   *specific = *generic = NULL;
+  /* The letters, then the letters and digits: one walk for both. */
+  while (end < len && g_ascii_isalpha (text[end]))
+    end++;
+  letters = end;
   while (end < len && g_ascii_isalnum (text[end]))
     end++;
   *word_end = end > offset ? end : offset + 1;
@@ -511,7 +523,7 @@ candidates (DlGrammarIndex *index, const char *text, gsize len, gsize offset,
     return;
   /* The word is its letters ("Q3" is looked up as "Q"), as written, and
    * the byte after them: "to " begins no rule that "today" does. */
-  end = read_word (text, len, offset, word);
+  end = copy_word (text, offset, letters, word);
   if (end == offset)
     {
       *specific = pair;
@@ -576,8 +588,11 @@ dl_grammar_match (DlGrammar *grammar, const char *text, gsize len,
         }
       candidates (grammar->index, text, len, offset, &specific, &generic,
                   &word_end);
-      if (!try_rules (specific, text, len, offset, &best, &end, error)
-          || !try_rules (generic, text, len, offset, &best, &end, error))
+      /* Most words have no rules to try: no call for them. */
+      if ((specific
+           && !try_rules (specific, text, len, offset, &best, &end, error))
+          || (generic
+              && !try_rules (generic, text, len, offset, &best, &end, error)))
         return NULL;
       if (best == NULL)
         {
