@@ -175,8 +175,9 @@ dl_record_free (DlRecord *record)
 {
   if (record == NULL)
     return;
+  /* Most of a record's columns are unset: no call to free them. */
   for (int i = 0; i < DL_N_COLUMNS; i++)
-    if (!in_block (record, i))
+    if (record->fields[i] != NULL && !in_block (record, i))
       g_free (record->fields[i]);
   g_free (record->block);
   g_ptr_array_unref (record->extra);

@@ -426,7 +426,12 @@ entry_of (DlWordTable *table, GPtrArray *list, const char *word, gsize len,
       *full = TRUE;
       return NULL;
     }
-  entry = make_entry (list, word);
+  {
+    /* Probed on first sight only: word need not end in a NUL. */
+    g_autofree char *probe = g_strndup (word, len);
+
+    entry = make_entry (list, probe);
+  }
   dl_word_table_insert (table, word, len, entry);
   return entry;
 }
@@ -494,6 +499,7 @@ candidates (DlGrammarIndex *index, const char *text, gsize len, gsize offset,
   guchar c = text[offset];
   gsize end = offset, letters;
   char word[MAX_WORD + 2];
+  const char *key;
   WordEntry *entry;
   GPtrArray *pair;
   gboolean full;
@@ -523,25 +529,35 @@ candidates (DlGrammarIndex *index, const char *text, gsize len, gsize offset,
     return;
   /* The word is its letters ("Q3" is looked up as "Q"), as written, and
    * the byte after them: "to " begins no rule that "today" does. */
-  end = copy_word (text, offset, letters, word);
-  if (end == offset)
+  end = letters;
+  if (end == offset || end - offset > MAX_WORD)
     {
       *specific = pair;
       return;
     }
-  if (end - offset >= 3 && (pair = by_triple (index, pair, word)) == NULL)
+  if (end - offset >= 3 && (pair = by_triple (index, pair, text + offset))
+                               == NULL)
     return;
-  word[end - offset] = end < len ? text[end] : ' ';
-  word[end - offset + 1] = '\0';
-  entry = entry_of (index->by_word, pair, word, end - offset + 1, &full);
+  /* The key is the word and the byte after it, as the text has them (a
+   * space at the end of the text). */
+  if (end < len)
+    key = text + offset;
+  else
+    {
+      memcpy (word, text + offset, end - offset);
+      word[end - offset] = ' ';
+      key = word;
+    }
+  entry = entry_of (index->by_word, pair, key, end - offset + 1, &full);
   if (full)
     *specific = pair;
-  else if (entry)
+  else if (entry && entry->next)
     {
-      word[end - offset] = '\0';
-      *specific = entry->next ? by_next_token (entry, word, text, len, end)
-                              : entry->rules;
+      copy_word (text, offset, end, word);
+      *specific = by_next_token (entry, word, text, len, end);
     }
+  else if (entry)
+    *specific = entry->rules;
 }
 
 /* Fills match from rule's last match; FALSE (error unset) if the template
