@@ -592,16 +592,18 @@ dl_grammar_match (DlGrammar *grammar, const char *text, gsize len,
   while (offset < len)
     {
       GPtrArray *specific, *generic;
-      gsize end = offset, word_end;
+      gsize end, word_end;
       Rule *best = NULL;
       g_autoptr (GError) local = NULL;
-      DlMatch match = { 0 };
+      DlMatch match;
 
       if (g_ascii_isspace (text[offset]))
         {
-          offset++;
+          while (++offset < len && g_ascii_isspace (text[offset]))
+            ;
           continue;
         }
+      end = offset;
       candidates (grammar->index, text, len, offset, &specific, &generic,
                   &word_end);
       /* Most words have no rules to try: no call for them. */
@@ -619,6 +621,7 @@ dl_grammar_match (DlGrammar *grammar, const char *text, gsize len,
       offset = end;
       if (best->negative)
         continue;
+      memset (&match, 0, sizeof match);
       if (make_match (grammar, best, text, &match, &local))
         g_array_append_val (matches, match);
       else
