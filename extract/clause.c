@@ -332,16 +332,22 @@ mark_at (const Search *s, gsize i)
   return 0;
 }
 
-/* Content has a slot for each byte of the window, so a word costs a
- * store, not a call (nearly every word is content).  A word after a comma
- * is seen twice, by comma_break and then by the scan: kept once. */
+/* Content's slots are filled in place and doubled when full, so a word
+ * costs a store, not a call (nearly every word is content).  A word after
+ * a comma is seen twice, by comma_break and then by the scan: kept once. */
 static void
 add_content (Search *s, gsize at)
 {
   gsize *slots = (gsize *) (gpointer) s->content->data;
 
-  if (s->n_content == 0 || slots[s->n_content - 1] != at)
-    slots[s->n_content++] = at;
+  if (s->n_content > 0 && slots[s->n_content - 1] == at)
+    return;
+  if (s->n_content == s->content->len)
+    {
+      g_array_set_size (s->content, 2 * s->content->len);
+      slots = (gsize *) (gpointer) s->content->data;
+    }
+  slots[s->n_content++] = at;
 }
 
 static void
@@ -626,9 +632,9 @@ dl_clauses_new (DlClauseRules *rules, const char *text, DlSpan window,
   clauses->window = window;
   clauses->skip = mentions_in (matches, index, window);
   clauses->breaks = g_array_new (FALSE, FALSE, sizeof (Break));
-  clauses->content = g_array_sized_new (FALSE, FALSE, sizeof (gsize),
-                                        window.end - window.start + 1);
-  g_array_set_size (clauses->content, window.end - window.start + 1);
+  /* Room for the words of most sentences. */
+  clauses->content = g_array_sized_new (FALSE, FALSE, sizeof (gsize), 64);
+  g_array_set_size (clauses->content, 64);
   find_breaks (clauses);
   g_array_set_size (clauses->content, clauses->n_content);
   return clauses;
