@@ -18,57 +18,111 @@
 
 G_STATIC_ASSERT (DL_N_COLUMNS <= 64);
 
-static void
-put_varint (GByteArray *out, guint64 value)
-{
-  guint8 bytes[10];
-  guint n = 0;
+/* The encoding is sized first and written in place: a row has a dozen
+ * fields, and an append each (two with its length) cost more than the
+ * copying. */
 
+static gsize
+varint_size (guint64 value)
+{
+  gsize n = 1;
+
+  while (value >= 0x80)
+    value >>= 7, n++;
+  return n;
+}
+
+static guint8 *
+put_varint (guint8 *at, guint64 value)
+{
   do
     {
-      bytes[n++] = (guint8) ((value & 0x7f) | (value >= 0x80 ? 0x80 : 0));
+      *at++ = (guint8) ((value & 0x7f) | (value >= 0x80 ? 0x80 : 0));
       value >>= 7;
     }
   while (value > 0);
-  g_byte_array_append (out, bytes, n);
+  return at;
 }
 
-static void
-put_string (GByteArray *out, const char *text, gsize len)
+static guint8 *
+put_bytes (guint8 *at, const char *text, gsize len)
 {
-  put_varint (out, len);
-  g_byte_array_append (out, (const guint8 *) text, len);
+  memcpy (at, text, len);
+  return at + len;
+}
+
+/* The lengths of the strings a record's encoding holds, in order: the set
+ * columns, the user's columns (G_MAXSIZE: NULL) and the origin. */
+typedef struct {
+  gsize columns[DL_N_COLUMNS];
+  gsize *extra;
+  gsize origin;
+} Lengths;
+
+static gsize
+encoded_size (const DlRecord *record, guint64 *mask, Lengths *n)
+{
+  gsize size = 8;
+
+  *mask = 0;
+  for (int i = 0; i < DL_N_COLUMNS; i++)
+    if (record->fields[i])
+      {
+        *mask |= G_GUINT64_CONSTANT (1) << i;
+        n->columns[i] = strlen (record->fields[i]);
+        size += varint_size (n->columns[i]) + n->columns[i];
+      }
+  size += varint_size (record->extra ? record->extra->len + 1 : 0);
+  for (guint i = 0; record->extra && i < record->extra->len; i++)
+    {
+      const char *cell = record->extra->pdata[i];
+
+      n->extra[i] = cell ? strlen (cell) : G_MAXSIZE;
+      size += cell ? varint_size (n->extra[i] + 1) + n->extra[i] : 1;
+    }
+  n->origin = record->origin ? strlen (record->origin) : 0;
+  size += varint_size (record->origin ? n->origin + 1 : 0) + n->origin;
+  return size + varint_size (record->line);
 }
 
 void
 dl_spill_encode (GByteArray *out, const DlRecord *record)
 {
-  guint64 mask = 0;
-  guint8 mask_bytes[8];
+  guint n_extra = record->extra ? record->extra->len : 0;
+  /* Rows seldom have many columns of the user's: no allocation for few. */
+  gsize few[16];
+  g_autofree gsize *many = n_extra > G_N_ELEMENTS (few)
+                               ? g_new (gsize, n_extra)
+                               : NULL;
+  Lengths n = { .extra = many ? many : few };
+  guint64 mask;
+  gsize size = encoded_size (record, &mask, &n), from = out->len;
+  guint8 *at;
 
-  for (int i = 0; i < DL_N_COLUMNS; i++)
-    if (record->fields[i])
-      mask |= G_GUINT64_CONSTANT (1) << i;
+  g_byte_array_set_size (out, from + size);
+  at = out->data + from;
   for (int i = 0; i < 8; i++)
-    mask_bytes[i] = (guint8) (mask >> (8 * i));
-  g_byte_array_append (out, mask_bytes, sizeof mask_bytes);
+    *at++ = (guint8) (mask >> (8 * i));
   for (int i = 0; i < DL_N_COLUMNS; i++)
     if (record->fields[i])
-      put_string (out, record->fields[i], strlen (record->fields[i]));
-  put_varint (out, record->extra ? record->extra->len + 1 : 0);
-  for (guint i = 0; record->extra && i < record->extra->len; i++)
+      {
+        at = put_varint (at, n.columns[i]);
+        at = put_bytes (at, record->fields[i], n.columns[i]);
+      }
+  at = put_varint (at, record->extra ? n_extra + 1 : 0);
+  for (guint i = 0; i < n_extra; i++)
     {
       const char *cell = record->extra->pdata[i];
 
-      put_varint (out, cell ? strlen (cell) + 1 : 0);
+      at = put_varint (at, cell ? n.extra[i] + 1 : 0);
       if (cell)
-        g_byte_array_append (out, (const guint8 *) cell, strlen (cell));
+        at = put_bytes (at, cell, n.extra[i]);
     }
-  put_varint (out, record->origin ? strlen (record->origin) + 1 : 0);
+  at = put_varint (at, record->origin ? n.origin + 1 : 0);
   if (record->origin)
-    g_byte_array_append (out, (const guint8 *) record->origin,
-                         strlen (record->origin));
-  put_varint (out, record->line);
+    at = put_bytes (at, record->origin, n.origin);
+  at = put_varint (at, record->line);
+  g_assert (at == out->data + from + size);
 }
 
 typedef struct {

@@ -1,6 +1,7 @@
 /* Unit tests of the record library: formats, reading, writing. */
 #include "dl-cli.h"
 #include "dl-record.h"
+#include "dl-spill.h"
 #include "dl-text.h"
 
 #include <glib/gstdio.h>
@@ -788,6 +789,83 @@ test_utf8 (void)
   g_rand_free (rand);
 }
 
+/* A cell with commas and no quote mark is the cell between two quotes. */
+static void
+test_write_commas (void)
+{
+  g_autofree char *path = write_temp ("");
+  g_autoptr (GError) error = NULL;
+  g_autoptr (DlRecord) record = dl_record_new ();
+  g_autofree char *text = NULL;
+  FILE *out = fopen (path, "w");
+  DlWriter *writer = dl_writer_new (out, path, DL_FORMAT_MENTIONS, NULL);
+
+  dl_record_set (record, DL_COL_DOC, "a.txt");
+  dl_record_set (record, DL_COL_EVENT, "in 2019, the war");
+  dl_record_set (record, DL_COL_CONTEXT, "Later, in 2019, the war\nended.");
+  g_assert_true (dl_writer_write (writer, record, &error));
+  g_assert_true (dl_writer_finish (writer, &error));
+  dl_writer_free (writer);
+  fclose (out);
+  g_file_get_contents (path, &text, NULL, &error);
+  g_assert_cmpstr (text, ==,
+                   "doc,dct,start,end,line,sentence,mention,form,anchor,"
+                   "event,context\n"
+                   "a.txt,,,,,,,,,\"in 2019, the war\","
+                   "\"Later, in 2019, the war\nended.\"\n");
+  g_unlink (path);
+}
+
+static void
+assert_same_record (const DlRecord *a, const DlRecord *b)
+{
+  for (int i = 0; i < DL_N_COLUMNS; i++)
+    g_assert_cmpstr (a->fields[i], ==, b->fields[i]);
+  g_assert_cmpuint (a->extra->len, ==, b->extra->len);
+  for (guint i = 0; i < a->extra->len; i++)
+    g_assert_cmpstr (a->extra->pdata[i], ==, b->extra->pdata[i]);
+  g_assert_cmpstr (a->origin, ==, b->origin);
+  g_assert_cmpuint (a->line, ==, b->line);
+}
+
+/* Records spilled one after another read back as they were: set and
+ * unset columns, user's columns (NULL, empty, more than a few), origin and
+ * line. */
+static void
+test_spill_round_trip (void)
+{
+  g_autoptr (GByteArray) out = g_byte_array_new ();
+  g_autoptr (DlRecord) first = dl_record_new ();
+  g_autoptr (DlRecord) second = dl_record_new ();
+  g_autoptr (GError) error = NULL;
+  gsize first_len;
+
+  dl_record_set (first, DL_COL_DOC, "a.txt");
+  dl_record_take (first, DL_COL_CONTEXT, g_strnfill (300, 'x'));
+  g_ptr_array_add (first->extra, g_strdup ("kept"));
+  g_ptr_array_add (first->extra, NULL);
+  g_ptr_array_add (first->extra, g_strdup (""));
+  first->origin = g_ref_string_new ("in.csv");
+  first->line = 200000;
+  dl_record_set (second, DL_COL_START, "5");
+  for (int i = 0; i < 40; i++)
+    g_ptr_array_add (second->extra, g_strdup_printf ("c%d", i));
+  dl_spill_encode (out, first);
+  first_len = out->len;
+  dl_spill_encode (out, second);
+  {
+    g_autoptr (DlRecord) a = dl_spill_decode (out->data, first_len, &error);
+    g_autoptr (DlRecord) b = dl_spill_decode (out->data + first_len,
+                                              out->len - first_len, &error);
+
+    g_assert_no_error (error);
+    assert_same_record (first, a);
+    assert_same_record (second, b);
+  }
+  g_assert_null (dl_spill_decode (out->data, first_len - 1, &error));
+  g_assert_nonnull (error);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -817,5 +895,7 @@ main (int argc, char **argv)
   g_test_add_func ("/record/date-option", test_date_option);
   g_test_add_func ("/record/text-keys", test_text_keys);
   g_test_add_func ("/record/utf8", test_utf8);
+  g_test_add_func ("/record/write-commas", test_write_commas);
+  g_test_add_func ("/record/spill-round-trip", test_spill_round_trip);
   return g_test_run ();
 }
