@@ -26,6 +26,7 @@ struct _DlTimeline {
   guint merged;       /* rows merged into another (same event) */
   guint dropped;      /* rows without a range left out (--resolved-only) */
   guint64 seq;        /* rows numbered in input order */
+  GRefString *last_doc; /* the document of the last row read */
 };
 
 static const char *const granularities[] = {
@@ -69,6 +70,7 @@ dl_timeline_free (DlTimeline *timeline)
   dl_row_free (timeline->pending);
   dl_sorter_free (timeline->sorter);
   dl_word_lists_free (timeline->lists);
+  g_clear_pointer (&timeline->last_doc, g_ref_string_release);
   g_free (timeline);
 }
 
@@ -335,6 +337,19 @@ spot_of (const DlRecord *record, guint64 line)
 
 /* Makes a ranges row a timeline row, once no link can join it any more:
  * its label, event, source and sort key, and the words it is merged by. */
+/* The interned name of doc: rows come a document at a time, and
+ * interning takes a lock and a lookup. */
+static GRefString *
+doc_of (DlTimeline *timeline, const char *doc)
+{
+  if (timeline->last_doc == NULL || strcmp (timeline->last_doc, doc) != 0)
+    {
+      g_clear_pointer (&timeline->last_doc, g_ref_string_release);
+      timeline->last_doc = g_ref_string_new_intern (doc);
+    }
+  return g_ref_string_acquire (timeline->last_doc);
+}
+
 static void
 to_timeline (DlTimeline *timeline, DlRow *row, gboolean from_ranges)
 {
@@ -348,9 +363,9 @@ to_timeline (DlTimeline *timeline, DlRow *row, gboolean from_ranges)
       dl_record_set (record, DL_COL_TO, dl_record_get (record, DL_COL_LATEST));
       if (record->fields[DL_COL_WHEN] == NULL)
         dl_record_take (record, DL_COL_WHEN, dl_timeline_when (record));
-      dl_record_set_printf (record, DL_COL_SOURCE, "%s:%s",
-                            dl_record_get (record, DL_COL_DOC),
-                            dl_record_get (record, DL_COL_LINE));
+      dl_record_take (record, DL_COL_SOURCE,
+                      g_strconcat (dl_record_get (record, DL_COL_DOC), ":",
+                                   dl_record_get (record, DL_COL_LINE), NULL));
     }
   else if (*dl_record_get (record, DL_COL_WHEN) == '\0')
     dl_record_set (record, DL_COL_WHEN, dl_record_get (record, DL_COL_MENTION));
@@ -363,7 +378,7 @@ to_timeline (DlTimeline *timeline, DlRow *row, gboolean from_ranges)
   if (*event == '\0')
     dl_record_set (record, DL_COL_EVENT,
                    event = dl_record_get (record, DL_COL_CONTEXT));
-  row->doc = g_ref_string_new_intern (dl_record_get (record, DL_COL_DOC));
+  row->doc = doc_of (timeline, dl_record_get (record, DL_COL_DOC));
   row->seq = timeline->seq++;
   row->own_lo = row->lo;
   row->own_hi = row->hi;

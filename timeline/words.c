@@ -220,8 +220,9 @@ each_word (DlWordLists *lists, const char *text,
           p = (guchar) *p < 0x80 ? p + 1 : g_utf8_next_char (p);
           continue;
         }
-      g_string_truncate (lists->word, 0);
-      g_string_append_len (lists->word, p, end - p);
+      /* One call, not truncate and append: every word comes here. */
+      g_string_set_size (lists->word, end - p);
+      memcpy (lists->word->str, p, end - p);
       casefold_word (lists, ascii);
       take (lists, data);
       p = end;
