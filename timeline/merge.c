@@ -69,6 +69,19 @@ dl_row_free (DlRow *row)
   g_free (row);
 }
 
+GRefString *
+dl_row_doc (GRefString **last, const char *doc, gsize len)
+{
+  if (*last == NULL || strlen (*last) != len || memcmp (*last, doc, len) != 0)
+    {
+      g_autofree char *name = g_strndup (doc, len);
+
+      g_clear_pointer (last, g_ref_string_release);
+      *last = g_ref_string_new_intern (name);
+    }
+  return g_ref_string_acquire (*last);
+}
+
 int
 dl_row_compare (const DlRow *a, const DlRow *b)
 {

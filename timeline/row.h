@@ -45,6 +45,11 @@ typedef struct {
 } DlRow;
 
 void dl_row_free (DlRow *row);
+
+/* The interned name doc[0, len) as a new reference, reusing *last (the
+ * name of the row before, replaced when it differs): rows come a
+ * document at a time, and interning takes a lock and a lookup. */
+GRefString *dl_row_doc (GRefString **last, const char *doc, gsize len);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (DlRow, dl_row_free)
 
 static inline gboolean

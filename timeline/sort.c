@@ -302,17 +302,6 @@ unpack (DlSorter *sorter, const Head *head, GError **error)
 
   if (record == NULL)
     return NULL;
-  /* Rows of one document come together: one interned name serves. */
-  if (sorter->last_doc == NULL
-      || strlen (sorter->last_doc) != head->doc_len
-      || memcmp (sorter->last_doc, doc, head->doc_len) != 0)
-    {
-      g_autofree char *name = g_strndup (doc, head->doc_len);
-
-      if (sorter->last_doc)
-        g_ref_string_release (sorter->last_doc);
-      sorter->last_doc = g_ref_string_new_intern (name);
-    }
   row = g_new0 (DlRow, 1);
   row->record = record;
   row->key = head->key;
@@ -326,7 +315,7 @@ unpack (DlSorter *sorter, const Head *head, GError **error)
   row->spot.mention = head->mention;
   row->line = head->line;
   row->seq = head->seq;
-  row->doc = g_ref_string_acquire (sorter->last_doc);
+  row->doc = dl_row_doc (&sorter->last_doc, doc, head->doc_len);
   row->reports = 1;
   return row;
 }

@@ -337,19 +337,6 @@ spot_of (const DlRecord *record, guint64 line)
 
 /* Makes a ranges row a timeline row, once no link can join it any more:
  * its label, event, source and sort key, and the words it is merged by. */
-/* The interned name of doc: rows come a document at a time, and
- * interning takes a lock and a lookup. */
-static GRefString *
-doc_of (DlTimeline *timeline, const char *doc)
-{
-  if (timeline->last_doc == NULL || strcmp (timeline->last_doc, doc) != 0)
-    {
-      g_clear_pointer (&timeline->last_doc, g_ref_string_release);
-      timeline->last_doc = g_ref_string_new_intern (doc);
-    }
-  return g_ref_string_acquire (timeline->last_doc);
-}
-
 static void
 to_timeline (DlTimeline *timeline, DlRow *row, gboolean from_ranges)
 {
@@ -378,7 +365,9 @@ to_timeline (DlTimeline *timeline, DlRow *row, gboolean from_ranges)
   if (*event == '\0')
     dl_record_set (record, DL_COL_EVENT,
                    event = dl_record_get (record, DL_COL_CONTEXT));
-  row->doc = doc_of (timeline, dl_record_get (record, DL_COL_DOC));
+  row->doc = dl_row_doc (&timeline->last_doc,
+                         dl_record_get (record, DL_COL_DOC),
+                         strlen (dl_record_get (record, DL_COL_DOC)));
   row->seq = timeline->seq++;
   row->own_lo = row->lo;
   row->own_hi = row->hi;
