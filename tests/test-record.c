@@ -315,6 +315,7 @@ written_csv (const DlRecord *record, GPtrArray *extra)
   g_unlink (path);
   return text;
 }
+
 static void
 test_write_round_trip (void)
 {
