@@ -19,13 +19,13 @@
 
 /* The part of a row that is not its record.  The document's name (doc_len
  * bytes), the ties (tie_len bytes: the mention, a NUL and the event, which
- * the order reads after the line) and the record (rec_len bytes) follow
- * it. */
+ * the order reads after the line), the record (rec_len bytes) and the
+ * event's words (n_words hashes, when has_words) follow it. */
 typedef struct {
   gint32 key, hi, lo, own_lo, own_hi;
-  guint8 granularity, certainty, pad[2];
+  guint8 granularity, certainty, has_words, pad;
   guint32 sentence, mention;
-  guint32 doc_len, tie_len, rec_len, pad2;
+  guint32 doc_len, tie_len, rec_len, n_words;
   guint64 line, seq;
 } Head;
 
@@ -129,7 +129,8 @@ dl_sorter_runs (const DlSorter *sorter)
 static inline gsize
 entry_size (const Head *head)
 {
-  return sizeof (Head) + head->doc_len + head->tie_len + head->rec_len;
+  return sizeof (Head) + head->doc_len + head->tie_len + head->rec_len
+         + head->n_words * sizeof (guint32);
 }
 
 static inline guint64
@@ -230,7 +231,7 @@ reset (DlSorter *sorter)
 
 static gboolean spill (DlSorter *sorter, GError **error);
 
-/* The head of row; its ties and record into sorter->scratch. */
+/* The head of row; its ties, record and words into sorter->scratch. */
 static Head
 pack (DlSorter *sorter, const DlRow *row)
 {
@@ -253,6 +254,14 @@ pack (DlSorter *sorter, const DlRow *row)
   head.tie_len = sorter->scratch->len;
   dl_spill_encode (sorter->scratch, row->record);
   head.rec_len = sorter->scratch->len - head.tie_len;
+  if (row->words)
+    {
+      head.has_words = 1;
+      head.n_words = row->words->n;
+      g_byte_array_append (sorter->scratch,
+                           (const guint8 *) row->words->hash,
+                           row->words->n * sizeof (guint32));
+    }
   return head;
 }
 
@@ -317,6 +326,15 @@ unpack (DlSorter *sorter, const Head *head, GError **error)
   row->seq = head->seq;
   row->doc = dl_row_doc (&sorter->last_doc, doc, head->doc_len);
   row->reports = 1;
+  if (head->has_words)
+    {
+      gsize size = head->n_words * sizeof (guint32);
+
+      row->words = g_malloc (sizeof (DlWords) + size);
+      row->words->n = head->n_words;
+      memcpy (row->words->hash, doc + head->doc_len + head->tie_len
+                                    + head->rec_len, size);
+    }
   return row;
 }
 

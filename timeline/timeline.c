@@ -379,8 +379,21 @@ to_timeline (DlTimeline *timeline, DlRow *row, gboolean from_ranges)
     row->hi = DL_OPEN_END;
 }
 
+/* The words of the row's event, for the same-event merge: only a row with
+ * a range can merge. */
+static void
+read_words (DlWordLists *lists, DlRow *row)
+{
+  if (lists && dl_row_ranged (row) && row->words == NULL)
+    row->words = dl_words_of (lists, dl_record_get (row->record, DL_COL_EVENT),
+                              dl_record_get (row->record, DL_COL_MENTION));
+}
+
 /* Hands row on to the sort (or drops it, --resolved-only).  Fails only
- * when the sort cannot spill (a temporary file cannot be written). */
+ * when the sort cannot spill (a temporary file cannot be written).  The
+ * event's words are read here, as the row comes, and kept with it in the
+ * sort: in dateline this runs beside extract, while all that follows the
+ * sort waits for the last row. */
 static gboolean
 to_sort (DlTimeline *timeline, DlRow *row, GError **error)
 {
@@ -390,6 +403,7 @@ to_sort (DlTimeline *timeline, DlRow *row, GError **error)
       dl_row_free (row);
       return TRUE;
     }
+  read_words (timeline->lists, row);
   return dl_sorter_add (timeline->sorter, row, error);
 }
 
@@ -591,18 +605,14 @@ typedef struct {
   DlMerger *merger;
 } Sorted;
 
-/* Each row as it comes out of the sort, in order, to the merge: the
- * event's words are read here, not when the row is taken, so that a row
- * waiting in the sort holds only its record. */
+/* Each row as it comes out of the sort, in order, to the merge; the rows
+ * of an input already sorted (--merge) get their words here. */
 static gboolean
 to_merge (DlRow *row, gpointer data, GError **error)
 {
   Sorted *sorted = data;
-  DlWordLists *lists = sorted->timeline->lists;
 
-  if (lists && dl_row_ranged (row))
-    row->words = dl_words_of (lists, dl_record_get (row->record, DL_COL_EVENT),
-                              dl_record_get (row->record, DL_COL_MENTION));
+  read_words (sorted->timeline->lists, row);
   return dl_merger_push (sorted->merger, row, error);
 }
 
