@@ -39,13 +39,17 @@ def parse_args():
     ap.add_argument("--doc-kb", type=int, default=100,
                     help="KB per document (100)")
     ap.add_argument("--rounds", type=int, default=5, help="rounds (5)")
+    ap.add_argument("--cores", type=int, default=1,
+                    help="run every command on cores 0..N-1 (1)")
     ap.add_argument("--only", help="comma-separated subset of: "
                     + ", ".join(NAMES) + " (+ for |)")
     ap.add_argument("--text", nargs="+", metavar="FILE",
                     help="measure on these UTF-8 files instead of TBAQ")
     args = ap.parse_args()
-    if args.mb < 1 or args.doc_kb < 1 or args.rounds < 1:
-        ap.error("--mb, --doc-kb and --rounds must be at least 1")
+    if args.mb < 1 or args.doc_kb < 1 or args.rounds < 1 or args.cores < 1:
+        ap.error("--mb, --doc-kb, --rounds and --cores must be at least 1")
+    if args.cores > len(os.sched_getaffinity(0)):
+        ap.error("--cores: only %d cores here" % len(os.sched_getaffinity(0)))
     # "+" for "|", so that --only extract+normalize needs no quotes.
     args.only = args.only.replace("+", "|").split(",") if args.only else NAMES
     unknown = set(args.only) - set(NAMES)
@@ -102,7 +106,7 @@ def make_mentions(args, tmp, jsonl):
              % (ext, REFERENCE, jsonl, mentions_file(tmp)), "extract")
 
 
-def measure(cmds, names, rounds, tmp):
+def measure(cmds, names, rounds, tmp, cores):
     """name -> [seconds per round], and name -> [peak RSS in KB of each
     stage, the largest over the rounds]."""
     times = {n: [] for n in names}
@@ -110,7 +114,7 @@ def measure(cmds, names, rounds, tmp):
     for r in range(rounds):
         for name in bl.rotated(names, r):
             stages, out = cmds[name]
-            seconds, kb = bl.run(stages, out, tmp, name)
+            seconds, kb = bl.run(stages, out, tmp, name, cores)
             times[name].append(seconds)
             rss[name] = [max(a, b) for a, b in zip(rss[name], kb)]
         print("round %d/%d done" % (r + 1, rounds), file=sys.stderr)
@@ -124,7 +128,7 @@ def largest(name, kb):
     return kb[i] / 1024, stage
 
 
-def report(names, times, rss, size, header):
+def report(names, times, rss, size, header, ncores):
     mb = size / bl.MB
     speed = {n: mb / bl.median(times[n]) for n in names}
     ref = speed.get("grep")
@@ -142,7 +146,9 @@ def report(names, times, rss, size, header):
         notes.append("%s %.2f MB/s%s %.0f MB" % (
             n, speed[n], " %.3fx" % ratio if ratio and n != "grep" else "",
             peak))
-    print("notes: %.0f MB, 1 core: %s" % (mb, "; ".join(notes)))
+    print("notes: %.0f MB, %d core%s: %s" % (mb, ncores,
+                                            "" if ncores == 1 else "s",
+                                            "; ".join(notes)))
 
 
 def main():
@@ -158,13 +164,15 @@ def main():
         for n in names:
             print("%-27s %s > %s" % (n, " | ".join(cmds[n][0]), cmds[n][1]),
                   file=sys.stderr)
-        times, rss = measure(cmds, names, args.rounds, tmp)
+        cores = "0" if args.cores == 1 else "0-%d" % (args.cores - 1)
+        times, rss = measure(cmds, names, args.rounds, tmp, cores)
         header = ("bench.py: %s; dateline %s; %.1f MB of %s text in %d "
-                  "documents of %d KB; %d rounds on core 0 (taskset -c 0)"
+                  "documents of %d KB; %d rounds on core%s %s (taskset -c %s)"
                   % (bl.machine(load), bl.revision(), size / bl.MB,
                      "--text" if args.text else "TBAQ", ndocs, args.doc_kb,
-                     args.rounds))
-        report(names, times, rss, size, header)
+                     args.rounds, "" if args.cores == 1 else "s", cores,
+                     cores))
+        report(names, times, rss, size, header, args.cores)
     return 0
 
 

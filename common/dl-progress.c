@@ -19,14 +19,30 @@ static struct {
   gint64 start, next; /* monotonic microseconds */
 } meter;
 
+/* dateline warns from its normalize thread while extract's thread draws
+ * the meter: the lock keeps a warning and a redraw from mixing. */
+static GMutex meter_lock;
+
 /* Reading the clock on every row would cost more than the row. */
 #define EVENTS_PER_CLOCK 1024
 
 static void
+clear_locked (void)
+{
+  if (!meter.shown)
+    return;
+  fputs ("\r\033[K", stderr);
+  fflush (stderr);
+  meter.shown = FALSE;
+}
+
+static void
 print_handler (const char *text)
 {
-  dl_progress_clear ();
+  g_mutex_lock (&meter_lock);
+  clear_locked ();
   fputs (text, stderr);
+  g_mutex_unlock (&meter_lock);
 }
 
 static void
@@ -136,15 +152,15 @@ dl_progress_tick (guint documents, guint64 bytes, guint64 rows)
   if (now < meter.next)
     return;
   meter.next = now + (meter.terminal ? G_USEC_PER_SEC / 4 : G_USEC_PER_SEC);
+  g_mutex_lock (&meter_lock);
   draw (now);
+  g_mutex_unlock (&meter_lock);
 }
 
 void
 dl_progress_clear (void)
 {
-  if (!meter.shown)
-    return;
-  fputs ("\r\033[K", stderr);
-  fflush (stderr);
-  meter.shown = FALSE;
+  g_mutex_lock (&meter_lock);
+  clear_locked ();
+  g_mutex_unlock (&meter_lock);
 }
