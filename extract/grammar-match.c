@@ -9,7 +9,8 @@
  * The index is exact, not a guess: PCRE2's partial matching tells whether a
  * rule can begin with a word's first two bytes, then its first three, then
  * the word as written with the byte after it, and, for a word that begins
- * more than a few rules, with the token after it.  Each is asked the first
+ * more than a few rules, with the tokens after it, one more at a time
+ * while they still begin more than a few.  Each is asked the first
  * time the text shows it and remembered, each narrowing the last, so a new
  * word costs few probes and a known one a lookup or two.  Rules that could
  * begin with any word (they start with \w) are tried at every word whose
@@ -25,19 +26,28 @@
 #define MAX_WORD 40
 
 /* A word that more rules than this can begin with ("the", "a", "last") is
- * narrowed down by the token after it. */
+ * narrowed down by the token after it, and so on, up to MAX_DEPTH tokens
+ * after the word: "the three" still begins eight rules that count ("the
+ * three days", "the three largest"), "the three foreign" none. */
 #define BIG_BUCKET 2
+#define MAX_DEPTH 3
 
 /* How many words, and tokens after one word, are remembered; past that a
  * word tries every rule its first letter allows, which is slower but as
  * exact. */
 #define MAX_WORDS 200000
 #define MAX_TOKENS 20000
+/* ... and tokens after tokens, in all. */
+#define MAX_NESTED 100000
 
 typedef struct {
-  GPtrArray *rules; /* the rules that can begin with the word */
-  DlWordTable *next; /* big buckets: next token -> GPtrArray (may be
-                      * empty) */
+  GPtrArray *rules;   /* the rules that can begin with the word */
+  /* big buckets: */
+  DlWordTable *next;  /* the next token -> WordEntry, NULL for none */
+  DlWordTable *firsts; /* the first bytes of a next token -> GPtrArray */
+  char *probe;        /* the words it stands for, tokens after the first
+                       * included ("the three"); NULL for the first */
+  guint depth;        /* the number of tokens after the first */
 } WordEntry;
 
 /* The rules that can begin with a pair's bytes and each third byte, probed
@@ -57,6 +67,7 @@ struct _DlGrammarIndex {
   ThirdBytes **by_triple;   /* [first * 256 + second byte], made on demand */
   DlWordTable *by_word;     /* word as written -> WordEntry or NULL */
   DlWordTable *by_number;   /* digits as written -> WordEntry or NULL */
+  guint nested;             /* entries of tokens after a first one */
 };
 
 static void
@@ -74,6 +85,9 @@ word_entry_free (WordEntry *entry)
   free_list (entry->rules);
   if (entry->next)
     dl_word_table_free (entry->next);
+  if (entry->firsts)
+    dl_word_table_free (entry->firsts);
+  g_free (entry->probe);
   g_free (entry);
 }
 
@@ -176,11 +190,12 @@ rules_beginning (GPtrArray *list, const char *text)
   return found;
 }
 
-/* The entry of the rules of list that can begin with word, or NULL. */
+/* The entry of the rules of list that can begin with probe, depth tokens
+ * after the first, or NULL. */
 static WordEntry *
-make_entry (GPtrArray *list, const char *word)
+make_entry (GPtrArray *list, const char *probe, guint depth)
 {
-  GPtrArray *found = rules_beginning (list, word);
+  GPtrArray *found = rules_beginning (list, probe);
   WordEntry *entry;
 
   if (found->len == 0)
@@ -190,8 +205,13 @@ make_entry (GPtrArray *list, const char *word)
     }
   entry = g_new0 (WordEntry, 1);
   entry->rules = found;
-  if (found->len > BIG_BUCKET)
-    entry->next = dl_word_table_new (free_list);
+  entry->depth = depth;
+  if (found->len > BIG_BUCKET && depth < MAX_DEPTH)
+    {
+      entry->next = dl_word_table_new ((GDestroyNotify) word_entry_free);
+      entry->firsts = dl_word_table_new (free_list);
+      entry->probe = depth > 0 ? g_strdup (probe) : NULL;
+    }
   return entry;
 }
 
@@ -347,66 +367,87 @@ read_word (const char *text, gsize len, gsize offset, char *word)
 }
 
 /* The rules of entry that can go on with the first byte of token (as
- * by_next_token makes it), probe being the word and the token, whose first
+ * by_next_token makes it), probe being the words and the token, whose first
  * byte is at first. */
 static GPtrArray *
 by_first_byte (WordEntry *entry, const char *token, const char *probe,
                gsize first)
 {
-  /* \1 keeps these keys apart from the tokens', which begin with a space
-   * or a '.'. */
-  char key[3] = { '\1', token[0], token[1] };
+  char key[2] = { token[0], token[1] };
   gpointer list;
 
-  if (!dl_word_table_lookup (entry->next, key, sizeof key, &list))
+  if (!dl_word_table_lookup (entry->firsts, key, sizeof key, &list))
     {
       g_autofree char *prefix = g_strndup (probe, first + 1);
 
       list = rules_beginning (entry->rules, prefix);
-      dl_word_table_insert (entry->next, key, sizeof key, list);
+      dl_word_table_insert (entry->firsts, key, sizeof key, list);
     }
   return list;
 }
 
-/* The rules of a common word's entry that can go on with the token after
- * it (the next word, or the next sign or digit), probed on first sight and
- * remembered: "the" alone begins dozens of rules, "the third" a few. */
-static GPtrArray *
-by_next_token (WordEntry *entry, const char *word, const char *text,
-               gsize len, gsize offset)
+/* The entry of the rules of entry (standing for words) that can go on
+ * with token, or NULL. */
+static WordEntry *
+narrow (WordEntry *entry, const char *words, const char *token,
+        gboolean spaced)
 {
-  char token[MAX_WORD + 3];
-  gboolean spaced = FALSE;
-  gpointer list;
+  g_autofree char *probe = g_strconcat (words, spaced ? " " : "", token + 1,
+                                        NULL);
+  /* A new token is probed against the rules that can go on with its
+   * first byte (remembered too): "the" begins dozens of rules, "the t" a
+   * few. */
+  GPtrArray *narrowed = by_first_byte (entry, token, probe,
+                                       strlen (words) + spaced);
 
-  while (offset < len && g_ascii_isspace (text[offset]))
-    offset++, spaced = TRUE;
-  if (offset >= len)
-    return entry->rules;
-  token[0] = spaced ? ' ' : '.';
-  if (!g_ascii_isalpha (text[offset]))
-    token[1] = text[offset], token[2] = '\0';
-  else if (read_word (text, len, offset, token + 1) == offset)
-    return entry->rules;
-  if (strlen (token) > DL_WORD_KEY_MAX)
-    return entry->rules;
-  if (!dl_word_table_lookup (entry->next, token, strlen (token), &list))
+  return narrowed->len ? make_entry (narrowed, probe, entry->depth + 1)
+                       : NULL;
+}
+
+/* The rules of a common word's entry that can go on with the tokens after
+ * it (the next word, or the next sign or digit), probed on first sight and
+ * remembered: "the" alone begins dozens of rules, "the third" a few.  word
+ * is the word as written. */
+static GPtrArray *
+by_next_token (DlGrammarIndex *index, WordEntry *entry, const char *word,
+               const char *text, gsize len, gsize offset)
+{
+  for (;;)
     {
-      g_autofree char *probe = g_strconcat (word, spaced ? " " : "",
-                                            token + 1, NULL);
-      GPtrArray *narrowed;
+      char token[MAX_WORD + 3];
+      gboolean spaced = FALSE;
+      gpointer child;
+      gsize end, n;
 
-      if (dl_word_table_size (entry->next) >= MAX_TOKENS)
+      while (offset < len && g_ascii_isspace (text[offset]))
+        offset++, spaced = TRUE;
+      if (offset >= len)
         return entry->rules;
-      /* A new token is probed against the rules that can go on with its
-       * first byte (remembered too): "the" begins dozens of rules, "the
-       * t" a few. */
-      narrowed = by_first_byte (entry, token, probe, strlen (word) + spaced);
-      list = narrowed->len ? rules_beginning (narrowed, probe)
-                           : g_ptr_array_ref (narrowed);
-      dl_word_table_insert (entry->next, token, strlen (token), list);
+      token[0] = spaced ? ' ' : '.';
+      if (!g_ascii_isalpha (text[offset]))
+        token[1] = text[offset], token[2] = '\0', end = offset + 1;
+      else if ((end = read_word (text, len, offset, token + 1)) == offset)
+        return entry->rules;
+      n = strlen (token);
+      if (n > DL_WORD_KEY_MAX)
+        return entry->rules;
+      if (!dl_word_table_lookup (entry->next, token, n, &child))
+        {
+          if (dl_word_table_size (entry->next) >= MAX_TOKENS
+              || index->nested >= MAX_NESTED)
+            return entry->rules;
+          child = narrow (entry, entry->probe ? entry->probe : word, token,
+                          spaced);
+          dl_word_table_insert (entry->next, token, n, child);
+          index->nested++;
+        }
+      if (child == NULL)
+        return NULL;
+      entry = child;
+      if (entry->next == NULL)
+        return entry->rules;
+      offset = end;
     }
-  return list;
 }
 
 /* The entry of word in table, probed from list on first sight; NULL if no
@@ -430,7 +471,7 @@ entry_of (DlWordTable *table, GPtrArray *list, const char *word, gsize len,
     /* Probed on first sight only: word need not end in a NUL. */
     g_autofree char *probe = g_strndup (word, len);
 
-    entry = make_entry (list, probe);
+    entry = make_entry (list, probe, 0);
   }
   dl_word_table_insert (table, word, len, entry);
   return entry;
@@ -461,7 +502,7 @@ by_number (DlGrammarIndex *index, const char *text, gsize len, gsize offset)
     return all;
   if (entry == NULL)
     return NULL;
-  return entry->next ? by_next_token (entry, digits, text, len, end)
+  return entry->next ? by_next_token (index, entry, digits, text, len, end)
                      : entry->rules;
 }
 
@@ -554,7 +595,7 @@ candidates (DlGrammarIndex *index, const char *text, gsize len, gsize offset,
   else if (entry && entry->next)
     {
       copy_word (text, offset, end, word);
-      *specific = by_next_token (entry, word, text, len, end);
+      *specific = by_next_token (index, entry, word, text, len, end);
     }
   else if (entry)
     *specific = entry->rules;

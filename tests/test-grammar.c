@@ -108,6 +108,43 @@ test_longest_wins (void)
                    "UNDEF-year-01");
 }
 
+/* Rules that begin with the same words are told apart by the tokens after
+ * them, a token at a time and remembered: the same text matched twice (the
+ * second time from what the index remembers) gives the same matches, each
+ * by the rule whose words the text has. */
+static void
+test_narrowed_by_tokens (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (DlGrammar) grammar = load (
+      "rule quarter\nmatch the\\s+first\\s+quarter\nform Q1\n"
+      "example [the first quarter] -> Q1\n\n"
+      "rule half\nmatch the\\s+first\\s+half\nform H1\n"
+      "example [the first half] -> H1\n\n"
+      "rule week-of\nmatch the\\s+first\\s+week\\s+of\\s+may\nform W1\n"
+      "example [the first week of may] -> W1\n\n"
+      "rule week\nmatch the\\s+(?:first\\s+)?week\\b\nform W\n"
+      "example [the first week] -> W\n",
+      &error);
+  const char *text = "the first quarter, the first half, the first week of "
+                     "may, the first week of june, the first  quarter, the "
+                     "first\nhalf, the first, the week, the first.half";
+  const char *forms[] = { "Q1", "H1", "W1", "W", "Q1", "H1", "W" };
+
+  g_assert_no_error (error);
+  for (int round = 0; round < 2; round++)
+    {
+      g_autoptr (GArray) matches = dl_grammar_match (grammar, text,
+                                                     strlen (text), &error);
+
+      g_assert_no_error (error);
+      g_assert_cmpuint (matches->len, ==, G_N_ELEMENTS (forms));
+      for (guint i = 0; i < G_N_ELEMENTS (forms); i++)
+        g_assert_cmpstr (g_array_index (matches, DlMatch, i).form, ==,
+                         forms[i]);
+    }
+}
+
 static void
 expect_load_error (const char *rules, const char *fragment)
 {
@@ -271,6 +308,7 @@ main (int argc, char **argv)
   g_test_add_func ("/grammar/loads-and-matches", test_loads_and_matches);
   g_test_add_func ("/grammar/word-boundaries", test_word_boundaries);
   g_test_add_func ("/grammar/longest-wins", test_longest_wins);
+  g_test_add_func ("/grammar/narrowed-by-tokens", test_narrowed_by_tokens);
   g_test_add_func ("/grammar/load-errors", test_load_errors);
   g_test_add_func ("/grammar/templates", test_templates);
   g_test_add_func ("/grammar/case-after-number", test_case_after_number);
