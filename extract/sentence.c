@@ -67,11 +67,10 @@ is_stop (guchar c)
   return c == '.' || c == '!' || c == '?';
 }
 
-/* The bytes the splitter stops at: whitespace and the stops.  Everything
- * else is skipped a word at a time. */
-static const guint8 stops_here[256] = {
-  [' '] = 1, ['\t'] = 1, ['\n'] = 1, ['\r'] = 1, ['\v'] = 1, ['\f'] = 1,
-  ['.'] = 1, ['!'] = 1, ['?'] = 1,
+/* Inside a sentence, only these can end it or break its line: the rest,
+ * spaces between words included, is skipped in one run. */
+static const guint8 breaks_here[256] = {
+  ['\n'] = 1, ['.'] = 1, ['!'] = 1, ['?'] = 1,
 };
 
 static gboolean
@@ -403,10 +402,18 @@ dl_sentence_splitter_split (DlSentenceSplitter *splitter, const char *text,
           i = after;
           continue;
         }
-      do
-        i++;
-      while (i < len && !stops_here[(guchar) text[i]]);
-      s.last = i;
+      /* A word: on to the next newline or stop, then back over the
+       * spaces before it, where the last word ends; a run of spaces
+       * there is read from its start, as above. */
+      {
+        gsize j = i + 1;
+
+        while (j < len && !breaks_here[(guchar) text[j]])
+          j++;
+        while (is_space (text[j - 1]))
+          j--;
+        s.last = i = j;
+      }
     }
   if (s.open)
     add_span (s.spans, s.start, s.last);
