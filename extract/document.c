@@ -726,16 +726,46 @@ clean_timeml (const DlDocument *document, gsize start, gsize end, GString *out)
 /* Cleans plain text: a run of whitespace is one space.  Writes into
  * out's buffer directly (it holds end - start bytes): every mention's
  * sentence comes through here. */
+/* How many of the 8 bytes at p come before the first below 0x21 (a space
+ * or a control byte), 8 if none: in x - 0x2121..., a borrow reaches a
+ * byte's top bit only from such a byte or from one before it, and a byte
+ * from 0x80 up never counts, so the lowest bit left marks the first. */
+static inline guint
+bytes_above_space (const char *p)
+{
+  guint64 x, low;
+
+  memcpy (&x, p, 8);
+  x = GUINT64_FROM_LE (x);
+  low = (x - 0x2121212121212121ull) & ~x & 0x8080808080808080ull;
+  return low ? (guint) __builtin_ctzll (low) / 8 : 8;
+}
+
 static void
 clean_plain (const DlDocument *document, gsize start, gsize end, GString *out)
 {
   char *o;
+  gsize i = start;
 
   g_string_set_size (out, end - start);
   o = out->str;
-  for (gsize i = start; i < end; i++)
+  while (i < end)
     {
-      char c = document->data[i];
+      char c;
+
+      /* The bytes before the next space go 8 at a time (o never passes
+       * i, so the 8 fit). */
+      if (end - i >= 8)
+        {
+          guint n = bytes_above_space (document->data + i);
+
+          memcpy (o, document->data + i, 8);
+          o += n;
+          i += n;
+          if (n == 8)
+            continue;
+        }
+      c = document->data[i++];
 
       /* Most bytes are above the space: one test for them. */
       if ((guchar) c > ' ' || !is_space (c))

@@ -113,6 +113,52 @@ test_clean_plain (void)
   g_assert_cmpstr (part, ==, "two");
 }
 
+/* What clean does to plain text, a byte at a time: each run of spaces is
+ * one space, none at either end. */
+static char *
+cleaned_slowly (const char *text)
+{
+  GString *out = g_string_new (NULL);
+
+  for (const char *p = text; *p; p++)
+    if (strchr (" \t\n\r\v\f", *p) == NULL)
+      g_string_append_c (out, *p);
+    else if (out->len > 0 && out->str[out->len - 1] != ' ')
+      g_string_append_c (out, ' ');
+  if (out->len > 0 && out->str[out->len - 1] == ' ')
+    g_string_truncate (out, out->len - 1);
+  return g_string_free (out, FALSE);
+}
+
+/* Clean copies the bytes before a space eight at a time: spaces, control
+ * bytes and UTF-8 at every place in a run of eight, and every span of a
+ * text, come out as byte by byte. */
+static void
+test_clean_plain_runs (void)
+{
+  const char *pieces[] = { " ", "\t", "\r\n", "  \f", "\x01", "\x1f", "!",
+                           "\xC3\xA9", "\xE2\x80\xA6", "x" };
+  g_autoptr (GString) text = g_string_new (NULL);
+  g_autoptr (DlDocument) document = NULL;
+
+  for (guint i = 0; i < 400; i++)
+    g_string_append (text, pieces[(i * 7 + i / 11) % G_N_ELEMENTS (pieces)]);
+  document = new_plain (text->str);
+  for (gsize start = 0; start < 24; start++)
+    for (gsize end = start; end <= text->len; end += 1 + end % 13)
+      {
+        g_autofree char *got = dl_document_clean (document, start, end);
+        g_autofree char *piece = g_strndup (text->str + start, end - start);
+        g_autofree char *want = NULL;
+
+        /* Cuts inside a character drop its pieces (clean-utf8-cut). */
+        if (!g_utf8_validate (piece, -1, NULL))
+          continue;
+        want = cleaned_slowly (piece);
+        g_assert_cmpstr (got, ==, want);
+      }
+}
+
 static void
 test_clean_utf8_cut (void)
 {
@@ -440,6 +486,7 @@ main (int argc, char **argv)
   g_test_add_func ("/document/line-at", test_line_at);
   g_test_add_func ("/document/empty", test_empty);
   g_test_add_func ("/document/clean-plain", test_clean_plain);
+  g_test_add_func ("/document/clean-plain-runs", test_clean_plain_runs);
   g_test_add_func ("/document/clean-utf8-cut", test_clean_utf8_cut);
   g_test_add_func ("/document/bom", test_bom);
   g_test_add_func ("/document/timeml-scan", test_timeml_scan);
