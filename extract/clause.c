@@ -598,13 +598,13 @@ before_aside (const Search *s, const GArray *breaks, gint back, gsize ms)
   return back;
 }
 
-/* The mentions that lie in the window, as spans to skip. */
-static GArray *
-mentions_in (const GArray *matches, guint index, DlSpan window)
+/* The mentions that lie in the window, as spans to skip, into skip. */
+static void
+mentions_in (GArray *skip, const GArray *matches, guint index, DlSpan window)
 {
-  GArray *skip = g_array_new (FALSE, FALSE, sizeof (DlSpan));
   guint first = index;
 
+  g_array_set_size (skip, 0);
   while (first > 0
          && g_array_index (matches, DlMatch, first - 1).end > window.start)
     first--;
@@ -618,7 +618,21 @@ mentions_in (const GArray *matches, guint index, DlSpan window)
       if (span.start < span.end)
         g_array_append_val (skip, span);
     }
-  return skip;
+}
+
+void
+dl_clauses_refill (DlClauses *clauses, const char *text, DlSpan window,
+                   const GArray *matches, guint index)
+{
+  clauses->text = text;
+  clauses->window = window;
+  mentions_in (clauses->skip, matches, index, window);
+  g_array_set_size (clauses->breaks, 0);
+  /* Room for the words of most sentences (no allocation once made). */
+  g_array_set_size (clauses->content, 64);
+  clauses->n_content = 0;
+  find_breaks (clauses);
+  g_array_set_size (clauses->content, clauses->n_content);
 }
 
 DlClauses *
@@ -628,15 +642,10 @@ dl_clauses_new (DlClauseRules *rules, const char *text, DlSpan window,
   DlClauses *clauses = g_new0 (DlClauses, 1);
 
   clauses->rules = rules;
-  clauses->text = text;
-  clauses->window = window;
-  clauses->skip = mentions_in (matches, index, window);
+  clauses->skip = g_array_new (FALSE, FALSE, sizeof (DlSpan));
   clauses->breaks = g_array_new (FALSE, FALSE, sizeof (Break));
-  /* Room for the words of most sentences. */
   clauses->content = g_array_sized_new (FALSE, FALSE, sizeof (gsize), 64);
-  g_array_set_size (clauses->content, 64);
-  find_breaks (clauses);
-  g_array_set_size (clauses->content, clauses->n_content);
+  dl_clauses_refill (clauses, text, window, matches, index);
   return clauses;
 }
 

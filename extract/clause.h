@@ -35,6 +35,10 @@ typedef struct _DlClauses DlClauses;
 DlClauses *dl_clauses_new (DlClauseRules *rules, const char *text,
                            DlSpan window, const GArray *matches, guint index);
 void dl_clauses_free (DlClauses *clauses);
+/* The same clauses made again for another window, in their memory: a
+ * sentence after a sentence allocates nothing. */
+void dl_clauses_refill (DlClauses *clauses, const char *text, DlSpan window,
+                        const GArray *matches, guint index);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (DlClauses, dl_clauses_free)
 /* The clause that carries match (one of the window's), trimmed of its cue
  * word and the punctuation at its edges. */

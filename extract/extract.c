@@ -158,7 +158,8 @@ typedef struct {
   guint index;
   gboolean fits; /* the sentence is its own context */
   char *text;    /* the sentence cleaned, once needed */
-  DlClauses *clauses; /* its clauses, once needed */
+  DlClauses *clauses; /* its clauses (kept for the next sentence's) */
+  gboolean have_clauses; /* ... found in this sentence */
 } Context;
 
 /* The cut that marks an excerpt. */
@@ -203,7 +204,7 @@ set_context (DlExtractor *extractor, DlDocument *document, DlRecord *record,
   else if (context->index != index)
     {
       g_clear_pointer (&context->text, g_free);
-      g_clear_pointer (&context->clauses, dl_clauses_free);
+      context->have_clauses = FALSE;
       context->index = index;
       context->fits = dl_context_fits (document->scan, sentence,
                                        DL_CONTEXT_BYTES);
@@ -227,6 +228,10 @@ set_context (DlExtractor *extractor, DlDocument *document, DlRecord *record,
       if (context->clauses == NULL)
         context->clauses = dl_clauses_new (extractor->clauses, document->scan,
                                            window, matches, i);
+      else if (!context->have_clauses)
+        dl_clauses_refill (context->clauses, document->scan, window, matches,
+                           i);
+      context->have_clauses = TRUE;
       clause = dl_clauses_find (context->clauses, match);
     }
   else
@@ -267,7 +272,7 @@ dl_extractor_run_document (DlExtractor *extractor, DlDocument *document,
 {
   g_autoptr (GArray) matches = NULL;
   g_autoptr (GArray) sentences = NULL;
-  Context context = { G_MAXUINT, FALSE, NULL, NULL };
+  Context context = { G_MAXUINT, FALSE, NULL, NULL, FALSE };
   guint hint = 0;
   gboolean ok = TRUE;
 

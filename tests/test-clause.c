@@ -49,6 +49,46 @@ event_of (const char *marked, guint index)
     g_assert_cmpstr (got_, ==, expected);                                   \
   } G_STMT_END
 
+/* One clauses object refilled sentence after sentence, long and short,
+ * finds what new ones find: nothing of the sentence before is left. */
+static void
+test_refill (void)
+{
+  const char *marked[] = {
+    "After the strike of [2019], which closed the port for [three weeks], "
+    "the authority, its crews idle, opened a review office; it reported "
+    "in [March 2020] that contracts were lost, and closed in [2021].",
+    "It closed in [May].",
+    "[Last year] the office, which was new, hired staff, and [in June] it "
+    "moved.",
+    "[2022].",
+  };
+  DlClauses *reused = NULL;
+
+  for (guint round = 0; round < 2; round++)
+    for (guint k = 0; k < G_N_ELEMENTS (marked); k++)
+      {
+        g_autoptr (GArray) matches = NULL;
+        g_autofree char *text = unmark (marked[k], &matches);
+        DlSpan window = { 0, strlen (text) };
+
+        if (reused == NULL)
+          reused = dl_clauses_new (rules, text, window, matches, 0);
+        else
+          dl_clauses_refill (reused, text, window, matches, 0);
+        for (guint i = 0; i < matches->len; i++)
+          {
+            const DlMatch *m = &g_array_index (matches, DlMatch, i);
+            DlSpan want = dl_clause_find (rules, text, window, matches, i);
+            DlSpan got = dl_clauses_find (reused, m);
+
+            g_assert_cmpuint (got.start, ==, want.start);
+            g_assert_cmpuint (got.end, ==, want.end);
+          }
+      }
+  dl_clauses_free (reused);
+}
+
 /* The example of issue 9, in words of our own. */
 static void
 test_semicolon_and_comma (void)
@@ -205,6 +245,7 @@ main (int argc, char **argv)
   rules = dl_clause_rules_load (NULL, &error);
   g_assert_no_error (error);
   g_test_add_func ("/clause/semicolon-and-comma", test_semicolon_and_comma);
+  g_test_add_func ("/clause/refill", test_refill);
   g_test_add_func ("/clause/conjunctions", test_conjunctions);
   g_test_add_func ("/clause/relative", test_relative);
   g_test_add_func ("/clause/date-only", test_date_only);
