@@ -40,12 +40,33 @@ load_event_words (DlEvents *events, const char *grammar_dir, GError **error)
     {
       g_auto (GStrv) pair = g_strsplit (lines[i], "\t", 2);
 
-      if (pair[1])
-        g_hash_table_insert (events->words,
-                             g_strdup (g_strstrip (pair[0])),
-                             g_strdup (g_strstrip (pair[1])));
+      const char *word;
+      gsize n;
+
+      if (pair[1] == NULL)
+        continue;
+      word = g_strstrip (pair[0]);
+      n = strlen (word);
+      g_hash_table_insert (events->words, g_strdup (word),
+                           g_strdup (g_strstrip (pair[1])));
+      /* A word that the filter cannot hold is always looked up. */
+      for (int c = 0; c < 26; c++)
+        if (n >= 32 || word[0] < 'a' || word[0] > 'z' || word[0] == 'a' + c)
+          events->lengths[c] |= n >= 32 ? G_MAXUINT32 : 1u << n;
     }
   return TRUE;
+}
+
+/* The event key of a word (lowercase ASCII, as dl_each_word gives it), or
+ * NULL. */
+static const char *
+event_of_word (const DlEvents *events, const char *word)
+{
+  gsize n = strlen (word);
+
+  if (n < 32 && !(events->lengths[word[0] - 'a'] >> n & 1))
+    return NULL;
+  return g_hash_table_lookup (events->words, word);
 }
 
 gboolean
@@ -96,7 +117,7 @@ static gboolean
 find_event_word (const char *word, gpointer data)
 {
   Finding *f = data;
-  const char *key = g_hash_table_lookup (f->events->words, word);
+  const char *key = event_of_word (f->events, word);
 
   f->found = key ? g_hash_table_lookup (f->dated->dated, key) : NULL;
   return f->found == NULL;
@@ -180,7 +201,7 @@ static gboolean
 remember_event_word (const char *word, gpointer data)
 {
   Remembering *r = data;
-  const char *key = g_hash_table_lookup (r->events->words, word);
+  const char *key = event_of_word (r->events, word);
   DlSpanOfDays *copy;
 
   if (key == NULL || g_hash_table_contains (r->dated->dated, key))

@@ -15,6 +15,10 @@ typedef struct {
   DlAnchors *anchors;  /* --anchors: searched first, so they win */
   DlAnchors *builtin;  /* grammar/en/anchors.csv */
   GHashTable *words;   /* word -> event key (grammar/en/events.txt) */
+  /* Bit n of lengths[c - 'a']: some word of n bytes begins with c.  Every
+   * word of every sentence is asked about, and few are listed: most are
+   * told apart without hashing. */
+  guint32 lengths[26];
 } DlEvents;
 
 /* Loads the anchors files and the built-in list options ask for, and the
