@@ -216,6 +216,35 @@ dl_record_set_in_block (DlRecord *record, DlColumn column, char *value)
 }
 
 void
+dl_record_compact (DlRecord *record)
+{
+  gsize size = 0;
+  char *block, *at;
+
+  for (int i = 0; i < DL_N_COLUMNS; i++)
+    if (record->fields[i])
+      size += strlen (record->fields[i]) + 1;
+  at = block = g_malloc (MAX (size, 1));
+  for (int i = 0; i < DL_N_COLUMNS; i++)
+    {
+      char *field = record->fields[i];
+      gsize n;
+
+      if (field == NULL)
+        continue;
+      n = strlen (field) + 1;
+      memcpy (at, field, n);
+      if (!in_block (record, i))
+        g_free (field);
+      record->fields[i] = at;
+      record->in_block |= G_GUINT64_CONSTANT (1) << i;
+      at += n;
+    }
+  g_free (record->block);
+  record->block = block;
+}
+
+void
 dl_record_set (DlRecord *record, DlColumn column, const char *value)
 {
   dl_record_take (record, column, g_strdup (value));

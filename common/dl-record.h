@@ -114,6 +114,10 @@ const char *dl_record_get (const DlRecord *record, DlColumn column);
 /* Takes ownership of value (may be NULL). */
 void dl_record_take (DlRecord *record, DlColumn column, char *value);
 void dl_record_set (DlRecord *record, DlColumn column, const char *value);
+/* Moves every field into one allocation (its block): a record that one
+ * thread makes and another frees then costs one free there, not one a
+ * field (freeing memory of another thread's heap takes a lock). */
+void dl_record_compact (DlRecord *record);
 /* Sets a column to a count or an offset, written in decimal. */
 void dl_record_set_number (DlRecord *record, DlColumn column, guint64 value);
 void dl_record_set_printf (DlRecord *record, DlColumn column,

@@ -867,6 +867,38 @@ test_spill_round_trip (void)
   g_assert_nonnull (error);
 }
 
+/* A compacted record holds the same fields in one block, whether they
+ * were its own, in a block already (a record read back) or unset; its
+ * fields can be set again, and it is compacted again as it was. */
+static void
+test_compact (void)
+{
+  g_autoptr (GByteArray) out = g_byte_array_new ();
+  g_autoptr (DlRecord) made = dl_record_new ();
+  g_autoptr (DlRecord) read = NULL;
+  g_autoptr (GError) error = NULL;
+
+  dl_record_set (made, DL_COL_DOC, "a.txt");
+  dl_record_set (made, DL_COL_MENTION, "");
+  dl_record_take (made, DL_COL_CONTEXT, g_strnfill (300, 'x'));
+  g_ptr_array_add (made->extra, g_strdup ("kept"));
+  dl_spill_encode (out, made);
+  read = dl_spill_decode (out->data, out->len, &error);
+  g_assert_no_error (error);
+  /* read holds some fields in a block, and one of its own. */
+  dl_record_set (read, DL_COL_FORM, "2020");
+  dl_record_set (made, DL_COL_FORM, "2020");
+  dl_record_compact (read);
+  assert_same_record (made, read);
+  g_assert_nonnull (read->block);
+  g_assert_cmpstr (dl_record_get (read, DL_COL_EVENT), ==, "");
+  dl_record_set (read, DL_COL_DOC, "b.txt");
+  dl_record_compact (read);
+  dl_record_compact (read);
+  dl_record_set (made, DL_COL_DOC, "b.txt");
+  assert_same_record (made, read);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -898,5 +930,6 @@ main (int argc, char **argv)
   g_test_add_func ("/record/utf8", test_utf8);
   g_test_add_func ("/record/write-commas", test_write_commas);
   g_test_add_func ("/record/spill-round-trip", test_spill_round_trip);
+  g_test_add_func ("/record/compact", test_compact);
   return g_test_run ();
 }

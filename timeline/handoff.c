@@ -139,6 +139,7 @@ dl_handoff_sink (DlRecord *record, gpointer data, GError **error)
 {
   DlHandoff *handoff = data;
 
+  dl_record_compact (record);
   g_ptr_array_add (handoff->filling, record);
   return handoff->filling->len < BATCH_RECORDS
          || queue_batch (handoff, error);
