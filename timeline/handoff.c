@@ -3,7 +3,7 @@
  * once per batch, not once per record. */
 #include "handoff.h"
 
-/* A batch of 256 records is some 300 KB; eight in the queue bound what
+/* A batch of 256 records is some 100 KB; eight in the queue bound what
  * waits between the threads to a few megabytes. */
 #define BATCH_RECORDS 256
 #define QUEUE_BATCHES 8
