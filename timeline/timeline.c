@@ -336,7 +336,8 @@ spot_of (const DlRecord *record, guint64 line)
 }
 
 /* Makes a ranges row a timeline row, once no link can join it any more:
- * its label, event, source and sort key, and the words it is merged by. */
+ * its label, event, source and sort key (the words it is merged by are
+ * read as it goes to the sort, read_words). */
 static void
 to_timeline (DlTimeline *timeline, DlRow *row, gboolean from_ranges)
 {
