@@ -13,6 +13,7 @@ struct _DlPipeline {
   DlTimelineOptions timeline_options;
   char *grammar_dir;
   DlTimeline *timeline; /* the one being filled */
+  gboolean threaded;    /* normalize and the timeline in a thread */
   guint skipped;        /* rows the timeline refused (a bug upstream) */
 };
 
@@ -46,6 +47,20 @@ dl_pipeline_free (DlPipeline *pipeline)
   g_free (pipeline);
 }
 
+/* The cores this process may run on: under taskset one, say, though the
+ * machine has more (g_get_num_processors counts the machine's). */
+static guint
+usable_cores (void)
+{
+#ifdef CPU_COUNT
+  cpu_set_t set;
+
+  if (sched_getaffinity (0, sizeof set, &set) == 0)
+    return (guint) CPU_COUNT (&set);
+#endif
+  return g_get_num_processors ();
+}
+
 DlPipeline *
 dl_pipeline_new (DlPipelineArgs *args, GError **error)
 {
@@ -62,6 +77,8 @@ dl_pipeline_new (DlPipelineArgs *args, GError **error)
   normalize_options.grammar_dir = extract_options.grammar_dir;
   pipeline->grammar_dir = g_strdup (extract_options.grammar_dir);
   pipeline->timeline_options.grammar_dir = pipeline->grammar_dir;
+  pipeline->threaded = usable_cores () >= 2;
+  pipeline->timeline_options.words_early = pipeline->threaded;
   pipeline->extractor = dl_extractor_new (&extract_options, error);
   if (pipeline->extractor == NULL)
     return NULL;
@@ -112,20 +129,6 @@ flush_normalizer (gpointer data, GError **error)
                               error);
 }
 
-/* The cores this process may run on: under taskset one, say, though the
- * machine has more (g_get_num_processors counts the machine's). */
-static guint
-usable_cores (void)
-{
-#ifdef CPU_COUNT
-  cpu_set_t set;
-
-  if (sched_getaffinity (0, sizeof set, &set) == 0)
-    return (guint) CPU_COUNT (&set);
-#endif
-  return g_get_num_processors ();
-}
-
 /* Extract runs here; normalize and the timeline run in a thread of their
  * own when there is a second core, so that dateline takes the time of its
  * slower half, not the sum.  On one core a thread would only add switches.
@@ -136,7 +139,7 @@ run_files (DlPipeline *pipeline, const char *const *files, GError **error)
   DlHandoff *handoff;
   gboolean ok;
 
-  if (usable_cores () < 2)
+  if (!pipeline->threaded)
     {
       ok = dl_extractor_run_files (pipeline->extractor, files,
                                    to_normalizer, pipeline);

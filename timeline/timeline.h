@@ -19,6 +19,9 @@ typedef struct {
   const char *grammar_dir; /* word lists from here, or NULL (built in) */
   guint64 buffer_size;     /* bytes of rows sorted in memory; 0: 256 MiB */
   const char *temp_dir;    /* sorted runs past it go here; NULL: $TMPDIR */
+  gboolean words_early;    /* read a row's event words as it comes, not
+                            * after the sort: for a timeline that has a
+                            * core of its own (dateline's second thread) */
 } DlTimelineOptions;
 
 typedef struct _DlTimeline DlTimeline;
