@@ -50,6 +50,7 @@ dl_timeline_new (const DlTimelineOptions *options, GError **error)
   g_autoptr (DlTimeline) timeline = g_new0 (DlTimeline, 1);
 
   timeline->options = *options;
+  timeline->last_context = g_string_new (NULL);
   if (timeline->options.merge_threshold <= 0)
     timeline->options.merge_threshold = DL_MERGE_THRESHOLD;
   timeline->options.grammar_dir = NULL; /* not kept: used only here */
@@ -73,8 +74,7 @@ dl_timeline_free (DlTimeline *timeline)
   dl_sorter_free (timeline->sorter);
   dl_word_lists_free (timeline->lists);
   g_clear_pointer (&timeline->last_doc, g_ref_string_release);
-  if (timeline->last_context)
-    g_string_free (timeline->last_context, TRUE);
+  g_string_free (timeline->last_context, TRUE);
   g_free (timeline);
 }
 
@@ -330,8 +330,6 @@ spot_of (DlTimeline *timeline, const DlRecord *record, guint64 line)
     return spot;
   /* A sentence's mentions come one after another: its hash is taken once
    * (comparing costs less than hashing). */
-  if (timeline->last_context == NULL)
-    timeline->last_context = g_string_new (NULL);
   if (strcmp (timeline->last_context->str, context) != 0)
     {
       g_string_assign (timeline->last_context, context);
@@ -350,7 +348,7 @@ spot_of (DlTimeline *timeline, const DlRecord *record, guint64 line)
 
 /* Makes a ranges row a timeline row, once no link can join it any more:
  * its label, event, source and sort key (the words it is merged by are
- * read as it goes to the sort, read_words). */
+ * read_words', before or after the sort). */
 static void
 to_timeline (DlTimeline *timeline, DlRow *row, gboolean from_ranges)
 {
