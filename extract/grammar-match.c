@@ -354,14 +354,16 @@ copy_word (const char *text, gsize offset, gsize end, char *word)
   return end;
 }
 
-/* The letters of text from offset, as written, into word (MAX_WORD + 1
- * bytes); returns where they end, or offset if none or too many. */
+/* The letters, or the digits, of text from offset, as written, into word
+ * (MAX_WORD + 1 bytes); returns where they end, or offset if too many. */
 static gsize
-read_word (const char *text, gsize len, gsize offset, char *word)
+read_token (const char *text, gsize len, gsize offset, char *word)
 {
+  gboolean digits = g_ascii_isdigit (text[offset]);
   gsize end = offset;
 
-  while (end < len && g_ascii_isalpha (text[end]))
+  while (end < len && (digits ? g_ascii_isdigit (text[end])
+                              : g_ascii_isalpha (text[end])))
     end++;
   return copy_word (text, offset, end, word);
 }
@@ -405,9 +407,11 @@ narrow (WordEntry *entry, const char *words, const char *token,
 }
 
 /* The rules of a common word's entry that can go on with the tokens after
- * it (the next word, or the next sign or digit), probed on first sight and
- * remembered: "the" alone begins dozens of rules, "the third" a few.  word
- * is the word as written. */
+ * it (the next word, the next number's digits, or the next sign), probed
+ * on first sight and remembered: "the" alone begins dozens of rules, "the
+ * third" a few.  A number is one token, not a digit each: "more than 100"
+ * begins every rule that counts, "more than 100 people" none of them, and
+ * MAX_DEPTH tokens reach the word after it.  word is the word as written. */
 static GPtrArray *
 by_next_token (DlGrammarIndex *index, WordEntry *entry, const char *word,
                const char *text, gsize len, gsize offset)
@@ -424,9 +428,9 @@ by_next_token (DlGrammarIndex *index, WordEntry *entry, const char *word,
       if (offset >= len)
         return entry->rules;
       token[0] = spaced ? ' ' : '.';
-      if (!g_ascii_isalpha (text[offset]))
+      if (!g_ascii_isalnum (text[offset]))
         token[1] = text[offset], token[2] = '\0', end = offset + 1;
-      else if ((end = read_word (text, len, offset, token + 1)) == offset)
+      else if ((end = read_token (text, len, offset, token + 1)) == offset)
         return entry->rules;
       n = strlen (token);
       if (n > DL_WORD_KEY_MAX)
