@@ -145,6 +145,45 @@ test_narrowed_by_tokens (void)
     }
 }
 
+/* A number is one token of the index, its digits as written: the word
+ * after it tells rules apart ("more than 1,000 years" from "more than
+ * 1,000 days"), as when the number comes first, and a number too long to
+ * remember is tried against every rule its word allows. */
+static void
+test_number_as_token (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (DlGrammar) grammar = load (
+      "rule days\nmatch (?:more\\s+than\\s+)?(?<n>[\\d,]+)\\s+days\n"
+      "form D{n}\nexample [more than 3 days] -> D3\n\n"
+      "rule years\nmatch (?:more\\s+than\\s+)?(?<n>[\\d,]+)\\s+years\n"
+      "form Y{n}\nexample [more than 3 years] -> Y3\n\n"
+      "rule percent\nmatch (?:more\\s+than\\s+)?(?<n>\\d+)%\n"
+      "form PCT{n}\nexample [more than 12%] -> PCT12\n\n"
+      "rule often\nmatch more\\s+often\nform OFTEN\n"
+      "example [more often] -> OFTEN\n",
+      &error);
+  const char *text = "more than 100 days, more than 1,000 years, more than "
+                     "100 people, more than 12%, more often, 3,000 days, "
+                     "3,000 cars, 3,000 years, more than "
+                     "123456789012345678901234 days";
+  const char *forms[] = { "D100", "Y1,000", "PCT12", "OFTEN", "D3,000",
+                          "Y3,000", "D123456789012345678901234" };
+
+  g_assert_no_error (error);
+  for (int round = 0; round < 2; round++)
+    {
+      g_autoptr (GArray) matches = dl_grammar_match (grammar, text,
+                                                     strlen (text), &error);
+
+      g_assert_no_error (error);
+      g_assert_cmpuint (matches->len, ==, G_N_ELEMENTS (forms));
+      for (guint i = 0; i < G_N_ELEMENTS (forms); i++)
+        g_assert_cmpstr (g_array_index (matches, DlMatch, i).form, ==,
+                         forms[i]);
+    }
+}
+
 static void
 expect_load_error (const char *rules, const char *fragment)
 {
@@ -309,6 +348,7 @@ main (int argc, char **argv)
   g_test_add_func ("/grammar/word-boundaries", test_word_boundaries);
   g_test_add_func ("/grammar/longest-wins", test_longest_wins);
   g_test_add_func ("/grammar/narrowed-by-tokens", test_narrowed_by_tokens);
+  g_test_add_func ("/grammar/number-as-token", test_number_as_token);
   g_test_add_func ("/grammar/load-errors", test_load_errors);
   g_test_add_func ("/grammar/templates", test_templates);
   g_test_add_func ("/grammar/case-after-number", test_case_after_number);
