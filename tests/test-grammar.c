@@ -108,6 +108,26 @@ test_longest_wins (void)
                    "UNDEF-year-01");
 }
 
+/* Matches text twice, the second time from what the index remembers of
+ * the first: both give forms, in order. */
+static void
+assert_forms_twice (DlGrammar *grammar, const char *text,
+                    const char *const *forms, guint n)
+{
+  for (int round = 0; round < 2; round++)
+    {
+      g_autoptr (GError) error = NULL;
+      g_autoptr (GArray) matches = dl_grammar_match (grammar, text,
+                                                     strlen (text), &error);
+
+      g_assert_no_error (error);
+      g_assert_cmpuint (matches->len, ==, n);
+      for (guint i = 0; i < n; i++)
+        g_assert_cmpstr (g_array_index (matches, DlMatch, i).form, ==,
+                         forms[i]);
+    }
+}
+
 /* Rules that begin with the same words are told apart by the tokens after
  * them, a token at a time and remembered: the same text matched twice (the
  * second time from what the index remembers) gives the same matches, each
@@ -129,20 +149,10 @@ test_narrowed_by_tokens (void)
   const char *text = "the first quarter, the first half, the first week of "
                      "may, the first week of june, the first  quarter, the "
                      "first\nhalf, the first, the week, the first.half";
-  const char *forms[] = { "Q1", "H1", "W1", "W", "Q1", "H1", "W" };
+  const char *const forms[] = { "Q1", "H1", "W1", "W", "Q1", "H1", "W" };
 
   g_assert_no_error (error);
-  for (int round = 0; round < 2; round++)
-    {
-      g_autoptr (GArray) matches = dl_grammar_match (grammar, text,
-                                                     strlen (text), &error);
-
-      g_assert_no_error (error);
-      g_assert_cmpuint (matches->len, ==, G_N_ELEMENTS (forms));
-      for (guint i = 0; i < G_N_ELEMENTS (forms); i++)
-        g_assert_cmpstr (g_array_index (matches, DlMatch, i).form, ==,
-                         forms[i]);
-    }
+  assert_forms_twice (grammar, text, forms, G_N_ELEMENTS (forms));
 }
 
 /* A number is one token of the index, its digits as written: the word
@@ -167,21 +177,11 @@ test_number_as_token (void)
                      "100 people, more than 12%, more often, 3,000 days, "
                      "3,000 cars, 3,000 years, more than "
                      "123456789012345678901234 days";
-  const char *forms[] = { "D100", "Y1,000", "PCT12", "OFTEN", "D3,000",
+  const char *const forms[] = { "D100", "Y1,000", "PCT12", "OFTEN", "D3,000",
                           "Y3,000", "D123456789012345678901234" };
 
   g_assert_no_error (error);
-  for (int round = 0; round < 2; round++)
-    {
-      g_autoptr (GArray) matches = dl_grammar_match (grammar, text,
-                                                     strlen (text), &error);
-
-      g_assert_no_error (error);
-      g_assert_cmpuint (matches->len, ==, G_N_ELEMENTS (forms));
-      for (guint i = 0; i < G_N_ELEMENTS (forms); i++)
-        g_assert_cmpstr (g_array_index (matches, DlMatch, i).form, ==,
-                         forms[i]);
-    }
+  assert_forms_twice (grammar, text, forms, G_N_ELEMENTS (forms));
 }
 
 static void
