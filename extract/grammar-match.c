@@ -342,7 +342,7 @@ try_rules (GPtrArray *list, const char *text, gsize len, gsize offset,
   return TRUE;
 }
 
-/* The letters text[offset, end) into word (MAX_WORD + 1 bytes); returns
+/* The bytes text[offset, end) into word (MAX_WORD + 1 bytes); returns
  * end, or offset if they are too many. */
 static gsize
 copy_word (const char *text, gsize offset, gsize end, char *word)
@@ -488,18 +488,13 @@ static GPtrArray *
 by_number (DlGrammarIndex *index, const char *text, gsize len, gsize offset)
 {
   char digits[MAX_WORD + 1];
-  gsize end = offset;
+  gsize end = read_token (text, len, offset, digits);
   WordEntry *entry;
   GPtrArray *all = index->by_byte[(guchar) text[offset]];
   gboolean full;
 
-  while (end < len && g_ascii_isdigit (text[end]) && end - offset < MAX_WORD)
-    {
-      digits[end - offset] = text[end];
-      end++;
-    }
-  digits[end - offset] = '\0';
-  if (all == NULL || (end < len && g_ascii_isdigit (text[end])))
+  /* A number too long to remember tries every rule its digit begins. */
+  if (all == NULL || end == offset)
     return all;
   entry = entry_of (index->by_number, all, digits, end - offset, &full);
   if (full)
