@@ -9,8 +9,8 @@
  * The index is exact, not a guess: PCRE2's partial matching tells whether a
  * rule can begin with a word's first two bytes, then its first three, then
  * the word as written with the byte after it, and, for a word that begins
- * more than a few rules, with the tokens after it, one more at a time
- * while they still begin more than a few.  Each is asked the first
+ * more than one rule, with the tokens after it, one more at a time while
+ * they still begin more than one.  Each is asked the first
  * time the text shows it and remembered, each narrowing the last, so a new
  * word costs few probes and a known one a lookup or two.  Rules that could
  * begin with any word (they start with \w) are tried at every word whose
@@ -19,17 +19,21 @@
 
 #include "dl-record.h"
 #include "dl-word-table.h"
+#include "index-steps.h"
 
 #include <string.h>
 
 /* Longer words begin no rule but the generic ones. */
 #define MAX_WORD 40
 
-/* A word that more rules than this can begin with ("the", "a", "last") is
- * narrowed down by the token after it, and so on, up to MAX_DEPTH tokens
- * after the word: "the three" still begins eight rules that count ("the
- * three days", "the three largest"), "the three foreign" none. */
-#define BIG_BUCKET 2
+/* A word that more rules than this can begin with ("the", "a", "last",
+ * the "U." of "U.S.") is narrowed down by the token after it, and so on,
+ * up to MAX_DEPTH tokens after the word: "the three" still begins eight
+ * rules that count ("the three days", "the three largest"), "the three
+ * foreign" none.  A step costs a lookup (index-steps.h), a failed try of a
+ * rule that counts many times that; a word that begins one rule is not
+ * narrowed, as on new text probing its tokens costs more than it spares. */
+#define BIG_BUCKET 1
 #define MAX_DEPTH 3
 
 /* How many words, and tokens after one word, are remembered; past that a
@@ -43,7 +47,8 @@
 typedef struct {
   GPtrArray *rules;   /* the rules that can begin with the word */
   /* big buckets: */
-  DlWordTable *next;  /* the next token -> WordEntry, NULL for none */
+  guint32 id;         /* its node in the index's steps; 0 for none */
+  guint children;     /* its steps so far */
   DlWordTable *firsts; /* the first bytes of a next token -> GPtrArray */
   char *probe;        /* the words it stands for, tokens after the first
                        * included ("the three"); NULL for the first */
@@ -67,6 +72,9 @@ struct _DlGrammarIndex {
   ThirdBytes **by_triple;   /* [first * 256 + second byte], made on demand */
   DlWordTable *by_word;     /* word as written -> WordEntry or NULL */
   DlWordTable *by_number;   /* digits as written -> WordEntry or NULL */
+  DlStepTable *steps;       /* (node, next token) -> what it leads to */
+  GPtrArray *nodes;         /* WordEntry: [id] of a big bucket ([0] none) */
+  GPtrArray *entries;       /* WordEntry: all of them, owned */
   guint nested;             /* entries of tokens after a first one */
 };
 
@@ -83,8 +91,6 @@ word_entry_free (WordEntry *entry)
   if (entry == NULL)
     return;
   free_list (entry->rules);
-  if (entry->next)
-    dl_word_table_free (entry->next);
   if (entry->firsts)
     dl_word_table_free (entry->firsts);
   g_free (entry->probe);
@@ -113,6 +119,9 @@ dl_grammar_index_free (DlGrammarIndex *index)
   g_free (index->by_triple);
   dl_word_table_free (index->by_word);
   dl_word_table_free (index->by_number);
+  dl_step_table_free (index->steps);
+  g_ptr_array_unref (index->nodes);
+  g_ptr_array_unref (index->entries);
   g_free (index);
 }
 
@@ -191,9 +200,10 @@ rules_beginning (GPtrArray *list, const char *text)
 }
 
 /* The entry of the rules of list that can begin with probe, depth tokens
- * after the first, or NULL. */
+ * after the first, or NULL.  A big bucket becomes a node of the steps. */
 static WordEntry *
-make_entry (GPtrArray *list, const char *probe, guint depth)
+make_entry (DlGrammarIndex *index, GPtrArray *list, const char *probe,
+            guint depth)
 {
   GPtrArray *found = rules_beginning (list, probe);
   WordEntry *entry;
@@ -206,9 +216,11 @@ make_entry (GPtrArray *list, const char *probe, guint depth)
   entry = g_new0 (WordEntry, 1);
   entry->rules = found;
   entry->depth = depth;
+  g_ptr_array_add (index->entries, entry);
   if (found->len > BIG_BUCKET && depth < MAX_DEPTH)
     {
-      entry->next = dl_word_table_new ((GDestroyNotify) word_entry_free);
+      entry->id = index->nodes->len;
+      g_ptr_array_add (index->nodes, entry);
       entry->firsts = dl_word_table_new (free_list);
       entry->probe = depth > 0 ? g_strdup (probe) : NULL;
     }
@@ -266,8 +278,13 @@ dl_grammar_index_build (DlGrammar *grammar, GError **error)
   DlGrammarIndex *index = g_new0 (DlGrammarIndex, 1);
 
   (void) error;
-  index->by_word = dl_word_table_new ((GDestroyNotify) word_entry_free);
-  index->by_number = dl_word_table_new ((GDestroyNotify) word_entry_free);
+  index->by_word = dl_word_table_new (NULL);
+  index->by_number = dl_word_table_new (NULL);
+  index->steps = dl_step_table_new ();
+  index->nodes = g_ptr_array_new ();
+  g_ptr_array_add (index->nodes, NULL);
+  index->entries = g_ptr_array_new_with_free_func (
+      (GDestroyNotify) word_entry_free);
   for (guint i = 0; i < grammar->rules->len; i++)
     {
       Rule *rule = grammar->rules->pdata[i];
@@ -391,8 +408,8 @@ by_first_byte (WordEntry *entry, const char *token, const char *probe,
 /* The entry of the rules of entry (standing for words) that can go on
  * with token, or NULL. */
 static WordEntry *
-narrow (WordEntry *entry, const char *words, const char *token,
-        gboolean spaced)
+narrow (DlGrammarIndex *index, WordEntry *entry, const char *words,
+        const char *token, gboolean spaced)
 {
   g_autofree char *probe = g_strconcat (words, spaced ? " " : "", token + 1,
                                         NULL);
@@ -402,8 +419,31 @@ narrow (WordEntry *entry, const char *words, const char *token,
   GPtrArray *narrowed = by_first_byte (entry, token, probe,
                                        strlen (words) + spaced);
 
-  return narrowed->len ? make_entry (narrowed, probe, entry->depth + 1)
+  return narrowed->len ? make_entry (index, narrowed, probe,
+                                     entry->depth + 1)
                        : NULL;
+}
+
+/* The step from node by token (n bytes), probed and remembered; FALSE
+ * when the index can hold no more.  word is the node's first word as
+ * written. */
+static gboolean
+add_step (DlGrammarIndex *index, guint32 node, const char *word,
+          const char *token, gsize n, gboolean spaced, DlStep *step)
+{
+  WordEntry *entry = index->nodes->pdata[node];
+  WordEntry *child;
+
+  if (entry->children >= MAX_TOKENS || index->nested >= MAX_NESTED)
+    return FALSE;
+  child = narrow (index, entry, entry->probe ? entry->probe : word, token,
+                  spaced);
+  step->rules = child ? child->rules : NULL;
+  step->child = child ? child->id : 0;
+  dl_step_table_insert (index->steps, node, token, n, *step);
+  entry->children++;
+  index->nested++;
+  return TRUE;
 }
 
 /* The rules of a common word's entry that can go on with the tokens after
@@ -416,40 +456,35 @@ static GPtrArray *
 by_next_token (DlGrammarIndex *index, WordEntry *entry, const char *word,
                const char *text, gsize len, gsize offset)
 {
+  GPtrArray *rules = entry->rules;
+  guint32 node = entry->id;
+
   for (;;)
     {
       char token[MAX_WORD + 3];
       gboolean spaced = FALSE;
-      gpointer child;
+      DlStep step;
       gsize end, n;
 
       while (offset < len && g_ascii_isspace (text[offset]))
         offset++, spaced = TRUE;
       if (offset >= len)
-        return entry->rules;
+        return rules;
       token[0] = spaced ? ' ' : '.';
       if (!g_ascii_isalnum (text[offset]))
         token[1] = text[offset], token[2] = '\0', end = offset + 1;
       else if ((end = read_token (text, len, offset, token + 1)) == offset)
-        return entry->rules;
+        return rules;
       n = strlen (token);
-      if (n > DL_WORD_KEY_MAX)
-        return entry->rules;
-      if (!dl_word_table_lookup (entry->next, token, n, &child))
-        {
-          if (dl_word_table_size (entry->next) >= MAX_TOKENS
-              || index->nested >= MAX_NESTED)
-            return entry->rules;
-          child = narrow (entry, entry->probe ? entry->probe : word, token,
-                          spaced);
-          dl_word_table_insert (entry->next, token, n, child);
-          index->nested++;
-        }
-      if (child == NULL)
-        return NULL;
-      entry = child;
-      if (entry->next == NULL)
-        return entry->rules;
+      if (n > DL_STEP_KEY_MAX)
+        return rules;
+      if (!dl_step_table_lookup (index->steps, node, token, n, &step)
+          && !add_step (index, node, word, token, n, spaced, &step))
+        return rules;
+      if (step.rules == NULL || step.child == 0)
+        return step.rules;
+      rules = step.rules;
+      node = step.child;
       offset = end;
     }
 }
@@ -457,8 +492,8 @@ by_next_token (DlGrammarIndex *index, WordEntry *entry, const char *word,
 /* The entry of word in table, probed from list on first sight; NULL if no
  * rule of list can begin with it.  *full when the table can hold no more. */
 static WordEntry *
-entry_of (DlWordTable *table, GPtrArray *list, const char *word, gsize len,
-          gboolean *full)
+entry_of (DlGrammarIndex *index, DlWordTable *table, GPtrArray *list,
+          const char *word, gsize len, gboolean *full)
 {
   gpointer entry = NULL;
 
@@ -475,7 +510,7 @@ entry_of (DlWordTable *table, GPtrArray *list, const char *word, gsize len,
     /* Probed on first sight only: word need not end in a NUL. */
     g_autofree char *probe = g_strndup (word, len);
 
-    entry = make_entry (list, probe, 0);
+    entry = make_entry (index, list, probe, 0);
   }
   dl_word_table_insert (table, word, len, entry);
   return entry;
@@ -496,12 +531,13 @@ by_number (DlGrammarIndex *index, const char *text, gsize len, gsize offset)
   /* A number too long to remember tries every rule its digit begins. */
   if (all == NULL || end == offset)
     return all;
-  entry = entry_of (index->by_number, all, digits, end - offset, &full);
+  entry = entry_of (index, index->by_number, all, digits, end - offset,
+                    &full);
   if (full)
     return all;
   if (entry == NULL)
     return NULL;
-  return entry->next ? by_next_token (index, entry, digits, text, len, end)
+  return entry->id ? by_next_token (index, entry, digits, text, len, end)
                      : entry->rules;
 }
 
@@ -588,10 +624,11 @@ candidates (DlGrammarIndex *index, const char *text, gsize len, gsize offset,
       word[end - offset] = ' ';
       key = word;
     }
-  entry = entry_of (index->by_word, pair, key, end - offset + 1, &full);
+  entry = entry_of (index, index->by_word, pair, key, end - offset + 1,
+                    &full);
   if (full)
     *specific = pair;
-  else if (entry && entry->next)
+  else if (entry && entry->id)
     {
       copy_word (text, offset, end, word);
       *specific = by_next_token (index, entry, word, text, len, end);
