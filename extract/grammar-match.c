@@ -187,15 +187,24 @@ add_to (GPtrArray **list, Rule *rule)
 static GPtrArray *
 rules_beginning (GPtrArray *list, const char *text)
 {
-  GPtrArray *found = g_ptr_array_new ();
+  /* Counted first and made to size: the index makes hundreds of thousands
+   * of these, and growing each by realloc made the heap churn. */
+  g_autofree guint8 *begins = g_new0 (guint8, list->len);
+  GPtrArray *found;
+  guint n = 0;
 
   for (guint i = 0; i < list->len; i++)
     {
       Rule *rule = list->pdata[i];
 
-      if (starts_with (rule, (guchar) text[0]) && can_begin (rule, text))
-        g_ptr_array_add (found, rule);
+      begins[i] = starts_with (rule, (guchar) text[0])
+                  && can_begin (rule, text);
+      n += begins[i];
     }
+  found = g_ptr_array_sized_new (n);
+  for (guint i = 0; i < list->len; i++)
+    if (begins[i])
+      g_ptr_array_add (found, list->pdata[i]);
   return found;
 }
 
