@@ -1,6 +1,8 @@
 /* dl-word-table.h: a table from short byte strings (words) to pointers,
- * for lookups made once a word of the text: extract's index of which rules
- * a word can begin, the timeline's stems of event words.
+ * for lookups made once a word of the text: extract's clause cues,
+ * normalize's tense cues, the timeline's stems of event words.  (The
+ * grammar index keeps its words in extract/index-steps.c, whose slots
+ * hold the answer itself.)
  *
  * GHashTable keeps each key behind a pointer, so that a lookup hashes the
  * key, then follows the pointer to compare it: on extract's millions of

@@ -36,6 +36,11 @@
 #define BIG_BUCKET 1
 #define MAX_DEPTH 3
 
+/* The nodes the steps start from, at a word and at a number. */
+#define ROOT_WORDS 0
+#define ROOT_NUMBERS 1
+#define FIRST_NODE 2
+
 /* How many words, and tokens after one word, are remembered; past that a
  * word tries every rule its first letter allows, which is slower but as
  * exact. */
@@ -70,10 +75,12 @@ struct _DlGrammarIndex {
                              * the first two bytes of the text */
   guint8 pair_probed[256 * 256 / 8];
   ThirdBytes **by_triple;   /* [first * 256 + second byte], made on demand */
-  DlWordTable *by_word;     /* word as written -> WordEntry or NULL */
-  DlWordTable *by_number;   /* digits as written -> WordEntry or NULL */
-  DlStepTable *steps;       /* (node, next token) -> what it leads to */
-  GPtrArray *nodes;         /* WordEntry: [id] of a big bucket ([0] none) */
+  /* (node, next token) -> what it leads to; from ROOT_WORDS by a word as
+   * written and the byte after it, from ROOT_NUMBERS by digits */
+  DlStepTable *steps;
+  GPtrArray *nodes;         /* WordEntry: [id] of a big bucket, from
+                             * FIRST_NODE */
+  guint words;              /* steps from the roots */
   GPtrArray *entries;       /* WordEntry: all of them, owned */
   guint nested;             /* entries of tokens after a first one */
 };
@@ -117,8 +124,6 @@ dl_grammar_index_free (DlGrammarIndex *index)
     }
   g_free (index->by_pair);
   g_free (index->by_triple);
-  dl_word_table_free (index->by_word);
-  dl_word_table_free (index->by_number);
   dl_step_table_free (index->steps);
   g_ptr_array_unref (index->nodes);
   g_ptr_array_unref (index->entries);
@@ -287,11 +292,9 @@ dl_grammar_index_build (DlGrammar *grammar, GError **error)
   DlGrammarIndex *index = g_new0 (DlGrammarIndex, 1);
 
   (void) error;
-  index->by_word = dl_word_table_new (NULL);
-  index->by_number = dl_word_table_new (NULL);
   index->steps = dl_step_table_new ();
   index->nodes = g_ptr_array_new ();
-  g_ptr_array_add (index->nodes, NULL);
+  g_ptr_array_set_size (index->nodes, FIRST_NODE);
   index->entries = g_ptr_array_new_with_free_func (
       (GDestroyNotify) word_entry_free);
   for (guint i = 0; i < grammar->rules->len; i++)
@@ -460,14 +463,13 @@ add_step (DlGrammarIndex *index, guint32 node, const char *word,
  * on first sight and remembered: "the" alone begins dozens of rules, "the
  * third" a few.  A number is one token, not a digit each: "more than 100"
  * begins every rule that counts, "more than 100 people" none of them, and
- * MAX_DEPTH tokens reach the word after it.  word is the word as written. */
+ * MAX_DEPTH tokens reach the word after it.  rules are those of node,
+ * which stands for word as written, and the tokens after it that the
+ * node's probe holds. */
 static GPtrArray *
-by_next_token (DlGrammarIndex *index, WordEntry *entry, const char *word,
-               const char *text, gsize len, gsize offset)
+by_next_token (DlGrammarIndex *index, GPtrArray *rules, guint32 node,
+               const char *word, const char *text, gsize len, gsize offset)
 {
-  GPtrArray *rules = entry->rules;
-  guint32 node = entry->id;
-
   for (;;)
     {
       char token[MAX_WORD + 3];
@@ -498,31 +500,32 @@ by_next_token (DlGrammarIndex *index, WordEntry *entry, const char *word,
     }
 }
 
-/* The entry of word in table, probed from list on first sight; NULL if no
- * rule of list can begin with it.  *full when the table can hold no more. */
-static WordEntry *
-entry_of (DlGrammarIndex *index, DlWordTable *table, GPtrArray *list,
-          const char *word, gsize len, gboolean *full)
+/* The step from root by key (a word and the byte after it, or digits; n
+ * bytes), probed from list on first sight; FALSE if the index can hold no
+ * more or the key is too long for it. */
+static gboolean
+first_step (DlGrammarIndex *index, guint32 root, GPtrArray *list,
+            const char *key, gsize n, DlStep *step)
 {
-  gpointer entry = NULL;
+  WordEntry *entry;
 
-  *full = FALSE;
-  if (len <= DL_WORD_KEY_MAX && dl_word_table_lookup (table, word, len, &entry))
-    return entry;
-  /* A word too long for the table is as a word past its size. */
-  if (len > DL_WORD_KEY_MAX || dl_word_table_size (table) >= MAX_WORDS)
-    {
-      *full = TRUE;
-      return NULL;
-    }
+  if (n > DL_STEP_KEY_MAX)
+    return FALSE;
+  if (dl_step_table_lookup (index->steps, root, key, n, step))
+    return TRUE;
+  if (index->words >= MAX_WORDS)
+    return FALSE;
   {
-    /* Probed on first sight only: word need not end in a NUL. */
-    g_autofree char *probe = g_strndup (word, len);
+    /* Probed on first sight only: key need not end in a NUL. */
+    g_autofree char *probe = g_strndup (key, n);
 
     entry = make_entry (index, list, probe, 0);
   }
-  dl_word_table_insert (table, word, len, entry);
-  return entry;
+  step->rules = entry ? entry->rules : NULL;
+  step->child = entry ? entry->id : 0;
+  dl_step_table_insert (index->steps, root, key, n, *step);
+  index->words++;
+  return TRUE;
 }
 
 /* The rules that can begin with the number at offset (its digits as
@@ -533,21 +536,16 @@ by_number (DlGrammarIndex *index, const char *text, gsize len, gsize offset)
 {
   char digits[MAX_WORD + 1];
   gsize end = read_token (text, len, offset, digits);
-  WordEntry *entry;
   GPtrArray *all = index->by_byte[(guchar) text[offset]];
-  gboolean full;
+  DlStep step;
 
   /* A number too long to remember tries every rule its digit begins. */
-  if (all == NULL || end == offset)
+  if (all == NULL || end == offset
+      || !first_step (index, ROOT_NUMBERS, all, digits, end - offset, &step))
     return all;
-  entry = entry_of (index, index->by_number, all, digits, end - offset,
-                    &full);
-  if (full)
-    return all;
-  if (entry == NULL)
-    return NULL;
-  return entry->id ? by_next_token (index, entry, digits, text, len, end)
-                     : entry->rules;
+  return step.child ? by_next_token (index, step.rules, step.child, digits,
+                                     text, len, end)
+                    : step.rules;
 }
 
 /* The rules of pair (those of text's first two bytes) that can begin
@@ -585,9 +583,8 @@ candidates (DlGrammarIndex *index, const char *text, gsize len, gsize offset,
   gsize end = offset, letters;
   char word[MAX_WORD + 2];
   const char *key;
-  WordEntry *entry;
   GPtrArray *pair;
-  gboolean full;
+  DlStep step;
 
   *specific = *generic = NULL;
   /* The letters, then the letters and digits: one walk for both. */
@@ -633,17 +630,16 @@ candidates (DlGrammarIndex *index, const char *text, gsize len, gsize offset,
       word[end - offset] = ' ';
       key = word;
     }
-  entry = entry_of (index, index->by_word, pair, key, end - offset + 1,
-                    &full);
-  if (full)
+  if (!first_step (index, ROOT_WORDS, pair, key, end - offset + 1, &step))
     *specific = pair;
-  else if (entry && entry->id)
+  else if (step.child)
     {
       copy_word (text, offset, end, word);
-      *specific = by_next_token (index, entry, word, text, len, end);
+      *specific = by_next_token (index, step.rules, step.child, word, text,
+                                 len, end);
     }
-  else if (entry)
-    *specific = entry->rules;
+  else
+    *specific = step.rules;
 }
 
 /* Fills match from rule's last match; FALSE (error unset) if the template
