@@ -44,21 +44,27 @@
 /* How many words, and tokens after one word, are remembered; past that a
  * word tries every rule its first letter allows, which is slower but as
  * exact. */
-#define MAX_WORDS 200000
+#define MAX_WORDS 150000
 #define MAX_TOKENS 20000
-/* ... and tokens after tokens, in all. */
+/* ... and tokens (and their first bytes) after tokens, in all.  The two
+ * limits keep the steps table within 2^19 slots (24 MiB) on text made to
+ * fill it: on news it holds a few tens of thousands. */
 #define MAX_NESTED 100000
 
+/* The key of a step by a token's first byte: a byte no token begins with
+ * (a token begins with ' ' or '.'), then the token's first two bytes. */
+#define FIRST_BYTE_MARK '\x01'
+
+/* A node of the steps: a word (or a word and tokens after it) that
+ * begins more than BIG_BUCKET rules, to narrow down by the next token. */
 typedef struct {
-  GPtrArray *rules;   /* the rules that can begin with the word */
-  /* big buckets: */
-  guint32 id;         /* its node in the index's steps; 0 for none */
+  GPtrArray *rules;   /* the rules that can begin with it (interned) */
+  guint32 id;         /* its node in the index's steps */
   guint children;     /* its steps so far */
-  DlWordTable *firsts; /* the first bytes of a next token -> GPtrArray */
   char *probe;        /* the words it stands for, tokens after the first
                        * included ("the three"); NULL for the first */
   guint depth;        /* the number of tokens after the first */
-} WordEntry;
+} Node;
 
 /* The rules that can begin with a pair's bytes and each third byte, probed
  * when first met. */
@@ -78,10 +84,11 @@ struct _DlGrammarIndex {
   /* (node, next token) -> what it leads to; from ROOT_WORDS by a word as
    * written and the byte after it, from ROOT_NUMBERS by digits */
   DlStepTable *steps;
-  GPtrArray *nodes;         /* WordEntry: [id] of a big bucket, from
+  GPtrArray *nodes;         /* Node: [id] of a big bucket, from
                              * FIRST_NODE */
   guint words;              /* steps from the roots */
-  GPtrArray *entries;       /* WordEntry: all of them, owned */
+  GHashTable *lists;        /* GPtrArray: the steps' lists of rules, one
+                             * of each (most words begin the same few) */
   guint nested;             /* entries of tokens after a first one */
 };
 
@@ -92,14 +99,33 @@ free_list (gpointer list)
     g_ptr_array_unref (list);
 }
 
+/* Lists of rules as the index's steps keep them: equal when they hold the
+ * same rules in the same order. */
+static guint
+list_hash (gconstpointer key)
+{
+  const GPtrArray *list = key;
+  guint h = list->len;
+
+  for (guint i = 0; i < list->len; i++)
+    h = h * 31 + g_direct_hash (list->pdata[i]);
+  return h;
+}
+
+static gboolean
+list_equal (gconstpointer a, gconstpointer b)
+{
+  const GPtrArray *x = a, *y = b;
+
+  return x->len == y->len
+         && memcmp (x->pdata, y->pdata, x->len * sizeof (gpointer)) == 0;
+}
+
 static void
-word_entry_free (WordEntry *entry)
+node_free (Node *entry)
 {
   if (entry == NULL)
     return;
-  free_list (entry->rules);
-  if (entry->firsts)
-    dl_word_table_free (entry->firsts);
   g_free (entry->probe);
   g_free (entry);
 }
@@ -126,7 +152,7 @@ dl_grammar_index_free (DlGrammarIndex *index)
   g_free (index->by_triple);
   dl_step_table_free (index->steps);
   g_ptr_array_unref (index->nodes);
-  g_ptr_array_unref (index->entries);
+  g_hash_table_unref (index->lists);
   g_free (index);
 }
 
@@ -213,32 +239,49 @@ rules_beginning (GPtrArray *list, const char *text)
   return found;
 }
 
-/* The entry of the rules of list that can begin with probe, depth tokens
- * after the first, or NULL.  A big bucket becomes a node of the steps. */
-static WordEntry *
-make_entry (DlGrammarIndex *index, GPtrArray *list, const char *probe,
-            guint depth)
+/* The one list of the index's steps with the rules of found, which it
+ * takes: a list is kept once however many words begin it, so that a word
+ * remembered costs its slot and no list of its own. */
+static GPtrArray *
+interned (DlGrammarIndex *index, GPtrArray *found)
+{
+  GPtrArray *known = g_hash_table_lookup (index->lists, found);
+
+  if (known)
+    {
+      g_ptr_array_unref (found);
+      return known;
+    }
+  g_hash_table_add (index->lists, found);
+  return found;
+}
+
+/* The step to the rules of list that can begin with probe, depth tokens
+ * after the first: none, or their list, and a new node for a big bucket
+ * ("the", "the three"). */
+static DlStep
+make_step (DlGrammarIndex *index, GPtrArray *list, const char *probe,
+           guint depth)
 {
   GPtrArray *found = rules_beginning (list, probe);
-  WordEntry *entry;
+  DlStep step = { NULL, 0 };
+  Node *node;
 
   if (found->len == 0)
     {
       g_ptr_array_unref (found);
-      return NULL;
+      return step;
     }
-  entry = g_new0 (WordEntry, 1);
-  entry->rules = found;
-  entry->depth = depth;
-  g_ptr_array_add (index->entries, entry);
-  if (found->len > BIG_BUCKET && depth < MAX_DEPTH)
-    {
-      entry->id = index->nodes->len;
-      g_ptr_array_add (index->nodes, entry);
-      entry->firsts = dl_word_table_new (free_list);
-      entry->probe = depth > 0 ? g_strdup (probe) : NULL;
-    }
-  return entry;
+  step.rules = interned (index, found);
+  if (step.rules->len <= BIG_BUCKET || depth >= MAX_DEPTH)
+    return step;
+  node = g_new0 (Node, 1);
+  node->rules = step.rules;
+  node->depth = depth;
+  node->probe = depth > 0 ? g_strdup (probe) : NULL;
+  node->id = step.child = index->nodes->len;
+  g_ptr_array_add (index->nodes, node);
+  return step;
 }
 
 /* The bytes a match can start with, probed byte by byte: PCRE2's own
@@ -295,8 +338,9 @@ dl_grammar_index_build (DlGrammar *grammar, GError **error)
   index->steps = dl_step_table_new ();
   index->nodes = g_ptr_array_new ();
   g_ptr_array_set_size (index->nodes, FIRST_NODE);
-  index->entries = g_ptr_array_new_with_free_func (
-      (GDestroyNotify) word_entry_free);
+  g_ptr_array_set_free_func (index->nodes, (GDestroyNotify) node_free);
+  index->lists = g_hash_table_new_full (list_hash, list_equal, free_list,
+                                        NULL);
   for (guint i = 0; i < grammar->rules->len; i++)
     {
       Rule *rule = grammar->rules->pdata[i];
@@ -401,26 +445,32 @@ read_token (const char *text, gsize len, gsize offset, char *word)
  * by_next_token makes it), probe being the words and the token, whose first
  * byte is at first. */
 static GPtrArray *
-by_first_byte (WordEntry *entry, const char *token, const char *probe,
-               gsize first)
+by_first_byte (DlGrammarIndex *index, Node *entry, const char *token,
+               const char *probe, gsize first)
 {
-  char key[2] = { token[0], token[1] };
-  gpointer list;
+  char key[3] = { FIRST_BYTE_MARK, token[0], token[1] };
+  DlStep step;
 
-  if (!dl_word_table_lookup (entry->firsts, key, sizeof key, &list))
+  if (!dl_step_table_lookup (index->steps, entry->id, key, sizeof key,
+                             &step))
     {
       g_autofree char *prefix = g_strndup (probe, first + 1);
 
-      list = rules_beginning (entry->rules, prefix);
-      dl_word_table_insert (entry->firsts, key, sizeof key, list);
+      step.rules = rules_beginning (entry->rules, prefix);
+      step.child = 0;
+      if (step.rules->len == 0)
+        g_clear_pointer (&step.rules, g_ptr_array_unref);
+      else
+        step.rules = interned (index, step.rules);
+      dl_step_table_insert (index->steps, entry->id, key, sizeof key, step);
+      index->nested++;
     }
-  return list;
+  return step.rules;
 }
 
-/* The entry of the rules of entry (standing for words) that can go on
- * with token, or NULL. */
-static WordEntry *
-narrow (DlGrammarIndex *index, WordEntry *entry, const char *words,
+/* The step from entry (standing for words) by token. */
+static DlStep
+narrow (DlGrammarIndex *index, Node *entry, const char *words,
         const char *token, gboolean spaced)
 {
   g_autofree char *probe = g_strconcat (words, spaced ? " " : "", token + 1,
@@ -428,12 +478,13 @@ narrow (DlGrammarIndex *index, WordEntry *entry, const char *words,
   /* A new token is probed against the rules that can go on with its
    * first byte (remembered too): "the" begins dozens of rules, "the t" a
    * few. */
-  GPtrArray *narrowed = by_first_byte (entry, token, probe,
+  GPtrArray *narrowed = by_first_byte (index, entry, token, probe,
                                        strlen (words) + spaced);
 
-  return narrowed->len ? make_entry (index, narrowed, probe,
-                                     entry->depth + 1)
-                       : NULL;
+  DlStep none = { NULL, 0 };
+
+  return narrowed ? make_step (index, narrowed, probe, entry->depth + 1)
+                  : none;
 }
 
 /* The step from node by token (n bytes), probed and remembered; FALSE
@@ -443,15 +494,12 @@ static gboolean
 add_step (DlGrammarIndex *index, guint32 node, const char *word,
           const char *token, gsize n, gboolean spaced, DlStep *step)
 {
-  WordEntry *entry = index->nodes->pdata[node];
-  WordEntry *child;
+  Node *entry = index->nodes->pdata[node];
 
   if (entry->children >= MAX_TOKENS || index->nested >= MAX_NESTED)
     return FALSE;
-  child = narrow (index, entry, entry->probe ? entry->probe : word, token,
+  *step = narrow (index, entry, entry->probe ? entry->probe : word, token,
                   spaced);
-  step->rules = child ? child->rules : NULL;
-  step->child = child ? child->id : 0;
   dl_step_table_insert (index->steps, node, token, n, *step);
   entry->children++;
   index->nested++;
@@ -507,8 +555,6 @@ static gboolean
 first_step (DlGrammarIndex *index, guint32 root, GPtrArray *list,
             const char *key, gsize n, DlStep *step)
 {
-  WordEntry *entry;
-
   if (n > DL_STEP_KEY_MAX)
     return FALSE;
   if (dl_step_table_lookup (index->steps, root, key, n, step))
@@ -519,10 +565,8 @@ first_step (DlGrammarIndex *index, guint32 root, GPtrArray *list,
     /* Probed on first sight only: key need not end in a NUL. */
     g_autofree char *probe = g_strndup (key, n);
 
-    entry = make_entry (index, list, probe, 0);
+    *step = make_step (index, list, probe, 0);
   }
-  step->rules = entry ? entry->rules : NULL;
-  step->child = entry ? entry->id : 0;
   dl_step_table_insert (index->steps, root, key, n, *step);
   index->words++;
   return TRUE;

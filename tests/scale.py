@@ -5,10 +5,13 @@ byte.  GNU parallel with one job per file and with --pipepart over JSON
 Lines, on 2 jobs; the same over --sshlogin to an sshd started here on
 127.0.0.1 with its own throw-away keys; the Hadoop Streaming contract
 (scale/mapper.sh | LC_ALL=C sort -t TAB -k1,1 | scale/reducer.sh, two
-mappers and two reducers); the Slurm array script; and the peak memory of
-extract and normalize, flat from 1,000 to 10,000 documents in one stream.
+mappers and two reducers); the Slurm array script; the peak memory of
+extract and normalize, flat from 1,000 to 10,000 documents in one stream;
+and extract's on text made to fill its index of words.
 A recipe whose program is missing is skipped.  TAP output."""
+import json
 import os
+import random
 import shutil
 import subprocess
 import sys
@@ -236,6 +239,28 @@ else:
            and all(b <= a * 1.25 + 2048 for a, b in zip(small, big)),
            name + " (KiB: extract %s -> %s, normalize %s -> %s)"
            % (small[0], big[0], small[1], big[1]), figures)
+
+# Memory: the index of which rules begin at a word is bounded however many
+# new words and numbers the text brings (extract/grammar-match.c's limits).
+name = "peak RSS of extract on 4 MB of distinct numbers and made-up words " \
+       "within 96 MiB"
+if wrapper or sanitized(extract):
+    skip(name, "memory under valgrind or ASan says nothing")
+else:
+    rng = random.Random(13)
+    words = []
+    for i in range(300000):
+        words.append(str(rng.randint(1, 10 ** 9)))
+        words.append(rng.choice(["days", "people", "years", "percent,",
+                                 "in", "the%s" % rng.randint(0, 10 ** 6)]))
+    text = " ".join(words)
+    with open("hostile.jsonl", "w") as f:
+        for start in range(0, len(text), 100000):
+            f.write(json.dumps({"id": "h%d" % start, "date": "2020-01-01",
+                                "text": text[start:start + 100000]}) + "\n")
+    kib = peak_rss([extract, "--input-format", "jsonl", "-"], "hostile.jsonl")
+    report(kib is not None and kib <= 96 * 1024,
+           name + " (KiB: %s)" % kib, kib)
 
 shutil.rmtree(tmp, ignore_errors=True)
 tap.done()
