@@ -155,6 +155,29 @@ test_narrowed_by_tokens (void)
   assert_forms_twice (grammar, text, forms, G_N_ELEMENTS (forms));
 }
 
+/* The grammar of the number tests: rules that count, told apart by the
+ * word after the number. */
+static const char counting_rules[] =
+    "rule days\nmatch (?:more\\s+than\\s+)?(?<n>[\\d,]+)\\s+days\n"
+    "form D{n}\nexample [more than 3 days] -> D3\n\n"
+    "rule years\nmatch (?:more\\s+than\\s+)?(?<n>[\\d,]+)\\s+years\n"
+    "form Y{n}\nexample [more than 3 years] -> Y3\n\n"
+    "rule percent\nmatch (?:more\\s+than\\s+)?(?<n>\\d+)%\n"
+    "form PCT{n}\nexample [more than 12%] -> PCT12\n\n"
+    "rule often\nmatch more\\s+often\nform OFTEN\n"
+    "example [more often] -> OFTEN\n";
+
+/* A text of the counting rules' mentions and of words and numbers that
+ * begin them and go on otherwise, with the forms it gives. */
+static const char counting_text[] =
+    "more than 100 days, more than 1,000 years, more than 100 people, "
+    "more than 12%, more often, 3,000 days, 3,000 cars, 3,000 years, more "
+    "than 123456789012345678901234 days";
+static const char *const counting_forms[] = {
+  "D100", "Y1,000", "PCT12", "OFTEN", "D3,000", "Y3,000",
+  "D123456789012345678901234",
+};
+
 /* A number is one token of the index, its digits as written: the word
  * after it tells rules apart ("more than 1,000 years" from "more than
  * 1,000 days"), as when the number comes first, and a number too long to
@@ -163,25 +186,33 @@ static void
 test_number_as_token (void)
 {
   g_autoptr (GError) error = NULL;
-  g_autoptr (DlGrammar) grammar = load (
-      "rule days\nmatch (?:more\\s+than\\s+)?(?<n>[\\d,]+)\\s+days\n"
-      "form D{n}\nexample [more than 3 days] -> D3\n\n"
-      "rule years\nmatch (?:more\\s+than\\s+)?(?<n>[\\d,]+)\\s+years\n"
-      "form Y{n}\nexample [more than 3 years] -> Y3\n\n"
-      "rule percent\nmatch (?:more\\s+than\\s+)?(?<n>\\d+)%\n"
-      "form PCT{n}\nexample [more than 12%] -> PCT12\n\n"
-      "rule often\nmatch more\\s+often\nform OFTEN\n"
-      "example [more often] -> OFTEN\n",
-      &error);
-  const char *text = "more than 100 days, more than 1,000 years, more than "
-                     "100 people, more than 12%, more often, 3,000 days, "
-                     "3,000 cars, 3,000 years, more than "
-                     "123456789012345678901234 days";
-  const char *const forms[] = { "D100", "Y1,000", "PCT12", "OFTEN", "D3,000",
-                          "Y3,000", "D123456789012345678901234" };
+  g_autoptr (DlGrammar) grammar = load (counting_rules, &error);
 
   g_assert_no_error (error);
-  assert_forms_twice (grammar, text, forms, G_N_ELEMENTS (forms));
+  assert_forms_twice (grammar, counting_text, counting_forms,
+                      G_N_ELEMENTS (counting_forms));
+}
+
+/* The index remembers a bounded number of words, numbers and tokens after
+ * them; once full, a new one tries every rule its first bytes allow, and
+ * the matches are the same.  260,000 distinct numbers, each followed by a
+ * word of its own, pass both limits (grammar-match.c). */
+static void
+test_index_full (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (DlGrammar) grammar = load (counting_rules, &error);
+  g_autoptr (GString) filler = g_string_new (NULL);
+  g_autoptr (GArray) matches = NULL;
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < 260000; i++)
+    g_string_append_printf (filler, "%u x%u ", 3000000000u + i, i);
+  matches = dl_grammar_match (grammar, filler->str, filler->len, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (matches->len, ==, 0);
+  assert_forms_twice (grammar, counting_text, counting_forms,
+                      G_N_ELEMENTS (counting_forms));
 }
 
 static void
@@ -349,6 +380,7 @@ main (int argc, char **argv)
   g_test_add_func ("/grammar/longest-wins", test_longest_wins);
   g_test_add_func ("/grammar/narrowed-by-tokens", test_narrowed_by_tokens);
   g_test_add_func ("/grammar/number-as-token", test_number_as_token);
+  g_test_add_func ("/grammar/index-full", test_index_full);
   g_test_add_func ("/grammar/load-errors", test_load_errors);
   g_test_add_func ("/grammar/templates", test_templates);
   g_test_add_func ("/grammar/case-after-number", test_case_after_number);
