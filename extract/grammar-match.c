@@ -480,7 +480,6 @@ narrow (DlGrammarIndex *index, Node *entry, const char *words,
    * few. */
   GPtrArray *narrowed = by_first_byte (index, entry, token, probe,
                                        strlen (words) + spaced);
-
   DlStep none = { NULL, 0 };
 
   return narrowed ? make_step (index, narrowed, probe, entry->depth + 1)
