@@ -41,9 +41,9 @@
 #define ROOT_NUMBERS 1
 #define FIRST_NODE 2
 
-/* How many words, and tokens after one word, are remembered; past that a
- * word tries every rule its first letter allows, which is slower but as
- * exact. */
+/* How many words and numbers, and tokens after one of them, are
+ * remembered; past that a word tries every rule its first bytes allow,
+ * which is slower but as exact. */
 #define MAX_WORDS 150000
 #define MAX_TOKENS 20000
 /* ... and tokens (and their first bytes) after tokens, in all.  The two
@@ -89,7 +89,8 @@ struct _DlGrammarIndex {
   guint words;              /* steps from the roots */
   GHashTable *lists;        /* GPtrArray: the steps' lists of rules, one
                              * of each (most words begin the same few) */
-  guint nested;             /* entries of tokens after a first one */
+  guint nested;             /* steps after a first token (by a token or
+                             * by its first bytes) */
 };
 
 static void

@@ -3,10 +3,10 @@
  * the node it leads to and the rules that can still begin there.
  *
  * One table holds the steps of every node, and a slot holds all a step's
- * answer: the scan takes a step a common word of the text ("the", "more
- * than") and most steps cost the hash of a short token and one cache line,
- * where a table of its own for each node cost three (the table, its
- * slots, the node it leads to). */
+ * answer: the scan takes a step at each common word of the text ("the",
+ * "more than"), and most steps cost the hash of a short token and one
+ * cache line, where a table of its own for each node cost three (the
+ * table, its slots, the node it leads to). */
 #pragma once
 
 #include <glib.h>
@@ -14,8 +14,8 @@
 /* The longest token a step takes (with the space or '.' before it), so
  * that a slot is 48 bytes.  After a longer token the index narrows no
  * further, which costs tries but no matches: "the" begins dozens of
- * rules, and words of up to 26 letters ("the administration's") are
- * nearly all words. */
+ * rules, and words of up to 26 letters (" administration") are nearly
+ * all words. */
 #define DL_STEP_KEY_MAX 27
 
 typedef struct {
