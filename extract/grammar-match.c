@@ -18,7 +18,6 @@
 #include "grammar-private.h"
 
 #include "dl-record.h"
-#include "dl-word-table.h"
 #include "index-steps.h"
 
 #include <string.h>

@@ -2,6 +2,8 @@
  * inline; grown to twice its size when half full. */
 #include "index-steps.h"
 
+#include "dl-word-table.h"
+
 #include <string.h>
 
 typedef struct {
@@ -21,15 +23,12 @@ struct _DlStepTable {
   guint size;
 };
 
-/* FNV-1a over the token, from a start that the node sets. */
+/* The word table's hash of the token, mixed with the node (Knuth's
+ * multiplicative constant spreads consecutive node numbers). */
 static guint32
 step_hash (guint32 node, const char *token, gsize len)
 {
-  guint32 h = 2166136261u ^ (node * 2654435761u);
-
-  for (gsize i = 0; i < len; i++)
-    h = (h ^ (guchar) token[i]) * 16777619u;
-  return h;
+  return dl_word_hash (token, len) ^ (node * 2654435761u);
 }
 
 DlStepTable *
