@@ -1,5 +1,12 @@
 /* index-steps.c: open addressing, linear probing, keys and answers
- * inline; grown to twice its size when half full. */
+ * inline; grown to twice its size when three quarters full.
+ *
+ * A slot is half a cache line.  Most steps the scan takes are of words
+ * met before but not lately, whose slot is not in the cache: the table's
+ * size decides how far away it is.  So the slot keeps no hash (a key is
+ * compared at most once, after its node and length), and the rules it
+ * leads to by their number in the table's own list of lists, which is
+ * small and stays cached. */
 #include "index-steps.h"
 
 #include "dl-word-table.h"
@@ -7,20 +14,21 @@
 #include <string.h>
 
 typedef struct {
-  guint32 hash;
   guint32 node;
   guint32 child;
-  guint8 len; /* 0: an empty slot (a token is never empty) */
+  guint32 list; /* [list] of the table's lists; 0 for none */
+  guint8 len;   /* 0: an empty slot (a token is never empty) */
   char key[DL_STEP_KEY_MAX];
-  GPtrArray *rules;
 } Slot;
 
-G_STATIC_ASSERT (sizeof (Slot) == 48);
+G_STATIC_ASSERT (sizeof (Slot) == 32);
 
 struct _DlStepTable {
   Slot *slots;
   guint mask; /* slots - 1, a power of two less one */
   guint size;
+  GPtrArray *lists;  /* the rules of each step, each once, from [1] */
+  GHashTable *numbers; /* a list -> its number in lists */
 };
 
 /* The word table's hash of the token, mixed with the node (Knuth's
@@ -38,6 +46,9 @@ dl_step_table_new (void)
 
   table->mask = 255;
   table->slots = g_new0 (Slot, table->mask + 1);
+  table->lists = g_ptr_array_new ();
+  g_ptr_array_add (table->lists, NULL);
+  table->numbers = g_hash_table_new (NULL, NULL);
   return table;
 }
 
@@ -47,19 +58,21 @@ dl_step_table_free (DlStepTable *table)
   if (table == NULL)
     return;
   g_free (table->slots);
+  g_ptr_array_unref (table->lists);
+  g_hash_table_unref (table->numbers);
   g_free (table);
 }
 
 static Slot *
-find (const DlStepTable *table, guint32 node, const char *token, gsize len,
-      guint32 hash)
+find (const DlStepTable *table, guint32 node, const char *token, gsize len)
 {
-  for (guint i = hash & table->mask;; i = (i + 1) & table->mask)
+  for (guint i = step_hash (node, token, len) & table->mask;;
+       i = (i + 1) & table->mask)
     {
       Slot *slot = &table->slots[i];
 
       if (slot->len == 0
-          || (slot->hash == hash && slot->node == node && slot->len == len
+          || (slot->node == node && slot->len == len
               && memcmp (slot->key, token, len) == 0))
         return slot;
     }
@@ -72,10 +85,10 @@ dl_step_table_lookup (const DlStepTable *table, guint32 node,
   Slot *slot;
 
   g_return_val_if_fail (len > 0 && len <= DL_STEP_KEY_MAX, FALSE);
-  slot = find (table, node, token, len, step_hash (node, token, len));
+  slot = find (table, node, token, len);
   if (slot->len == 0)
     return FALSE;
-  step->rules = slot->rules;
+  step->rules = table->lists->pdata[slot->list];
   step->child = slot->child;
   return TRUE;
 }
@@ -90,28 +103,41 @@ grow (DlStepTable *table)
   table->slots = g_new0 (Slot, table->mask + 1);
   for (guint i = 0; i <= old_mask; i++)
     if (old[i].len)
-      *find (table, old[i].node, old[i].key, old[i].len, old[i].hash)
-          = old[i];
+      *find (table, old[i].node, old[i].key, old[i].len) = old[i];
   g_free (old);
+}
+
+/* The number of rules in the table's lists, added if new. */
+static guint32
+list_number (DlStepTable *table, GPtrArray *rules)
+{
+  gpointer number;
+
+  if (rules == NULL)
+    return 0;
+  if (g_hash_table_lookup_extended (table->numbers, rules, NULL, &number))
+    return GPOINTER_TO_UINT (number);
+  g_hash_table_insert (table->numbers, rules,
+                       GUINT_TO_POINTER (table->lists->len));
+  g_ptr_array_add (table->lists, rules);
+  return table->lists->len - 1;
 }
 
 void
 dl_step_table_insert (DlStepTable *table, guint32 node, const char *token,
                       gsize len, DlStep step)
 {
-  guint32 hash = step_hash (node, token, len);
   Slot *slot;
 
   g_return_if_fail (len > 0 && len <= DL_STEP_KEY_MAX);
-  if (2 * (table->size + 1) > table->mask + 1)
+  if (4 * (table->size + 1) > 3 * (table->mask + 1))
     grow (table);
-  slot = find (table, node, token, len, hash);
+  slot = find (table, node, token, len);
   g_return_if_fail (slot->len == 0);
-  slot->hash = hash;
   slot->node = node;
   slot->child = step.child;
+  slot->list = list_number (table, step.rules);
   slot->len = len;
   memcpy (slot->key, token, len);
-  slot->rules = step.rules;
   table->size++;
 }
