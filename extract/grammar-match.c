@@ -65,13 +65,6 @@ typedef struct {
   guint depth;        /* the number of tokens after the first */
 } Node;
 
-/* The rules that can begin with a pair's bytes and each third byte, probed
- * when first met. */
-typedef struct {
-  GPtrArray *rules[256];  /* NULL: none (or not yet probed) */
-  guint8 probed[256 / 8];
-} ThirdBytes;
-
 struct _DlGrammarIndex {
   GPtrArray *by_byte[256];  /* digits, signs: the rules that can start so */
   GPtrArray *generic[256];  /* letters: rules tried at every such word */
@@ -79,7 +72,11 @@ struct _DlGrammarIndex {
   GPtrArray **by_pair;      /* [first * 256 + second byte]: the same, by
                              * the first two bytes of the text */
   guint8 pair_probed[256 * 256 / 8];
-  ThirdBytes **by_triple;   /* [first * 256 + second byte], made on demand */
+  /* A word's first three bytes -> the rules that can begin so, probed
+   * when first met: a table of its own, small enough to stay cached,
+   * and one lookup where the two bytes and then the third had been
+   * three. */
+  DlStepTable *triples;
   /* (node, next token) -> what it leads to; from ROOT_WORDS by a word as
    * written and the byte after it, from ROOT_NUMBERS by digits */
   DlStepTable *steps;
@@ -142,14 +139,9 @@ dl_grammar_index_free (DlGrammarIndex *index)
       free_list (index->by_letter[c]);
     }
   for (int i = 0; i < 256 * 256; i++)
-    {
-      free_list (index->by_pair[i]);
-      for (int c = 0; index->by_triple[i] && c < 256; c++)
-        free_list (index->by_triple[i]->rules[c]);
-      g_free (index->by_triple[i]);
-    }
+    free_list (index->by_pair[i]);
   g_free (index->by_pair);
-  g_free (index->by_triple);
+  dl_step_table_free (index->triples);
   dl_step_table_free (index->steps);
   g_ptr_array_unref (index->nodes);
   g_hash_table_unref (index->lists);
@@ -359,7 +351,7 @@ dl_grammar_index_build (DlGrammar *grammar, GError **error)
         }
     }
   index->by_pair = g_new0 (GPtrArray *, 256 * 256);
-  index->by_triple = g_new0 (ThirdBytes *, 256 * 256);
+  index->triples = dl_step_table_new ();
   grammar->index = index;
   return TRUE;
 }
@@ -591,29 +583,30 @@ by_number (DlGrammarIndex *index, const char *text, gsize len, gsize offset)
                     : step.rules;
 }
 
-/* The rules of pair (those of text's first two bytes) that can begin
- * with text's first three: a word is probed against these, fewer than its
- * pair's, and most words begin no rule at all. */
+/* The rules that can begin with text's first three bytes (letters): a
+ * word is probed against these, fewer than its pair's, and most words
+ * begin no rule at all.  Probed from the pair's rules when first met. */
 static GPtrArray *
-by_triple (DlGrammarIndex *index, GPtrArray *pair, const char *text)
+by_triple (DlGrammarIndex *index, const char *text)
 {
-  guint at = (guchar) text[0] * 256 + (guchar) text[1];
-  guchar c = text[2];
-  ThirdBytes *third = index->by_triple[at];
+  DlStep step = { NULL, 0 };
+  GPtrArray *pair;
 
-  if (third == NULL)
-    third = index->by_triple[at] = g_new0 (ThirdBytes, 1);
-  if (!(third->probed[c / 8] >> (c % 8) & 1))
+  if (dl_step_table_lookup (index->triples, 0, text, 3, &step))
+    return step.rules;
+  pair = pair_rules (index, text[0], text[1]);
+  if (pair)
     {
       char probe[4] = { text[0], text[1], text[2], '\0' };
       GPtrArray *found = rules_beginning (pair, probe);
 
       if (found->len == 0)
-        g_clear_pointer (&found, g_ptr_array_unref);
-      third->rules[c] = found;
-      third->probed[c / 8] |= 1 << (c % 8);
+        g_ptr_array_unref (found);
+      else
+        step.rules = interned (index, found);
     }
-  return third->rules[c];
+  dl_step_table_insert (index->triples, 0, text, 3, step);
+  return step.rules;
 }
 
 /* The rules that can start at offset: by the word there, or by its first
@@ -642,27 +635,29 @@ candidates (DlGrammarIndex *index, const char *text, gsize len, gsize offset,
       *generic = by_number (index, text, len, offset);
       return;
     }
-  pair = pair_rules (index, c, offset + 1 < len ? (guchar) text[offset + 1]
-                                                 : ' ');
   if (!g_ascii_isalpha (c))
     {
-      *generic = pair;
+      *generic = pair_rules (index, c, offset + 1 < len
+                                           ? (guchar) text[offset + 1]
+                                           : ' ');
       return;
     }
   *generic = index->generic[c];
-  if (pair == NULL)
-    return;
   /* The word is its letters ("Q3" is looked up as "Q"), as written, and
    * the byte after them: "to " begins no rule that "today" does. */
   end = letters;
-  if (end == offset || end - offset > MAX_WORD)
+  if (end - offset >= 3 && end - offset <= MAX_WORD)
+    pair = by_triple (index, text + offset);
+  else
+    pair = pair_rules (index, c, offset + 1 < len ? (guchar) text[offset + 1]
+                                                   : ' ');
+  if (pair == NULL)
+    return;
+  if (end - offset > MAX_WORD)
     {
       *specific = pair;
       return;
     }
-  if (end - offset >= 3 && (pair = by_triple (index, pair, text + offset))
-                               == NULL)
-    return;
   /* The key is the word and the byte after it, as the text has them (a
    * space at the end of the text). */
   if (end < len)
