@@ -50,6 +50,9 @@
  * fill it: on news it holds a few tens of thousands. */
 #define MAX_NESTED 100000
 
+/* ASCII letters, each case, numbered from 0 (letter_number). */
+#define N_LETTERS 52
+
 /* The key of a step by a token's first byte: a byte no token begins with
  * (a token begins with ' ' or '.'), then the token's first two bytes. */
 #define FIRST_BYTE_MARK '\x01'
@@ -72,11 +75,12 @@ struct _DlGrammarIndex {
   GPtrArray **by_pair;      /* [first * 256 + second byte]: the same, by
                              * the first two bytes of the text */
   guint8 pair_probed[256 * 256 / 8];
-  /* A word's first three bytes -> the rules that can begin so, probed
-   * when first met: a table of its own, small enough to stay cached,
-   * and one lookup where the two bytes and then the third had been
-   * three. */
-  DlStepTable *triples;
+  /* A word's first three letters -> the rules that can begin so, probed
+   * when first met: [triple_at ()] is 0 until then, else the number of
+   * their list in triple_lists (whose [1] is NULL, for none).  One load,
+   * no hash: every word of three letters or more asks. */
+  guint32 *by_triple;
+  GPtrArray *triple_lists;
   /* (node, next token) -> what it leads to; from ROOT_WORDS by a word as
    * written and the byte after it, from ROOT_NUMBERS by digits */
   DlStepTable *steps;
@@ -141,7 +145,8 @@ dl_grammar_index_free (DlGrammarIndex *index)
   for (int i = 0; i < 256 * 256; i++)
     free_list (index->by_pair[i]);
   g_free (index->by_pair);
-  dl_step_table_free (index->triples);
+  g_free (index->by_triple);
+  g_ptr_array_unref (index->triple_lists);
   dl_step_table_free (index->steps);
   g_ptr_array_unref (index->nodes);
   g_hash_table_unref (index->lists);
@@ -351,7 +356,9 @@ dl_grammar_index_build (DlGrammar *grammar, GError **error)
         }
     }
   index->by_pair = g_new0 (GPtrArray *, 256 * 256);
-  index->triples = dl_step_table_new ();
+  index->by_triple = g_new0 (guint32, N_LETTERS * N_LETTERS * N_LETTERS);
+  index->triple_lists = g_ptr_array_new ();
+  g_ptr_array_set_size (index->triple_lists, 2);
   grammar->index = index;
   return TRUE;
 }
@@ -583,30 +590,48 @@ by_number (DlGrammarIndex *index, const char *text, gsize len, gsize offset)
                     : step.rules;
 }
 
+static guint
+letter_number (guchar c)
+{
+  return c >= 'a' ? c - 'a' + 26 : c - 'A';
+}
+
+static guint
+triple_at (const char *text)
+{
+  return (letter_number (text[0]) * N_LETTERS + letter_number (text[1]))
+             * N_LETTERS
+         + letter_number (text[2]);
+}
+
 /* The rules that can begin with text's first three bytes (letters): a
  * word is probed against these, fewer than its pair's, and most words
  * begin no rule at all.  Probed from the pair's rules when first met. */
 static GPtrArray *
 by_triple (DlGrammarIndex *index, const char *text)
 {
-  DlStep step = { NULL, 0 };
-  GPtrArray *pair;
+  guint at = triple_at (text);
+  GPtrArray *pair, *found = NULL;
 
-  if (dl_step_table_lookup (index->triples, 0, text, 3, &step))
-    return step.rules;
+  if (index->by_triple[at])
+    return index->triple_lists->pdata[index->by_triple[at]];
   pair = pair_rules (index, text[0], text[1]);
   if (pair)
     {
       char probe[4] = { text[0], text[1], text[2], '\0' };
-      GPtrArray *found = rules_beginning (pair, probe);
 
+      found = rules_beginning (pair, probe);
       if (found->len == 0)
-        g_ptr_array_unref (found);
-      else
-        step.rules = interned (index, found);
+        g_clear_pointer (&found, g_ptr_array_unref);
     }
-  dl_step_table_insert (index->triples, 0, text, 3, step);
-  return step.rules;
+  if (found == NULL)
+    index->by_triple[at] = 1;
+  else
+    {
+      index->by_triple[at] = index->triple_lists->len;
+      g_ptr_array_add (index->triple_lists, interned (index, found));
+    }
+  return found ? index->triple_lists->pdata[index->by_triple[at]] : NULL;
 }
 
 /* The rules that can start at offset: by the word there, or by its first
