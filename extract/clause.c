@@ -290,12 +290,13 @@ word_kind (DlClauseRules *rules, const char *text, gsize start, gsize end)
   char key[WORD_MAX + 1];
   gpointer kind;
 
-  /* Most words are no cues: tell them without a lookup. */
+  /* Most words are no cues: tell them without a lookup.  A word has no
+   * space, so its key is as long as it is. */
   if (end - start > WORD_MAX
       || !(rules->word_lengths[(guchar) text[start]] >> (end - start) & 1)
       || !pair_listed (rules, text, start, end)
       || dl_text_key_into (text + start, end - start, key, sizeof key) == NULL
-      || !dl_word_table_lookup (rules->words, key, strlen (key), &kind))
+      || !dl_word_table_lookup (rules->words, key, end - start, &kind))
     return KIND_NONE;
   return GPOINTER_TO_INT (kind);
 }

@@ -532,7 +532,7 @@ by_next_token (DlGrammarIndex *index, GPtrArray *rules, guint32 node,
         token[1] = text[offset], token[2] = '\0', end = offset + 1;
       else if ((end = read_token (text, len, offset, token + 1)) == offset)
         return rules;
-      n = strlen (token);
+      n = end - offset + 1;
       if (n > DL_STEP_KEY_MAX)
         return rules;
       if (!dl_step_table_lookup (index->steps, node, token, n, &step)

@@ -389,10 +389,10 @@ dl_template_fill (const DlTemplate *template, const Rule *rule,
                   GError **error)
 {
   Fill f = { template, rule, subject, ovector };
-  g_autoptr (GString) out = g_string_new (NULL);
+  g_autoptr (GString) out = g_string_sized_new (32);
   gboolean missing = FALSE;
 
   if (!fill (&f, template->pieces, out, &missing, error) || missing)
     return NULL;
-  return g_strndup (out->str, out->len);
+  return g_string_free (g_steal_pointer (&out), FALSE);
 }
