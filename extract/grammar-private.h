@@ -48,10 +48,12 @@ typedef struct {
   pcre2_code *code;    /* anchored at the start offset */
   pcre2_match_data *data;
   guint8 first[32];    /* bitmap of the bytes a match can start with */
-  /* The pattern without its positive lookbehinds, for probing which words
-   * a match can begin with: a word probed alone has nothing behind it, and
-   * without them the probe errs only towards trying a rule too often.
-   * NULL if the pattern has none (probe code itself). */
+  /* The pattern to probe which words a match can begin with: without its
+   * positive lookbehinds (a word probed alone has nothing behind it, and
+   * without them the probe errs only towards trying a rule too often), or
+   * a copy of code if it has none, so that each is compiled to machine
+   * code for one kind of match.  NULL if it could not be made (probe code
+   * itself). */
   pcre2_code *probe;
   Jit jit;               /* code as machine code */
   guint32 jit_kinds;     /* for which matches: PCRE2_JIT_COMPLETE, and

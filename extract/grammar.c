@@ -438,18 +438,26 @@ finish_rule (DlGrammar *grammar, Rule *rule, GError **error)
 
     /* The matcher tries the rule with complete matches and probes which
      * words it can begin with partial ones (grammar-match.c): the probe
-     * pattern, if any, only ever matches partially. */
+     * pattern only ever matches partially. */
     rule->code = compile (anchored->str,
                           PCRE2_ANCHORED | PCRE2_NO_START_OPTIMIZE,
                           rule->file, rule->line, rule->name, NULL, error);
-    rule->jit_kinds = stripped ? PCRE2_JIT_COMPLETE
-                               : PCRE2_JIT_COMPLETE | PCRE2_JIT_PARTIAL_HARD;
     /* Rules match caselessly unless a part of them, or of a symbol they
      * call, turns that off. */
     rule->case_sensitive = strstr (anchored->str, "(?-") != NULL;
+    /* A pattern without lookbehinds to strip probes with a copy of its
+     * own: the index probes every rule as it loads, and the code it
+     * tries on the text is then compiled to machine code for complete
+     * matches alone, when first tried.  Compiling both kinds at once, at
+     * load, was most of start-up on a short text. */
     if (rule->code && stripped)
       rule->probe = compile (stripped, PCRE2_ANCHORED, rule->file,
                              rule->line, rule->name, NULL, NULL);
+    else if (rule->code)
+      rule->probe = pcre2_code_copy (rule->code);
+    rule->jit_kinds = rule->probe
+                          ? PCRE2_JIT_COMPLETE
+                          : PCRE2_JIT_COMPLETE | PCRE2_JIT_PARTIAL_HARD;
   }
   if (rule->code == NULL)
     return FALSE;
