@@ -60,10 +60,8 @@ load_event_words (DlEvents *events, const char *grammar_dir, GError **error)
 /* The event key of a word (lowercase ASCII, as dl_each_word gives it), or
  * NULL. */
 static const char *
-event_of_word (const DlEvents *events, const char *word)
+event_of_word (const DlEvents *events, const char *word, gsize n)
 {
-  gsize n = strlen (word);
-
   if (n < 32 && !(events->lengths[word[0] - 'a'] >> n & 1))
     return NULL;
   return g_hash_table_lookup (events->words, word);
@@ -114,10 +112,10 @@ typedef struct {
 } Finding;
 
 static gboolean
-find_event_word (const char *word, gpointer data)
+find_event_word (const char *word, gsize len, gpointer data)
 {
   Finding *f = data;
-  const char *key = event_of_word (f->events, word);
+  const char *key = event_of_word (f->events, word, len);
 
   f->found = key ? g_hash_table_lookup (f->dated->dated, key) : NULL;
   return f->found == NULL;
@@ -198,10 +196,10 @@ typedef struct {
 } Remembering;
 
 static gboolean
-remember_event_word (const char *word, gpointer data)
+remember_event_word (const char *word, gsize len, gpointer data)
 {
   Remembering *r = data;
-  const char *key = event_of_word (r->events, word);
+  const char *key = event_of_word (r->events, word, len);
   DlSpanOfDays *copy;
 
   if (key == NULL || g_hash_table_contains (r->dated->dated, key))

@@ -13,8 +13,9 @@ typedef struct {
 } WordSearch;
 
 static gboolean
-not_listed (const char *word, gpointer data)
+not_listed (const char *word, gsize len, gpointer data)
 {
+  (void) len;
   WordSearch *search = data;
 
   for (gsize i = 0; i < search->n; i++)
@@ -40,7 +41,7 @@ dl_has_listed_word (const char *text, const char *const *words, gsize n)
 /* Calls visit for each lowercase ASCII word of text, until it says stop. */
 void
 dl_each_word (const char *text,
-              gboolean (*visit) (const char *word, gpointer data),
+              gboolean (*visit) (const char *word, gsize len, gpointer data),
               gpointer data)
 {
   char word[32];
@@ -57,7 +58,7 @@ dl_each_word (const char *text,
       if (n > 0 && n < sizeof word - 1)
         {
           word[n] = '\0';
-          if (!visit (word, data))
+          if (!visit (word, n, data))
             return;
         }
       n = 0;
