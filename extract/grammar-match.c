@@ -625,13 +625,14 @@ by_triple (DlGrammarIndex *index, const char *text)
         g_clear_pointer (&found, g_ptr_array_unref);
     }
   if (found == NULL)
-    index->by_triple[at] = 1;
-  else
     {
-      index->by_triple[at] = index->triple_lists->len;
-      g_ptr_array_add (index->triple_lists, interned (index, found));
+      index->by_triple[at] = 1;
+      return NULL;
     }
-  return found ? index->triple_lists->pdata[index->by_triple[at]] : NULL;
+  index->by_triple[at] = index->triple_lists->len;
+  found = interned (index, found);
+  g_ptr_array_add (index->triple_lists, found);
+  return found;
 }
 
 /* The rules that can start at offset: by the word there, or by its first
