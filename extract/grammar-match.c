@@ -76,19 +76,21 @@ struct _DlGrammarIndex {
                              * the first two bytes of the text */
   guint8 pair_probed[256 * 256 / 8];
   /* A word's first three letters -> the rules that can begin so, probed
-   * when first met: [triple_at ()] is 0 until then, else the number of
-   * their list in triple_lists (whose [1] is NULL, for none).  One load,
-   * no hash: every word of three letters or more asks. */
+   * when first met: [triple_at ()] is 0 until then, else 1 + the number
+   * of their list (0 for none).  One load, no hash: every word of three
+   * letters or more asks. */
   guint32 *by_triple;
-  GPtrArray *triple_lists;
   /* (node, next token) -> what it leads to; from ROOT_WORDS by a word as
    * written and the byte after it, from ROOT_NUMBERS by digits */
   DlStepTable *steps;
   GPtrArray *nodes;         /* Node: [id] of a big bucket, from
                              * FIRST_NODE */
   guint words;              /* steps from the roots */
-  GHashTable *lists;        /* GPtrArray: the steps' lists of rules, one
-                             * of each (most words begin the same few) */
+  /* The index's lists of rules, one of each (most words begin the same
+   * few), numbered from 1 so that a step holds a number, not a pointer:
+   * a list -> its number, and [number] -> the list ([0] NULL, none). */
+  GHashTable *lists;
+  GPtrArray *numbered;
   guint nested;             /* steps after a first token (by a token or
                              * by its first bytes) */
 };
@@ -146,10 +148,10 @@ dl_grammar_index_free (DlGrammarIndex *index)
     free_list (index->by_pair[i]);
   g_free (index->by_pair);
   g_free (index->by_triple);
-  g_ptr_array_unref (index->triple_lists);
   dl_step_table_free (index->steps);
   g_ptr_array_unref (index->nodes);
   g_hash_table_unref (index->lists);
+  g_ptr_array_unref (index->numbered);
   g_free (index);
 }
 
@@ -236,21 +238,36 @@ rules_beginning (GPtrArray *list, const char *text)
   return found;
 }
 
-/* The one list of the index's steps with the rules of found, which it
- * takes: a list is kept once however many words begin it, so that a word
- * remembered costs its slot and no list of its own. */
-static GPtrArray *
+/* The number of the index's one list with the rules of found, which it
+ * takes; 0 if found is empty.  A list is kept once however many words
+ * begin it, so that a word remembered costs its slot and no list of its
+ * own. */
+static guint32
 interned (DlGrammarIndex *index, GPtrArray *found)
 {
-  GPtrArray *known = g_hash_table_lookup (index->lists, found);
+  gpointer number;
 
-  if (known)
+  if (found->len == 0)
     {
       g_ptr_array_unref (found);
-      return known;
+      return 0;
     }
-  g_hash_table_add (index->lists, found);
-  return found;
+  if (g_hash_table_lookup_extended (index->lists, found, NULL, &number))
+    {
+      g_ptr_array_unref (found);
+      return GPOINTER_TO_UINT (number);
+    }
+  g_hash_table_insert (index->lists, found,
+                       GUINT_TO_POINTER (index->numbered->len));
+  g_ptr_array_add (index->numbered, found);
+  return index->numbered->len - 1;
+}
+
+/* The list numbered number (NULL for 0). */
+static GPtrArray *
+list_of (const DlGrammarIndex *index, guint32 number)
+{
+  return index->numbered->pdata[number];
 }
 
 /* The step to the rules of list that can begin with probe, depth tokens
@@ -260,20 +277,14 @@ static DlStep
 make_step (DlGrammarIndex *index, GPtrArray *list, const char *probe,
            guint depth)
 {
-  GPtrArray *found = rules_beginning (list, probe);
-  DlStep step = { NULL, 0 };
+  DlStep step = { interned (index, rules_beginning (list, probe)), 0 };
   Node *node;
 
-  if (found->len == 0)
-    {
-      g_ptr_array_unref (found);
-      return step;
-    }
-  step.rules = interned (index, found);
-  if (step.rules->len <= BIG_BUCKET || depth >= MAX_DEPTH)
+  if (step.list == 0 || list_of (index, step.list)->len <= BIG_BUCKET
+      || depth >= MAX_DEPTH)
     return step;
   node = g_new0 (Node, 1);
-  node->rules = step.rules;
+  node->rules = list_of (index, step.list);
   node->depth = depth;
   node->probe = depth > 0 ? g_strdup (probe) : NULL;
   node->id = step.child = index->nodes->len;
@@ -338,6 +349,8 @@ dl_grammar_index_build (DlGrammar *grammar, GError **error)
   g_ptr_array_set_free_func (index->nodes, (GDestroyNotify) node_free);
   index->lists = g_hash_table_new_full (list_hash, list_equal, free_list,
                                         NULL);
+  index->numbered = g_ptr_array_new ();
+  g_ptr_array_add (index->numbered, NULL);
   for (guint i = 0; i < grammar->rules->len; i++)
     {
       Rule *rule = grammar->rules->pdata[i];
@@ -357,8 +370,6 @@ dl_grammar_index_build (DlGrammar *grammar, GError **error)
     }
   index->by_pair = g_new0 (GPtrArray *, 256 * 256);
   index->by_triple = g_new0 (guint32, N_LETTERS * N_LETTERS * N_LETTERS);
-  index->triple_lists = g_ptr_array_new ();
-  g_ptr_array_set_size (index->triple_lists, 2);
   grammar->index = index;
   return TRUE;
 }
@@ -455,16 +466,12 @@ by_first_byte (DlGrammarIndex *index, Node *entry, const char *token,
     {
       g_autofree char *prefix = g_strndup (probe, first + 1);
 
-      step.rules = rules_beginning (entry->rules, prefix);
+      step.list = interned (index, rules_beginning (entry->rules, prefix));
       step.child = 0;
-      if (step.rules->len == 0)
-        g_clear_pointer (&step.rules, g_ptr_array_unref);
-      else
-        step.rules = interned (index, step.rules);
       dl_step_table_insert (index->steps, entry->id, key, sizeof key, step);
       index->nested++;
     }
-  return step.rules;
+  return list_of (index, step.list);
 }
 
 /* The step from entry (standing for words) by token. */
@@ -479,7 +486,7 @@ narrow (DlGrammarIndex *index, Node *entry, const char *words,
    * few. */
   GPtrArray *narrowed = by_first_byte (index, entry, token, probe,
                                        strlen (words) + spaced);
-  DlStep none = { NULL, 0 };
+  DlStep none = { 0, 0 };
 
   return narrowed ? make_step (index, narrowed, probe, entry->depth + 1)
                   : none;
@@ -538,9 +545,9 @@ by_next_token (DlGrammarIndex *index, GPtrArray *rules, guint32 node,
       if (!dl_step_table_lookup (index->steps, node, token, n, &step)
           && !add_step (index, node, word, token, n, spaced, &step))
         return rules;
-      if (step.rules == NULL || step.child == 0)
-        return step.rules;
-      rules = step.rules;
+      if (step.list == 0 || step.child == 0)
+        return list_of (index, step.list);
+      rules = list_of (index, step.list);
       node = step.child;
       offset = end;
     }
@@ -585,9 +592,10 @@ by_number (DlGrammarIndex *index, const char *text, gsize len, gsize offset)
   if (all == NULL || end == offset
       || !first_step (index, ROOT_NUMBERS, all, digits, end - offset, &step))
     return all;
-  return step.child ? by_next_token (index, step.rules, step.child, digits,
+  return step.child ? by_next_token (index, list_of (index, step.list),
+                                     step.child, digits,
                                      text, len, end)
-                    : step.rules;
+                    : list_of (index, step.list);
 }
 
 static guint
@@ -611,28 +619,17 @@ static GPtrArray *
 by_triple (DlGrammarIndex *index, const char *text)
 {
   guint at = triple_at (text);
-  GPtrArray *pair, *found = NULL;
+  GPtrArray *pair;
 
-  if (index->by_triple[at])
-    return index->triple_lists->pdata[index->by_triple[at]];
-  pair = pair_rules (index, text[0], text[1]);
-  if (pair)
+  if (index->by_triple[at] == 0)
     {
       char probe[4] = { text[0], text[1], text[2], '\0' };
 
-      found = rules_beginning (pair, probe);
-      if (found->len == 0)
-        g_clear_pointer (&found, g_ptr_array_unref);
+      pair = pair_rules (index, text[0], text[1]);
+      index->by_triple[at]
+          = 1 + (pair ? interned (index, rules_beginning (pair, probe)) : 0);
     }
-  if (found == NULL)
-    {
-      index->by_triple[at] = 1;
-      return NULL;
-    }
-  index->by_triple[at] = index->triple_lists->len;
-  found = interned (index, found);
-  g_ptr_array_add (index->triple_lists, found);
-  return found;
+  return list_of (index, index->by_triple[at] - 1);
 }
 
 /* The rules that can start at offset: by the word there, or by its first
@@ -699,11 +696,11 @@ candidates (DlGrammarIndex *index, const char *text, gsize len, gsize offset,
   else if (step.child)
     {
       copy_word (text, offset, end, word);
-      *specific = by_next_token (index, step.rules, step.child, word, text,
-                                 len, end);
+      *specific = by_next_token (index, list_of (index, step.list),
+                                 step.child, word, text, len, end);
     }
   else
-    *specific = step.rules;
+    *specific = list_of (index, step.list);
 }
 
 /* Fills match from rule's last match; FALSE (error unset) if the template

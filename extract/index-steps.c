@@ -5,8 +5,7 @@
  * met before but not lately, whose slot is not in the cache: the table's
  * size decides how far away it is.  So the slot keeps no hash (a key is
  * compared at most once, after its node and length), and the rules it
- * leads to by their number in the table's own list of lists, which is
- * small and stays cached. */
+ * leads to by the number the index gives their list. */
 #include "index-steps.h"
 
 #include "dl-word-table.h"
@@ -16,7 +15,7 @@
 typedef struct {
   guint32 node;
   guint32 child;
-  guint32 list; /* [list] of the table's lists; 0 for none */
+  guint32 list;
   guint8 len;   /* 0: an empty slot (a token is never empty) */
   char key[DL_STEP_KEY_MAX];
 } Slot;
@@ -27,8 +26,6 @@ struct _DlStepTable {
   Slot *slots;
   guint mask; /* slots - 1, a power of two less one */
   guint size;
-  GPtrArray *lists;  /* the rules of each step, each once, from [1] */
-  GHashTable *numbers; /* a list -> its number in lists */
 };
 
 /* The word table's hash of the token, mixed with the node (Knuth's
@@ -46,9 +43,6 @@ dl_step_table_new (void)
 
   table->mask = 255;
   table->slots = g_new0 (Slot, table->mask + 1);
-  table->lists = g_ptr_array_new ();
-  g_ptr_array_add (table->lists, NULL);
-  table->numbers = g_hash_table_new (NULL, NULL);
   return table;
 }
 
@@ -58,8 +52,6 @@ dl_step_table_free (DlStepTable *table)
   if (table == NULL)
     return;
   g_free (table->slots);
-  g_ptr_array_unref (table->lists);
-  g_hash_table_unref (table->numbers);
   g_free (table);
 }
 
@@ -88,7 +80,7 @@ dl_step_table_lookup (const DlStepTable *table, guint32 node,
   slot = find (table, node, token, len);
   if (slot->len == 0)
     return FALSE;
-  step->rules = table->lists->pdata[slot->list];
+  step->list = slot->list;
   step->child = slot->child;
   return TRUE;
 }
@@ -107,22 +99,6 @@ grow (DlStepTable *table)
   g_free (old);
 }
 
-/* The number of rules in the table's lists, added if new. */
-static guint32
-list_number (DlStepTable *table, GPtrArray *rules)
-{
-  gpointer number;
-
-  if (rules == NULL)
-    return 0;
-  if (g_hash_table_lookup_extended (table->numbers, rules, NULL, &number))
-    return GPOINTER_TO_UINT (number);
-  g_hash_table_insert (table->numbers, rules,
-                       GUINT_TO_POINTER (table->lists->len));
-  g_ptr_array_add (table->lists, rules);
-  return table->lists->len - 1;
-}
-
 void
 dl_step_table_insert (DlStepTable *table, guint32 node, const char *token,
                       gsize len, DlStep step)
@@ -136,7 +112,7 @@ dl_step_table_insert (DlStepTable *table, guint32 node, const char *token,
   g_return_if_fail (slot->len == 0);
   slot->node = node;
   slot->child = step.child;
-  slot->list = list_number (table, step.rules);
+  slot->list = step.list;
   slot->len = len;
   memcpy (slot->key, token, len);
   table->size++;

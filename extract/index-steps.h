@@ -19,8 +19,9 @@
 #define DL_STEP_KEY_MAX 19
 
 typedef struct {
-  GPtrArray *rules; /* the rules that can go on so; NULL for none */
-  guint32 child;    /* the node to narrow from next; 0 for none */
+  guint32 list;  /* the number of the rules that can go on so (the
+                  * index numbers its lists); 0 for none */
+  guint32 child; /* the node to narrow from next; 0 for none */
 } DlStep;
 
 typedef struct _DlStepTable DlStepTable;
