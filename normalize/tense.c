@@ -298,11 +298,26 @@ dl_tense_reader_may_be_past (DlTenseReader *reader, const char *context)
   return has_word_of (reader, context, KIND_PAST_OR_PRESENT);
 }
 
-/* A word byte, as PCRE2's \w and \b see it (no UTF). */
+/* The bytes of words, as PCRE2's \w and \b see them (no UTF): ASCII
+ * letters, digits and the underscore.  A table, as the scan of each
+ * sentence asks it of every byte. */
+static const guint8 word_bytes[256] = {
+  ['0'] = 1, ['1'] = 1, ['2'] = 1, ['3'] = 1, ['4'] = 1, ['5'] = 1, ['6'] = 1,
+  ['7'] = 1, ['8'] = 1, ['9'] = 1, ['_'] = 1,
+  ['A'] = 1, ['B'] = 1, ['C'] = 1, ['D'] = 1, ['E'] = 1, ['F'] = 1, ['G'] = 1,
+  ['H'] = 1, ['I'] = 1, ['J'] = 1, ['K'] = 1, ['L'] = 1, ['M'] = 1, ['N'] = 1,
+  ['O'] = 1, ['P'] = 1, ['Q'] = 1, ['R'] = 1, ['S'] = 1, ['T'] = 1, ['U'] = 1,
+  ['V'] = 1, ['W'] = 1, ['X'] = 1, ['Y'] = 1, ['Z'] = 1,
+  ['a'] = 1, ['b'] = 1, ['c'] = 1, ['d'] = 1, ['e'] = 1, ['f'] = 1, ['g'] = 1,
+  ['h'] = 1, ['i'] = 1, ['j'] = 1, ['k'] = 1, ['l'] = 1, ['m'] = 1, ['n'] = 1,
+  ['o'] = 1, ['p'] = 1, ['q'] = 1, ['r'] = 1, ['s'] = 1, ['t'] = 1, ['u'] = 1,
+  ['v'] = 1, ['w'] = 1, ['x'] = 1, ['y'] = 1, ['z'] = 1,
+};
+
 static gboolean
 is_word_byte (guchar c)
 {
-  return g_ascii_isalnum (c) || c == '_';
+  return word_bytes[c];
 }
 
 /* Whether a cue can begin at context[i]: the pattern starts with \b, so
@@ -318,6 +333,21 @@ cue_may_begin (DlTenseReader *reader, const char *context, gsize i)
                 : is_word_byte (context[i - 1]) != is_word_byte (c);
 }
 
+/* cue_can_start for the word context[offset, end), the byte before it
+ * written as in the table's keys, for a word too long to remember. */
+static gboolean
+cue_can_start_at (DlTenseReader *reader, const char *context, gsize offset,
+                  gsize end)
+{
+  GString *key = reader->cue_key;
+
+  g_string_set_size (key, 0);
+  g_string_append_c (key, offset > 0 && is_word_byte (context[offset - 1])
+                              ? 'x' : ' ');
+  g_string_append_len (key, context + offset, end - offset);
+  return cue_can_start (reader, key->str, key->len);
+}
+
 /* Past this many words, the pattern is tried at every word it is not
  * remembered for: as exact, only slower. */
 #define MAX_CUE_WORDS 100000
@@ -330,8 +360,8 @@ static gboolean
 cue_word_may_begin (DlTenseReader *reader, const char *context, gsize len,
                     gsize offset)
 {
-  GString *key = reader->cue_key;
-  gsize end = offset + 1;
+  char key[DL_WORD_KEY_MAX];
+  gsize end = offset + 1, n;
   gpointer known;
   gboolean may;
 
@@ -341,18 +371,17 @@ cue_word_may_begin (DlTenseReader *reader, const char *context, gsize len,
     end++;
   /* The byte before, as a word byte or not, then the word and the byte
    * after it. */
-  g_string_set_size (key, end - offset + 1);
-  key->str[0] = offset > 0 && is_word_byte (context[offset - 1]) ? 'x' : ' ';
-  memcpy (key->str + 1, context + offset, end - offset);
+  n = end - offset + 1;
   /* A word too long for the table is asked each time. */
-  if (key->len <= DL_WORD_KEY_MAX
-      && dl_word_table_lookup (reader->cue_words, key->str, key->len, &known))
+  if (n > DL_WORD_KEY_MAX)
+    return cue_can_start_at (reader, context, offset, end);
+  key[0] = offset > 0 && is_word_byte (context[offset - 1]) ? 'x' : ' ';
+  memcpy (key + 1, context + offset, end - offset);
+  if (dl_word_table_lookup (reader->cue_words, key, n, &known))
     return GPOINTER_TO_INT (known);
-  may = cue_can_start (reader, key->str, key->len);
-  if (key->len <= DL_WORD_KEY_MAX
-      && dl_word_table_size (reader->cue_words) < MAX_CUE_WORDS)
-    dl_word_table_insert (reader->cue_words, key->str, key->len,
-                          GINT_TO_POINTER (may));
+  may = cue_can_start (reader, key, n);
+  if (dl_word_table_size (reader->cue_words) < MAX_CUE_WORDS)
+    dl_word_table_insert (reader->cue_words, key, n, GINT_TO_POINTER (may));
   return may;
 }
 
