@@ -70,17 +70,25 @@ find (const DlWordTable *table, const char *key, gsize len, guint32 hash)
 }
 
 gboolean
-dl_word_table_lookup (const DlWordTable *table, const char *key, gsize len,
-                      gpointer *value)
+dl_word_table_lookup_hashed (const DlWordTable *table, const char *key,
+                             gsize len, guint32 hash, gpointer *value)
 {
   Slot *slot;
 
   g_return_val_if_fail (len <= DL_WORD_KEY_MAX, FALSE);
-  slot = find (table, key, len, dl_word_hash (key, len));
+  slot = find (table, key, len, hash);
   if (!slot->used)
     return FALSE;
   *value = slot->value;
   return TRUE;
+}
+
+gboolean
+dl_word_table_lookup (const DlWordTable *table, const char *key, gsize len,
+                      gpointer *value)
+{
+  return dl_word_table_lookup_hashed (table, key, len, dl_word_hash (key, len),
+                                      value);
 }
 
 static void

@@ -28,6 +28,10 @@ void dl_word_table_free (DlWordTable *table);
  * (which may be NULL) in *value. */
 gboolean dl_word_table_lookup (const DlWordTable *table, const char *key,
                                gsize len, gpointer *value);
+/* The same, for a key whose dl_word_hash the caller has taken already. */
+gboolean dl_word_table_lookup_hashed (const DlWordTable *table,
+                                      const char *key, gsize len,
+                                      guint32 hash, gpointer *value);
 
 /* Adds key, which must not be in table yet, with value. */
 void dl_word_table_insert (DlWordTable *table, const char *key, gsize len,

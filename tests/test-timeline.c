@@ -65,6 +65,42 @@ test_event_words (void)
   }
 }
 
+/* A set of event words is sorted and has each word once, whether the
+ * event has a few words or very many (past the sort of short sets), and
+ * whatever their order in the text. */
+static void
+assert_set (const DlWords *words)
+{
+  for (guint i = 1; i < words->n; i++)
+    g_assert_cmpuint (words->hash[i - 1], <, words->hash[i]);
+}
+
+static void
+test_event_words_sorted (void)
+{
+  g_autoptr (GString) forward = g_string_new (NULL);
+  g_autoptr (GString) backward = g_string_new (NULL);
+  g_autofree DlWords *few = dl_words_of (
+      lists, "trams trams depot council depot zebra apple", "");
+  g_autofree DlWords *a = NULL;
+  g_autofree DlWords *b = NULL;
+
+  assert_set (few);
+  g_assert_cmpuint (few->n, ==, 5);
+  /* 100 distinct made-up words ("wqa", "wqb", ...), then backwards. */
+  for (int i = 0; i < 100; i++)
+    g_string_append_printf (forward, "wq%c%c ", 'a' + i / 26, 'a' + i % 26);
+  for (int i = 99; i >= 0; i--)
+    g_string_append_printf (backward, "WQ%c%c, ", 'a' + i / 26, 'a' + i % 26);
+  a = dl_words_of (lists, forward->str, "");
+  b = dl_words_of (lists, backward->str, "");
+  assert_set (a);
+  /* (Some stem alike: "wqas" and "wqa".) */
+  g_assert_cmpuint (a->n, >, 64);
+  g_assert_cmpmem (a->hash, a->n * sizeof (guint32), b->hash,
+                   b->n * sizeof (guint32));
+}
+
 /* Each word's stem is remembered after its first reading: the words of an
  * event read again are the same set, and a word longer than the memory's
  * keys, or a word of the mention, is read as before. */
@@ -226,6 +262,7 @@ main (int argc, char **argv)
   g_assert_no_error (error);
   g_test_add_func ("/timeline/stems-meet", test_stems_meet);
   g_test_add_func ("/timeline/event-words", test_event_words);
+  g_test_add_func ("/timeline/event-words-sorted", test_event_words_sorted);
   g_test_add_func ("/timeline/event-words-remembered",
                    test_event_words_remembered);
   g_test_add_func ("/timeline/duration-words", test_duration_words);

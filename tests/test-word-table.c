@@ -37,6 +37,12 @@ test_keys (void)
   g_assert_false (dl_word_table_lookup (table, "a\0c", 3, &value));
   g_assert_false (dl_word_table_lookup (table, "th", 2, &value));
   g_assert_false (dl_word_table_lookup (table, "", 0, &value));
+  /* With the hash taken by the caller: the same answers. */
+  g_assert_true (dl_word_table_lookup_hashed (table, "the", 3,
+                                              dl_word_hash ("the", 3), &value));
+  g_assert_cmpint (GPOINTER_TO_INT (value), ==, 2);
+  g_assert_false (dl_word_table_lookup_hashed (table, "th", 2,
+                                               dl_word_hash ("th", 2), &value));
   g_assert_cmpuint (dl_word_table_size (table), ==, 4);
   dl_word_table_free (table);
 }

@@ -4,6 +4,7 @@
 
 #include "dl-data.h"
 #include "dl-record.h"
+#include "dl-text.h"
 #include "dl-word-table.h"
 
 #include <stdlib.h>
@@ -18,6 +19,13 @@
 /* Suffixes come off at most this often: "announcements" -> "announc". */
 #define MAX_ROUNDS 3
 
+/* A set of word hashes being built, appended to once a word of each row:
+ * a plain array, as GArray's append is a call a word. */
+typedef struct {
+  guint32 *at;
+  guint len, size;
+} Hashes;
+
 typedef struct {
   char *suffix;
   gsize len;
@@ -28,8 +36,9 @@ struct _DlWordLists {
   GHashTable *stop;    /* casefolded stop words */
   GArray *suffixes;    /* Suffix, longest first */
   GString *word;       /* the word being read */
-  GArray *hashes;      /* guint32, the set being built */
-  GArray *mention;     /* guint32, the mention's words, unstemmed */
+  guint32 word_hash;   /* its dl_word_hash, before stemming */
+  Hashes hashes;       /* the set being built */
+  Hashes mention;      /* the mention's words, unstemmed */
   /* casefolded word -> what take_event_word makes of it (known_word), so
    * that each word is looked up in the stop words and stemmed once: it
    * was a tenth of dateline's time. */
@@ -54,8 +63,8 @@ dl_word_lists_free (DlWordLists *lists)
   g_clear_pointer (&lists->suffixes, g_array_unref);
   if (lists->word)
     g_string_free (lists->word, TRUE);
-  g_clear_pointer (&lists->hashes, g_array_unref);
-  g_clear_pointer (&lists->mention, g_array_unref);
+  g_free (lists->hashes.at);
+  g_free (lists->mention.at);
   g_clear_pointer (&lists->known, dl_word_table_free);
   g_free (lists);
 }
@@ -108,8 +117,6 @@ dl_word_lists_load (const char *directory, GError **error)
     }
   g_array_sort (lists->suffixes, longest_first);
   lists->word = g_string_sized_new (64);
-  lists->hashes = g_array_new (FALSE, FALSE, sizeof (guint32));
-  lists->mention = g_array_new (FALSE, FALSE, sizeof (guint32));
   lists->known = dl_word_table_new (NULL);
   return g_steal_pointer (&lists);
 }
@@ -161,23 +168,13 @@ dl_word_stem (DlWordLists *lists, const char *word)
   return copy;
 }
 
-/* Casefolds the word in lists->word, in place when it is ASCII. */
+/* The word p[0, n), not all ASCII, into w, casefolded. */
 static void
-casefold_word (DlWordLists *lists, gboolean ascii)
+fold_utf8 (GString *w, const char *p, gsize n)
 {
-  GString *w = lists->word;
+  g_autofree char *folded = g_utf8_casefold (p, n);
 
-  if (ascii)
-    {
-      for (gsize i = 0; i < w->len; i++)
-        if (w->str[i] >= 'A' && w->str[i] <= 'Z')
-          w->str[i] += 'a' - 'A';
-      return;
-    }
-  {
-    g_autofree char *folded = g_utf8_casefold (w->str, w->len);
-    g_string_assign (w, folded);
-  }
+  g_string_assign (w, folded);
 }
 
 /* The end of the word (letters and digits) at p; *ascii tells whether it
@@ -202,8 +199,21 @@ word_end (const char *p, gboolean *ascii)
     }
 }
 
+/* The ASCII word p[0, n) into w, in lowercase, in one pass: every word
+ * of every row comes here. */
+static void
+fold_ascii (GString *w, const char *p, gsize n)
+{
+  if (n >= w->allocated_len)
+    g_string_set_size (w, n);
+  for (gsize i = 0; i < n; i++)
+    w->str[i] = dl_ascii_lower (p[i]);
+  w->str[n] = '\0';
+  w->len = n;
+}
+
 /* Calls take (lists, data) for each casefolded word of text, in
- * lists->word. */
+ * lists->word, with its hash in lists->word_hash. */
 static void
 each_word (DlWordLists *lists, const char *text,
            void (*take) (DlWordLists *, gpointer), gpointer data)
@@ -220,22 +230,32 @@ each_word (DlWordLists *lists, const char *text,
           p = (guchar) *p < 0x80 ? p + 1 : g_utf8_next_char (p);
           continue;
         }
-      /* One call, not truncate and append: every word comes here. */
-      g_string_set_size (lists->word, end - p);
-      memcpy (lists->word->str, p, end - p);
-      casefold_word (lists, ascii);
+      if (ascii)
+        fold_ascii (lists->word, p, end - p);
+      else
+        fold_utf8 (lists->word, p, end - p);
+      lists->word_hash = dl_word_hash (lists->word->str, lists->word->len);
       take (lists, data);
       p = end;
     }
 }
 
 static void
+hashes_add (Hashes *hashes, guint32 h)
+{
+  if (hashes->len == hashes->size)
+    {
+      hashes->size = MAX (16, 2 * hashes->size);
+      hashes->at = g_renew (guint32, hashes->at, hashes->size);
+    }
+  hashes->at[hashes->len++] = h;
+}
+
+static void
 take_mention_word (DlWordLists *lists, gpointer data)
 {
-  guint32 h = dl_word_hash (lists->word->str, lists->word->len);
-
   (void) data;
-  g_array_append_val (lists->mention, h);
+  hashes_add (&lists->mention, lists->word_hash);
 }
 
 /* A number from 1000 to 2999 is a year: a date's word. */
@@ -275,7 +295,8 @@ known_word (DlWordLists *lists, guint32 *hash)
 
   if (len > DL_WORD_KEY_MAX)
     return read_word (lists, hash);
-  if (dl_word_table_lookup (lists->known, w->str, len, &known))
+  if (dl_word_table_lookup_hashed (lists->known, w->str, len,
+                                   lists->word_hash, &known))
     {
       *hash = GPOINTER_TO_UINT (known);
       return *hash != 0;
@@ -292,17 +313,15 @@ known_word (DlWordLists *lists, guint32 *hash)
 static void
 take_event_word (DlWordLists *lists, gpointer data)
 {
-  GString *w = lists->word;
   guint32 h;
 
   (void) data;
   /* A word of the mention is none of the event's (before stemming). */
-  h = lists->mention->len ? dl_word_hash (w->str, w->len) : 0;
-  for (guint i = 0; i < lists->mention->len; i++)
-    if (g_array_index (lists->mention, guint32, i) == h)
+  for (guint i = 0; i < lists->mention.len; i++)
+    if (lists->mention.at[i] == lists->word_hash)
       return;
   if (known_word (lists, &h))
-    g_array_append_val (lists->hashes, h);
+    hashes_add (&lists->hashes, h);
 }
 
 static int
@@ -313,21 +332,42 @@ compare_hash (gconstpointer a, gconstpointer b)
   return (x > y) - (x < y);
 }
 
+/* An event has a few words: an insertion sort costs less than a call of
+ * qsort per row. */
+static void
+sort_hashes (guint32 *at, guint n)
+{
+  if (n > 64)
+    {
+      qsort (at, n, sizeof *at, compare_hash);
+      return;
+    }
+  for (guint i = 1; i < n; i++)
+    {
+      guint32 x = at[i];
+      guint j = i;
+
+      for (; j > 0 && at[j - 1] > x; j--)
+        at[j] = at[j - 1];
+      at[j] = x;
+    }
+}
+
 DlWords *
 dl_words_of (DlWordLists *lists, const char *event, const char *mention)
 {
   DlWords *words;
   guint n = 0;
 
-  g_array_set_size (lists->hashes, 0);
-  g_array_set_size (lists->mention, 0);
+  lists->hashes.len = 0;
+  lists->mention.len = 0;
   each_word (lists, mention ? mention : "", take_mention_word, NULL);
   each_word (lists, event ? event : "", take_event_word, NULL);
-  g_array_sort (lists->hashes, compare_hash);
-  words = g_malloc (sizeof *words + lists->hashes->len * sizeof (guint32));
-  for (guint i = 0; i < lists->hashes->len; i++)
+  sort_hashes (lists->hashes.at, lists->hashes.len);
+  words = g_malloc (sizeof *words + lists->hashes.len * sizeof (guint32));
+  for (guint i = 0; i < lists->hashes.len; i++)
     {
-      guint32 h = g_array_index (lists->hashes, guint32, i);
+      guint32 h = lists->hashes.at[i];
 
       if (n == 0 || words->hash[n - 1] != h)
         words->hash[n++] = h;
