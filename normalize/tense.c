@@ -41,6 +41,9 @@ struct _DlTenseReader {
                            * anchored: tried only where a cue can begin */
   pcre2_match_data *tense_data;
   gboolean cue_starts[256]; /* the bytes a cue can begin with */
+  /* is_word_byte of each byte: the scan of each sentence asks it of
+   * every byte, and g_ascii_isalnum's table is a load further away. */
+  guint8 word_byte[256];
   DlWordTable *cue_words;   /* word as met -> whether a cue can begin so */
   GString *cue_key;
   char *cue_context;        /* the sentence whose tense cues are in cues */
@@ -149,6 +152,13 @@ cue_alternation (const char *grammar_dir, const char *file, GError **error)
   return g_string_free (g_steal_pointer (&out), FALSE);
 }
 
+/* A word byte, as PCRE2's \w and \b see it (no UTF). */
+static gboolean
+is_word_byte (guchar c)
+{
+  return g_ascii_isalnum (c) || c == '_';
+}
+
 /* Whether a cue can begin with the bytes of probe after its first (which
  * is only there to be looked behind at), or with them and more. */
 static gboolean
@@ -173,6 +183,8 @@ index_cue_starts (DlTenseReader *reader)
       reader->cue_starts[c] = cue_can_start (reader, after_letter, 2)
                                   || cue_can_start (reader, after_space, 2);
     }
+  for (int c = 0; c < 256; c++)
+    reader->word_byte[c] = is_word_byte (c);
   reader->cue_words = dl_word_table_new (NULL);
   reader->cue_key = g_string_new (NULL);
 }
@@ -298,28 +310,6 @@ dl_tense_reader_may_be_past (DlTenseReader *reader, const char *context)
   return has_word_of (reader, context, KIND_PAST_OR_PRESENT);
 }
 
-/* The bytes of words, as PCRE2's \w and \b see them (no UTF): ASCII
- * letters, digits and the underscore.  A table, as the scan of each
- * sentence asks it of every byte. */
-static const guint8 word_bytes[256] = {
-  ['0'] = 1, ['1'] = 1, ['2'] = 1, ['3'] = 1, ['4'] = 1, ['5'] = 1, ['6'] = 1,
-  ['7'] = 1, ['8'] = 1, ['9'] = 1, ['_'] = 1,
-  ['A'] = 1, ['B'] = 1, ['C'] = 1, ['D'] = 1, ['E'] = 1, ['F'] = 1, ['G'] = 1,
-  ['H'] = 1, ['I'] = 1, ['J'] = 1, ['K'] = 1, ['L'] = 1, ['M'] = 1, ['N'] = 1,
-  ['O'] = 1, ['P'] = 1, ['Q'] = 1, ['R'] = 1, ['S'] = 1, ['T'] = 1, ['U'] = 1,
-  ['V'] = 1, ['W'] = 1, ['X'] = 1, ['Y'] = 1, ['Z'] = 1,
-  ['a'] = 1, ['b'] = 1, ['c'] = 1, ['d'] = 1, ['e'] = 1, ['f'] = 1, ['g'] = 1,
-  ['h'] = 1, ['i'] = 1, ['j'] = 1, ['k'] = 1, ['l'] = 1, ['m'] = 1, ['n'] = 1,
-  ['o'] = 1, ['p'] = 1, ['q'] = 1, ['r'] = 1, ['s'] = 1, ['t'] = 1, ['u'] = 1,
-  ['v'] = 1, ['w'] = 1, ['x'] = 1, ['y'] = 1, ['z'] = 1,
-};
-
-static gboolean
-is_word_byte (guchar c)
-{
-  return word_bytes[c];
-}
-
 /* Whether a cue can begin at context[i]: the pattern starts with \b, so
  * only where word and non-word meet, and only with a byte it allows. */
 static gboolean
@@ -329,23 +319,9 @@ cue_may_begin (DlTenseReader *reader, const char *context, gsize i)
 
   if (!reader->cue_starts[c])
     return FALSE;
-  return i == 0 ? is_word_byte (c)
-                : is_word_byte (context[i - 1]) != is_word_byte (c);
-}
-
-/* cue_can_start for the word context[offset, end), the byte before it
- * written as in the table's keys, for a word too long to remember. */
-static gboolean
-cue_can_start_at (DlTenseReader *reader, const char *context, gsize offset,
-                  gsize end)
-{
-  GString *key = reader->cue_key;
-
-  g_string_set_size (key, 0);
-  g_string_append_c (key, offset > 0 && is_word_byte (context[offset - 1])
-                              ? 'x' : ' ');
-  g_string_append_len (key, context + offset, end - offset);
-  return cue_can_start (reader, key->str, key->len);
+  return i == 0 ? reader->word_byte[c]
+                : reader->word_byte[(guchar) context[i - 1]]
+                      != reader->word_byte[c];
 }
 
 /* Past this many words, the pattern is tried at every word it is not
@@ -360,23 +336,30 @@ static gboolean
 cue_word_may_begin (DlTenseReader *reader, const char *context, gsize len,
                     gsize offset)
 {
-  char key[DL_WORD_KEY_MAX];
+  char short_key[DL_WORD_KEY_MAX];
+  char *key = short_key;
   gsize end = offset + 1, n;
   gpointer known;
   gboolean may;
 
-  while (end < len && is_word_byte (context[end]))
+  while (end < len && reader->word_byte[(guchar) context[end]])
     end++;
   if (end < len)
     end++;
   /* The byte before, as a word byte or not, then the word and the byte
-   * after it. */
+   * after it; on the stack but for a word too long for the table, which
+   * is asked each time. */
   n = end - offset + 1;
-  /* A word too long for the table is asked each time. */
   if (n > DL_WORD_KEY_MAX)
-    return cue_can_start_at (reader, context, offset, end);
-  key[0] = offset > 0 && is_word_byte (context[offset - 1]) ? 'x' : ' ';
+    {
+      g_string_set_size (reader->cue_key, n);
+      key = reader->cue_key->str;
+    }
+  key[0] = offset > 0 && reader->word_byte[(guchar) context[offset - 1]]
+               ? 'x' : ' ';
   memcpy (key + 1, context + offset, end - offset);
+  if (n > DL_WORD_KEY_MAX)
+    return cue_can_start (reader, key, n);
   if (dl_word_table_lookup (reader->cue_words, key, n, &known))
     return GPOINTER_TO_INT (known);
   may = cue_can_start (reader, key, n);
@@ -406,7 +389,7 @@ tense_cues (DlTenseReader *reader, const char *context)
   while (offset < len)
     {
       PCRE2_SIZE *ov = pcre2_get_ovector_pointer (reader->tense_data);
-      gboolean word = is_word_byte (context[offset]);
+      gboolean word = reader->word_byte[(guchar) context[offset]];
       Cue cue;
 
       if (cue_may_begin (reader, context, offset)
@@ -425,7 +408,8 @@ tense_cues (DlTenseReader *reader, const char *context)
       /* On to the next place where word and non-word meet. */
       do
         offset++;
-      while (offset < len && is_word_byte (context[offset]) == word);
+      while (offset < len
+             && reader->word_byte[(guchar) context[offset]] == word);
     }
   return reader->cues;
 }

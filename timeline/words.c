@@ -19,13 +19,6 @@
 /* Suffixes come off at most this often: "announcements" -> "announc". */
 #define MAX_ROUNDS 3
 
-/* A set of word hashes being built, appended to once a word of each row:
- * a plain array, as GArray's append is a call a word. */
-typedef struct {
-  guint32 *at;
-  guint len, size;
-} Hashes;
-
 typedef struct {
   char *suffix;
   gsize len;
@@ -37,8 +30,8 @@ struct _DlWordLists {
   GArray *suffixes;    /* Suffix, longest first */
   GString *word;       /* the word being read */
   guint32 word_hash;   /* its dl_word_hash, before stemming */
-  Hashes hashes;       /* the set being built */
-  Hashes mention;      /* the mention's words, unstemmed */
+  GArray *hashes;      /* guint32, the set being built */
+  GArray *mention;     /* guint32, the mention's words, unstemmed */
   /* casefolded word -> what take_event_word makes of it (known_word), so
    * that each word is looked up in the stop words and stemmed once: it
    * was a tenth of dateline's time. */
@@ -63,8 +56,8 @@ dl_word_lists_free (DlWordLists *lists)
   g_clear_pointer (&lists->suffixes, g_array_unref);
   if (lists->word)
     g_string_free (lists->word, TRUE);
-  g_free (lists->hashes.at);
-  g_free (lists->mention.at);
+  g_clear_pointer (&lists->hashes, g_array_unref);
+  g_clear_pointer (&lists->mention, g_array_unref);
   g_clear_pointer (&lists->known, dl_word_table_free);
   g_free (lists);
 }
@@ -117,6 +110,8 @@ dl_word_lists_load (const char *directory, GError **error)
     }
   g_array_sort (lists->suffixes, longest_first);
   lists->word = g_string_sized_new (64);
+  lists->hashes = g_array_new (FALSE, FALSE, sizeof (guint32));
+  lists->mention = g_array_new (FALSE, FALSE, sizeof (guint32));
   lists->known = dl_word_table_new (NULL);
   return g_steal_pointer (&lists);
 }
@@ -204,12 +199,9 @@ word_end (const char *p, gboolean *ascii)
 static void
 fold_ascii (GString *w, const char *p, gsize n)
 {
-  if (n >= w->allocated_len)
-    g_string_set_size (w, n);
+  g_string_set_size (w, n);
   for (gsize i = 0; i < n; i++)
     w->str[i] = dl_ascii_lower (p[i]);
-  w->str[n] = '\0';
-  w->len = n;
 }
 
 /* Calls take (lists, data) for each casefolded word of text, in
@@ -241,21 +233,10 @@ each_word (DlWordLists *lists, const char *text,
 }
 
 static void
-hashes_add (Hashes *hashes, guint32 h)
-{
-  if (hashes->len == hashes->size)
-    {
-      hashes->size = MAX (16, 2 * hashes->size);
-      hashes->at = g_renew (guint32, hashes->at, hashes->size);
-    }
-  hashes->at[hashes->len++] = h;
-}
-
-static void
 take_mention_word (DlWordLists *lists, gpointer data)
 {
   (void) data;
-  hashes_add (&lists->mention, lists->word_hash);
+  g_array_append_val (lists->mention, lists->word_hash);
 }
 
 /* A number from 1000 to 2999 is a year: a date's word. */
@@ -317,11 +298,11 @@ take_event_word (DlWordLists *lists, gpointer data)
 
   (void) data;
   /* A word of the mention is none of the event's (before stemming). */
-  for (guint i = 0; i < lists->mention.len; i++)
-    if (lists->mention.at[i] == lists->word_hash)
+  for (guint i = 0; i < lists->mention->len; i++)
+    if (g_array_index (lists->mention, guint32, i) == lists->word_hash)
       return;
   if (known_word (lists, &h))
-    hashes_add (&lists->hashes, h);
+    g_array_append_val (lists->hashes, h);
 }
 
 static int
@@ -332,42 +313,21 @@ compare_hash (gconstpointer a, gconstpointer b)
   return (x > y) - (x < y);
 }
 
-/* An event has a few words: an insertion sort costs less than a call of
- * qsort per row. */
-static void
-sort_hashes (guint32 *at, guint n)
-{
-  if (n > 64)
-    {
-      qsort (at, n, sizeof *at, compare_hash);
-      return;
-    }
-  for (guint i = 1; i < n; i++)
-    {
-      guint32 x = at[i];
-      guint j = i;
-
-      for (; j > 0 && at[j - 1] > x; j--)
-        at[j] = at[j - 1];
-      at[j] = x;
-    }
-}
-
 DlWords *
 dl_words_of (DlWordLists *lists, const char *event, const char *mention)
 {
   DlWords *words;
   guint n = 0;
 
-  lists->hashes.len = 0;
-  lists->mention.len = 0;
+  g_array_set_size (lists->hashes, 0);
+  g_array_set_size (lists->mention, 0);
   each_word (lists, mention ? mention : "", take_mention_word, NULL);
   each_word (lists, event ? event : "", take_event_word, NULL);
-  sort_hashes (lists->hashes.at, lists->hashes.len);
-  words = g_malloc (sizeof *words + lists->hashes.len * sizeof (guint32));
-  for (guint i = 0; i < lists->hashes.len; i++)
+  g_array_sort (lists->hashes, compare_hash);
+  words = g_malloc (sizeof *words + lists->hashes->len * sizeof (guint32));
+  for (guint i = 0; i < lists->hashes->len; i++)
     {
-      guint32 h = lists->hashes.at[i];
+      guint32 h = g_array_index (lists->hashes, guint32, i);
 
       if (n == 0 || words->hash[n - 1] != h)
         words->hash[n++] = h;
