@@ -124,6 +124,47 @@ dl_shape_shift_unit (Work *w, const Match *match)
       back ? "before" : "after", ref_day);
 }
 
+/* UNDEF-REF-hour-MINUS-N, UNDEF-REF-minute-PLUS-N ("three hours ago"):
+ * the reference is a day, its time of day unknown, so the moment falls on
+ * one of the two days that N hours back (or on) from some time of it can
+ * reach, both in the range; the value is the day with the larger share of
+ * the reference day's times ("3 hours ago" is mostly today). */
+gboolean
+dl_shape_shift_clock (Work *w, const Match *match)
+{
+  enum { MINUTES_A_DAY = 24 * 60, MAX_DAYS = 10000 * 366 };
+  gboolean back = dl_match_is (match, 2, "MINUS");
+  gint64 n, minutes, whole, part;
+  const GDate *ref;
+  Period p = { .unit = UNIT_DAY };
+  GDate likely;
+
+  w->unit = UNIT_DAY;
+  if ((ref = dl_work_reference (w)) == NULL)
+    return FALSE;
+  if (!dl_match_number (match, 3, &n)
+      || n > (gint64) MAX_DAYS * MINUTES_A_DAY)
+    return dl_work_out_of_range (w);
+  minutes = dl_match_is (match, 1, "hour") ? n * 60 : n;
+  whole = minutes / MINUTES_A_DAY;
+  part = minutes % MINUTES_A_DAY;
+  p.first = p.last = likely = *ref;
+  if (!dl_add_days (&p.first, back ? -(whole + (part > 0)) : whole)
+      || !dl_add_days (&p.last, back ? -whole : whole + (part > 0))
+      || !dl_add_days (&likely, (back ? -1 : 1)
+                                    * (whole + (part > MINUTES_A_DAY / 2))))
+    return dl_work_out_of_range (w);
+  char ref_day[DL_DATE_TEXT_SIZE];
+  dl_format_date_to (ref, ref_day);
+  dl_work_found (w, &p, FALSE,
+                 "%" G_GINT64_FORMAT " %s%s %s reference %s, its time unknown",
+                 n, dl_match_is (match, 1, "hour") ? "hour" : "minute",
+                 n == 1 ? "" : "s", back ? "before" : "after", ref_day);
+  w->timex = g_malloc (DL_DATE_TEXT_SIZE);
+  dl_format_date_to (&likely, w->timex);
+  return TRUE;
+}
+
 /* UNDEF-day-NAME: the weekday the tense points to.  In the present tense
  * it is the coming one, as in the future: news tells a day of this week
  * that is over in the past tense, and one in the present is scheduled

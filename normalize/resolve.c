@@ -73,6 +73,7 @@ static const struct {
     "SP|SU|FA|WI)$", dl_shape_relative_year_part },
   { "^UNDEF-the-(quarter|half)$", dl_shape_reported_period },
   { "^UNDEF-REF-" UNITS "-(MINUS|PLUS)-([0-9]+)$", dl_shape_shift_unit },
+  { "^UNDEF-REF-(hour|minute)-(MINUS|PLUS)-([0-9]+)$", dl_shape_shift_clock },
   { "^UNDEF-day-" WEEKDAYS "$", dl_shape_weekday_by_tense },
   { "^UNDEF-(last|this|next)-" WEEKDAYS "$", dl_shape_weekday_relative },
   { "^UNDEF-(last|this|next)-" YEARLY_NAMES "$", dl_shape_yearly_relative },

@@ -54,6 +54,7 @@ gboolean dl_shape_undef_century_decade (Work *w, const Match *match);
 gboolean dl_shape_ref_value (Work *w, const Match *match);
 gboolean dl_shape_this_unit (Work *w, const Match *match);
 gboolean dl_shape_shift_unit (Work *w, const Match *match);
+gboolean dl_shape_shift_clock (Work *w, const Match *match);
 gboolean dl_shape_weekday_by_tense (Work *w, const Match *match);
 gboolean dl_shape_weekday_relative (Work *w, const Match *match);
 gboolean dl_shape_yearly_relative (Work *w, const Match *match);
