@@ -159,6 +159,30 @@ test_duration_words (void)
     }
 }
 
+/* A part of a period goes inside its "the"; "by", "before", "around"
+ * go before it. */
+static void
+test_value_labels (void)
+{
+  static const struct { const char *value, *mod, *when; } cases[] = {
+    { "199", "START", "the early 1990s" },
+    { "17", "MID", "the mid 18th century" },
+    { "199", "ON_OR_BEFORE", "by the 1990s" },
+    { "04", "ON_OR_BEFORE", "by the 5th century" },
+    { "18", "BEFORE", "before the 19th century" },
+    { "195", "AFTER", "after the 1950s" },
+    { "199", "APPROX", "around the 1990s" },
+    { "2023", "END", "late 2023" },
+    { "2022", "BEFORE", "before 2022" },
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *when = dl_timeline_label (cases[i].value, cases[i].mod);
+      g_assert_cmpstr (when, ==, cases[i].when);
+    }
+}
+
 /* A value with no words of its own is named by its mention. */
 static void
 test_when_falls_back_to_mention (void)
@@ -266,6 +290,7 @@ main (int argc, char **argv)
   g_test_add_func ("/timeline/event-words-remembered",
                    test_event_words_remembered);
   g_test_add_func ("/timeline/duration-words", test_duration_words);
+  g_test_add_func ("/timeline/value-labels", test_value_labels);
   g_test_add_func ("/timeline/when-falls-back", test_when_falls_back_to_mention);
   g_test_add_func ("/timeline/merge", test_merge);
   status = g_test_run ();

@@ -288,8 +288,11 @@ dl_timeline_label (const char *value, const char *mod)
 
   if (words == NULL)
     return NULL;
-  /* "the early 1990s", not "early the 1990s" */
-  if (g_str_has_prefix (words, "the ") && *prefix)
+  /* "the early 1990s", not "early the 1990s"; but "by the 1990s" and
+   * "around the 5th century": only a part of the period goes inside. */
+  if (g_str_has_prefix (words, "the ") && *prefix && mod != NULL
+      && (strcmp (mod, "START") == 0 || strcmp (mod, "MID") == 0
+          || strcmp (mod, "END") == 0))
     return g_strconcat ("the ", prefix, words + 4, NULL);
   return g_strconcat (prefix, words, NULL);
 }
