@@ -5,6 +5,7 @@
 #include "adjust.h"
 
 #include "calendar.h"
+#include "candidates.h"
 #include "dl-cli.h"
 
 #include <stdio.h>
@@ -20,15 +21,18 @@ dl_has_written_year (const char *value, guint *year)
          && (*year = (guint) g_ascii_strtoull (value, NULL, 10)) > 0;
 }
 
-/* The plural of unit (D, W, M, Q or Y), for notes. */
+/* n units (D, W, M, Q or Y) in words, for notes: "days", "day" for one. */
 static const char *
-unit_words (char unit)
+unit_words (char unit, int n)
 {
-  return unit == 'D'   ? "days"
-         : unit == 'W' ? "weeks"
-         : unit == 'M' ? "months"
-         : unit == 'Q' ? "quarters"
-                       : "years";
+  static const char *const words[][2] = {
+    { "days", "day" },         { "weeks", "week" }, { "months", "month" },
+    { "quarters", "quarter" }, { "years", "year" },
+  };
+  const char *units = "DWMQY", *at = strchr (units, unit);
+  gsize i = at && unit ? (gsize) (at - units) : 4;
+
+  return words[i][n == 1];
 }
 
 /* Moves date by n units (D, W, M, Q or Y) back (sign < 0) or on; FALSE
@@ -81,7 +85,7 @@ dl_apply_window (DlResolution *res, const char *window, const GDate *reference)
   if (!dl_move_by (&edge, n, unit, sign))
     {
       dl_resolution_out_of_range (res, "%d %s %s the reference", n,
-                                  unit_words (unit),
+                                  unit_words (unit, n),
                                   sign < 0 ? "before" : "after");
       return;
     }
@@ -93,12 +97,42 @@ dl_apply_window (DlResolution *res, const char *window, const GDate *reference)
                 g_strdup_printf ("%s%s taken as %d %s %s the reference",
                                  length == window ? res->note : "a duration,",
                                  length == window ? ";" : "", n,
-                                 unit_words (unit),
+                                 unit_words (unit, n),
                                  sign < 0 ? "up to" : "from"));
 }
 
-/* at=+ on a duration in a sentence about the future: "they will meet in
- * three days" is on the day three days after the reference. */
+/* at=+ on a duration of hours or minutes (PT3H, PT10M): "they land in
+ * three hours" is on the reference day or the next, whose time is not
+ * known (dl_clock_days). */
+static void
+apply_at_clock (DlResolution *res, int n, char unit, DlTense tense,
+                const GDate *reference)
+{
+  Period days;
+  GDate likely;
+
+  if (!dl_clock_days (reference, unit == 'H' ? (gint64) n * 60 : n, FALSE,
+                      &days, &likely))
+    {
+      dl_resolution_out_of_range (res, "%d %s after the reference", n,
+                                  unit == 'H' ? "hours" : "minutes");
+      return;
+    }
+  dl_resolution_set_span (res, &days.first, &days.last);
+  dl_set_field (&res->granularity, g_strdup ("day"));
+  dl_set_field (&res->certainty, g_strdup ("exact"));
+  dl_set_field (&res->note,
+                g_strdup_printf ("a duration, ending %d %s after the"
+                                 " reference, its time unknown (%s)", n,
+                                 unit == 'H' ? (n == 1 ? "hour" : "hours")
+                                             : (n == 1 ? "minute" : "minutes"),
+                                 dl_tense_words (tense)));
+}
+
+/* at=+ on a duration in a sentence about the future or in the present:
+ * "they will meet in three days", "the show starts in ten minutes" are on
+ * the day that long after the reference.  In the past tense "in three
+ * days" is how long it took. */
 void
 dl_apply_at (DlResolution *res, DlTense tense, const GDate *reference)
 {
@@ -106,14 +140,25 @@ dl_apply_at (DlResolution *res, DlTense tense, const GDate *reference)
   char unit = 0;
   GDate day = *reference;
 
-  if (tense != DL_TENSE_FUTURE || g_strcmp0 (res->type, "DURATION") != 0
-      || sscanf (res->value, "P%d%c", &n, &unit) != 2 || n <= 0 || n > 1000
+  if ((tense != DL_TENSE_FUTURE && tense != DL_TENSE_PRESENT)
+      || g_strcmp0 (res->type, "DURATION") != 0)
+    return;
+  /* In the present, hours and minutes are as often how long something
+   * takes ("she runs a mile in four minutes"): only the future says. */
+  if (sscanf (res->value, "PT%d%c", &n, &unit) == 2)
+    {
+      if (tense == DL_TENSE_FUTURE && n > 0 && n <= 1000 * 24
+          && (unit == 'H' || unit == 'M'))
+        apply_at_clock (res, n, unit, tense, reference);
+      return;
+    }
+  if (sscanf (res->value, "P%d%c", &n, &unit) != 2 || n <= 0 || n > 1000
       || strchr ("DWMY", unit) == NULL)
     return;
   if (!dl_move_by (&day, n, unit, 1))
     {
       dl_resolution_out_of_range (res, "%d %s after the reference", n,
-                                  unit_words (unit));
+                                  unit_words (unit, n));
       return;
     }
   dl_resolution_set_span (res, &day, &day);
@@ -122,8 +167,8 @@ dl_apply_at (DlResolution *res, DlTense tense, const GDate *reference)
                 g_strdup (unit == 'D' ? "exact" : "approximate"));
   dl_set_field (&res->note,
                 g_strdup_printf ("a duration, ending %d %s after the"
-                                 " reference (future tense)", n,
-                                 unit_words (unit)));
+                                 " reference (%s)", n, unit_words (unit, n),
+                                 dl_tense_words (tense)));
 }
 
 /* part=first-week, last-weekend, ...: those days of the period ("the

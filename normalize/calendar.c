@@ -329,3 +329,22 @@ dl_season_month (const char *code_or_name)
   g_return_val_if_reached (3);
 }
 
+
+gboolean
+dl_clock_days (const GDate *ref, gint64 minutes, gboolean back, Period *days,
+               GDate *likely)
+{
+  enum { MINUTES_A_DAY = 24 * 60 };
+  gint64 whole = minutes / MINUTES_A_DAY, part = minutes % MINUTES_A_DAY;
+  gint64 sign = back ? -1 : 1;
+
+  days->unit = UNIT_DAY;
+  days->first = days->last = *likely = *ref;
+  /* Back from a time of ref, part minutes more than whole days reach the
+   * day before when that time is early enough; on, the day after. */
+  return dl_add_days (back ? &days->first : &days->last,
+                      sign * (whole + (part > 0)))
+         && dl_add_days (back ? &days->last : &days->first, sign * whole)
+         && dl_add_days (likely,
+                         sign * (whole + (part > MINUTES_A_DAY / 2)));
+}

@@ -63,6 +63,13 @@ gboolean dl_add_months (GDate *date, gint64 n);
 /* Moves date by days, then by months: all of it, or (FALSE) none. */
 gboolean dl_shift_date (GDate *date, gint64 days, gint64 months);
 
+/* The days a moment minutes before (back) or after some time of the day
+ * ref falls on, as a period of days (3 hours back: the day before and
+ * ref), and the likelier of them: the one most times of ref reach.  FALSE
+ * if that leaves years 1..9999. */
+gboolean dl_clock_days (const GDate *ref, gint64 minutes, gboolean back,
+                        Period *days, GDate *likely);
+
 /* The period of unit that holds day. */
 gboolean dl_period_containing (Period *p, Unit unit, const GDate *day);
 /* Moves p by n whole units (n < 0: back). */

@@ -148,7 +148,8 @@ resolve_record (DlNormalizer *normalizer, Story *doc, DlRecord *record,
   if (form->days)
     dl_apply_days (res, form->days);
   dl_time_of_day_stays (res);
-  if (form->at && context.have_reference)
+  /* "In the past four years" is a window back, not a day ahead. */
+  if (form->at && !form->window && context.have_reference)
     dl_apply_at (res, context.tense, &context.reference);
   if (southern_relative)
     dl_northern_code_as_southern (res);

@@ -132,34 +132,27 @@ dl_shape_shift_unit (Work *w, const Match *match)
 gboolean
 dl_shape_shift_clock (Work *w, const Match *match)
 {
-  enum { MINUTES_A_DAY = 24 * 60, MAX_DAYS = 10000 * 366 };
+  /* More minutes than in GDate's ten thousand years is out of range. */
+  const gint64 max_minutes = (gint64) 10000 * 366 * 24 * 60;
   gboolean back = dl_match_is (match, 2, "MINUS");
-  gint64 n, minutes, whole, part;
+  gboolean hours = dl_match_is (match, 1, "hour");
   const GDate *ref;
-  Period p = { .unit = UNIT_DAY };
+  gint64 n;
+  Period p;
   GDate likely;
 
   w->unit = UNIT_DAY;
   if ((ref = dl_work_reference (w)) == NULL)
     return FALSE;
-  if (!dl_match_number (match, 3, &n)
-      || n > (gint64) MAX_DAYS * MINUTES_A_DAY)
-    return dl_work_out_of_range (w);
-  minutes = dl_match_is (match, 1, "hour") ? n * 60 : n;
-  whole = minutes / MINUTES_A_DAY;
-  part = minutes % MINUTES_A_DAY;
-  p.first = p.last = likely = *ref;
-  if (!dl_add_days (&p.first, back ? -(whole + (part > 0)) : whole)
-      || !dl_add_days (&p.last, back ? -whole : whole + (part > 0))
-      || !dl_add_days (&likely, (back ? -1 : 1)
-                                    * (whole + (part > MINUTES_A_DAY / 2))))
+  if (!dl_match_number (match, 3, &n) || n > max_minutes
+      || !dl_clock_days (ref, hours ? n * 60 : n, back, &p, &likely))
     return dl_work_out_of_range (w);
   char ref_day[DL_DATE_TEXT_SIZE];
   dl_format_date_to (ref, ref_day);
   dl_work_found (w, &p, FALSE,
                  "%" G_GINT64_FORMAT " %s%s %s reference %s, its time unknown",
-                 n, dl_match_is (match, 1, "hour") ? "hour" : "minute",
-                 n == 1 ? "" : "s", back ? "before" : "after", ref_day);
+                 n, hours ? "hour" : "minute", n == 1 ? "" : "s",
+                 back ? "before" : "after", ref_day);
   w->timex = g_malloc (DL_DATE_TEXT_SIZE);
   dl_format_date_to (&likely, w->timex);
   return TRUE;
