@@ -128,11 +128,15 @@ dl_shape_fiscal_year (Work *w, const Match *match)
 gboolean
 dl_shape_bc_year (Work *w, const Match *match)
 {
+  /* BC0049 is a year, BC07 a century (the 8th before Christ). */
+  gboolean century = strlen (w->value) == strlen ("BC07");
+
   (void) match;
-  w->unit = UNIT_YEAR;
+  w->unit = century ? UNIT_CENTURY : UNIT_YEAR;
   w->resolved = TRUE;
   w->range = RANGE_NONE;
-  w->note = g_strdup ("year before Christ: no calendar range");
+  w->note = g_strdup (century ? "century before Christ: no calendar range"
+                              : "year before Christ: no calendar range");
   return TRUE;
 }
 

@@ -51,7 +51,7 @@ static const struct {
   { "^([0-9]{4})-H([12])$", dl_shape_absolute_half },
   { "^([0-9]{4})-(SP|SU|FA|WI)$", dl_shape_absolute_season },
   { "^FY([0-9]{4})$", dl_shape_fiscal_year },
-  { "^BC([0-9]{4})$", dl_shape_bc_year },
+  { "^BC([0-9]{4}|[0-9]{2})$", dl_shape_bc_year },
   { "^(PRESENT|PAST|FUTURE)_REF$", dl_shape_ref_value },
   /* TIMEX3 durations: amounts of date units (DE decades, CE centuries,
    * Q quarters), then of time units after a T; at least one amount. */

@@ -70,6 +70,8 @@ static const Case cases[] = {
     "1998-12-31", "year", "exact", "fiscal year" },
   { NULL, "BC0264", R, UNK, "DATE", "BC0264", "", "", "", "year", "exact",
     "before Christ" },
+  { NULL, "BC07", R, UNK, "DATE", "BC07", "", "", "", "century", "exact",
+    "century before Christ" },
   { NULL, "2022-02-24T15:30", R, UNK, "TIME", "2022-02-24T15:30", "",
     "2022-02-24", "2022-02-24", "day", "exact", "at 15:30" },
   { NULL, "2022-02-24T15:30:10", R, UNK, "TIME", "2022-02-24T15:30:10", "",
