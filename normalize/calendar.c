@@ -329,7 +329,6 @@ dl_season_month (const char *code_or_name)
   g_return_val_if_reached (3);
 }
 
-
 gboolean
 dl_clock_days (const GDate *ref, gint64 minutes, gboolean back, Period *days,
                GDate *likely)
