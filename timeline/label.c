@@ -15,18 +15,29 @@ static const char *const months[] = {
   "September", "October", "November", "December",
 };
 
+/* The words a mod puts before a value, and whether they name a part of
+ * the period, which goes inside its "the" ("the early 1990s"), or a bound
+ * or an approximation, which goes before it ("by the 1990s"). */
 static const char *
-mod_prefix (const char *mod)
+mod_prefix (const char *mod, gboolean *part)
 {
-  static const struct { const char *mod, *words; } table[] = {
-    { "START", "early " }, { "MID", "mid " }, { "END", "late " },
-    { "APPROX", "around " }, { "BEFORE", "before " }, { "AFTER", "after " },
-    { "ON_OR_BEFORE", "by " }, { "ON_OR_AFTER", "from " },
+  static const struct {
+    const char *mod, *words;
+    gboolean part;
+  } table[] = {
+    { "START", "early ", TRUE },         { "MID", "mid ", TRUE },
+    { "END", "late ", TRUE },            { "APPROX", "around ", FALSE },
+    { "BEFORE", "before ", FALSE },      { "AFTER", "after ", FALSE },
+    { "ON_OR_BEFORE", "by ", FALSE },    { "ON_OR_AFTER", "from ", FALSE },
   };
 
+  *part = FALSE;
   for (gsize i = 0; mod && i < G_N_ELEMENTS (table); i++)
     if (strcmp (mod, table[i].mod) == 0)
-      return table[i].words;
+      {
+        *part = table[i].part;
+        return table[i].words;
+      }
   return "";
 }
 
@@ -284,15 +295,12 @@ char *
 dl_timeline_label (const char *value, const char *mod)
 {
   g_autofree char *words = value_words (value ? value : "");
-  const char *prefix = mod_prefix (mod);
+  gboolean part;
+  const char *prefix = mod_prefix (mod, &part);
 
   if (words == NULL)
     return NULL;
-  /* "the early 1990s", not "early the 1990s"; but "by the 1990s" and
-   * "around the 5th century": only a part of the period goes inside. */
-  if (g_str_has_prefix (words, "the ") && *prefix && mod != NULL
-      && (strcmp (mod, "START") == 0 || strcmp (mod, "MID") == 0
-          || strcmp (mod, "END") == 0))
+  if (part && g_str_has_prefix (words, "the "))
     return g_strconcat ("the ", prefix, words + 4, NULL);
   return g_strconcat (prefix, words, NULL);
 }
